@@ -1,0 +1,94 @@
+"""Helpers shared by the recurrent kernels: where a step lands in time, and the per-step products.
+
+A direction processes each sequence from its first valid step (forward) or from its last valid
+step back to position 0 (reverse). Arrays are stored by position in the sentence, batch first
+(B, T, ...), so both directions of a bidirectional layer line up at each position t.
+Sequences shorter than T stop early: their state is carried unchanged over the padding and their
+padded positions stay zero.
+"""
+
+import numpy as np
+from numba import njit
+
+
+@njit(inline="always")
+def position(step, length, reverse):
+    """Position in the sentence of processing step `step` of a sequence of `length` tokens."""
+    return length - 1 - step if reverse else step
+
+
+@njit(inline="always")
+def previous_position(step, length, reverse):
+    """Position of the step before `step`, or -1 at the first step (the initial state)."""
+    if step == 0:
+        return -1
+    return length - step if reverse else step - 1
+
+
+@njit(inline="always")
+def times_transposed(h, w, w_t, out):
+    """out = h @ w.T for h (B, H) and w (G, H); w_t is w.T stored contiguously."""
+    if h.shape[0] == 1:
+        np.dot(w, h[0], out[0])
+    else:
+        np.dot(h, w_t, out)
+
+
+@njit(inline="always")
+def times(d, w, w_t, out):
+    """out = d @ w for d (B, G) and w (G, H); w_t is w.T stored contiguously."""
+    if d.shape[0] == 1:
+        np.dot(w_t, d[0], out[0])
+    else:
+        np.dot(d, w, out)
+
+
+@njit(inline="always")
+def previous_states(hidden, h0, lengths, reverse, out):
+    """out[b, t] = the state the step at position t read: h_{t-1} (h_{t+1} in reverse), or h0."""
+    B, T, H = hidden.shape
+    for b in range(B):
+        L = lengths[b]
+        for s in range(L):
+            t = position(s, L, reverse)
+            tp = previous_position(s, L, reverse)
+            if tp < 0:
+                out[b, t, :] = h0[b]
+            else:
+                out[b, t, :] = hidden[b, tp]
+
+
+@njit(inline="always")
+def input_projection(x, w_ih, b_ih, lengths, out):
+    """out[b, t] = W_ih x_t + b_ih for every valid step at once (one GEMM); zero on padding."""
+    B, T, D = x.shape
+    G = w_ih.shape[0]
+    np.dot(x.reshape(B * T, D), w_ih.T, out.reshape(B * T, G))
+    for b in range(B):
+        for t in range(T):
+            if t < lengths[b]:
+                for j in range(G):
+                    out[b, t, j] += b_ih[j]
+            else:
+                out[b, t, :] = 0.0
+
+
+@njit(inline="always")
+def weight_gradients(grad_pre, inputs, grad_w, grad_b):
+    """grad_w = sum_t dz_t inputs_t^T (one GEMM) and grad_b = sum_t dz_t."""
+    B, T, G = grad_pre.shape
+    D = inputs.shape[2]
+    flat = grad_pre.reshape(B * T, G)
+    np.dot(flat.T, inputs.reshape(B * T, D), grad_w)
+    grad_b[:] = 0.0
+    for n in range(B * T):
+        for j in range(G):
+            grad_b[j] += flat[n, j]
+
+
+@njit(inline="always")
+def input_gradient(grad_pre, w_ih, grad_x):
+    """grad_x[b, t] = W_ih^T dz_t (one GEMM)."""
+    B, T, G = grad_pre.shape
+    D = w_ih.shape[1]
+    np.dot(grad_pre.reshape(B * T, G), w_ih, grad_x.reshape(B * T, D))

@@ -1,0 +1,221 @@
+"""Network: a spec plus its parameters, run on examples to give a Trace."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from . import cells
+from .errors import InputError
+from .inputs import Batch, prepare
+from .kernels.loss import softmax_cross_entropy, squared_error
+from .parameters import ParameterLayout, initialise, layer_names
+from .spec import NetworkSpec
+from .trace import DirectionTrace, Trace
+
+
+class Network:
+    """A recurrent network as its spec describes, with parameters named as in PyTorch."""
+
+    def __init__(self, spec: NetworkSpec, seed: int = 0):
+        self.spec = spec
+        self.layout = ParameterLayout(spec)
+        self.flat = np.zeros(self.layout.size, dtype=spec.dtype)
+        self.params = self.layout.views(self.flat)
+        initialise(spec, self.params, np.random.default_rng(seed))
+
+    # ----- parameters ----------------------------------------------------------------------
+    def state_dict(self) -> dict[str, np.ndarray]:
+        """Copies of every parameter, by PyTorch name."""
+        return {name: view.copy() for name, view in self.params.items()}
+
+    def load_state_dict(self, state: dict[str, np.ndarray]) -> None:
+        """Replace every parameter. Names and shapes must match exactly; nothing changes if not."""
+        missing = [n for n in self.params if n not in state]
+        unknown = [n for n in state if n not in self.params]
+        if missing or unknown:
+            raise InputError(
+                "state_dict does not fit this network:"
+                + (f" missing {', '.join(missing)};" if missing else "")
+                + (f" unknown {', '.join(unknown)};" if unknown else "")
+            )
+        arrays = {}
+        for name, view in self.params.items():
+            value = np.asarray(state[name])
+            if value.shape != view.shape:
+                raise InputError(f"{name} has shape {value.shape}; this network needs {view.shape}")
+            if value.dtype.kind not in "biuf" or not np.all(np.isfinite(value)):
+                raise InputError(f"{name} must hold finite real numbers")
+            arrays[name] = value
+        for name, value in arrays.items():
+            self.params[name][...] = value
+
+    @property
+    def num_parameters(self) -> int:
+        return self.layout.size
+
+    def _weights(self, layer: int, direction: int, source: dict) -> dict[str, np.ndarray]:
+        names = layer_names(layer, direction)
+        return {role: source[name] for role, name in names.items() if name in source}
+
+    # ----- running ---------------------------------------------------------------------------
+    def run(self, x, y=None, lengths=None) -> Trace:
+        """Run the network on `x` (see simulator.inputs for shapes). With targets `y` it also
+        computes the loss and back-propagates through time, filling every gradient."""
+        batch = prepare(self.spec, x, y, lengths)
+        trace = self._forward(batch)
+        if batch.targets is not None:
+            self._loss(trace, batch.targets)
+            self._backward(trace, trace.grad_logits)
+        return trace
+
+    def _forward(self, batch: Batch) -> Trace:
+        spec = self.spec
+        embedded = None
+        if spec.tokens:
+            embedded = np.ascontiguousarray(self.params["embedding.weight"][batch.inputs])
+            layer_input = embedded
+        else:
+            layer_input = batch.inputs
+        B = layer_input.shape[0]
+        layers: list[list[DirectionTrace]] = []
+        for layer in range(spec.num_layers):
+            zeros = np.zeros((B, spec.hidden_size), spec.dtype)
+            directions = [
+                cells.run_forward(
+                    spec,
+                    self._weights(layer, d, self.params),
+                    layer_input,
+                    batch.lengths,
+                    layer,
+                    d,
+                    zeros,
+                    zeros,
+                )
+                for d in range(spec.num_directions)
+            ]
+            layers.append(directions)
+            layer_input = _join(directions)
+        features = self._features(layer_input, layers[-1], batch.lengths)
+        logits = features @ self.params["output.weight"].T + self.params["output.bias"]
+        probabilities = None
+        if spec.loss == "cross_entropy":
+            shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
+            probabilities = shifted / shifted.sum(axis=-1, keepdims=True)
+        return Trace(
+            spec=spec,
+            inputs=batch.inputs,
+            lengths=batch.lengths,
+            embedded=embedded,
+            layers=layers,
+            features=features,
+            logits=logits,
+            probabilities=probabilities,
+        )
+
+    def _features(
+        self, top: np.ndarray, directions: list[DirectionTrace], lengths: np.ndarray
+    ) -> np.ndarray:
+        """What the output layer reads: every step (seq2seq), or one vector per example."""
+        if self.spec.mode == "seq2seq":
+            return top
+        if self.spec.pooling == "mean":  # the notes' average over time
+            mask = (np.arange(top.shape[1])[None, :] < lengths[:, None])[..., None]
+            return (top * mask).sum(axis=1) / lengths[:, None]
+        # last: the forward direction's last valid state, the reverse direction's state after
+        # reading back to position 0 (PyTorch's h_n)
+        return np.concatenate([d.final_hidden for d in directions], axis=1)
+
+    def _loss(self, trace: Trace, targets: np.ndarray) -> None:
+        spec = self.spec
+        B, T = trace.batch_size, trace.steps
+        O = spec.output_size
+        per_step = spec.mode == "seq2seq"
+        rows = B * T if per_step else B
+        logits = trace.logits.reshape(rows, O)
+        if per_step:
+            valid = np.arange(T)[None, :] < trace.lengths[:, None]
+            weight = (valid / B).reshape(rows).astype(spec.dtype)
+        else:
+            weight = np.full(rows, 1.0 / B, spec.dtype)
+        losses = np.zeros(rows, spec.dtype)
+        grad = np.zeros((rows, O), spec.dtype)
+        if spec.loss == "cross_entropy":
+            probs = np.zeros((rows, O), spec.dtype)
+            softmax_cross_entropy(logits, targets.reshape(rows), weight, probs, losses, grad)
+        else:
+            squared_error(
+                logits, np.ascontiguousarray(targets.reshape(rows, O)), weight, losses, grad
+            )
+        if per_step:
+            step_losses = losses.reshape(B, T)
+        else:  # one loss per example, known once the last step has been read
+            step_losses = np.zeros((B, T), spec.dtype)
+            step_losses[np.arange(B), trace.lengths - 1] = losses
+        trace.targets = targets
+        trace.step_losses = step_losses
+        trace.loss = float(losses.sum() / B)
+        trace.grad_logits = grad.reshape(trace.logits.shape)
+
+    def _backward(self, trace: Trace, grad_logits: np.ndarray) -> None:
+        """Back-propagation through the output layer, then every layer and direction, top down."""
+        spec = self.spec
+        grad_flat = np.zeros_like(self.flat)
+        grads = self.layout.views(grad_flat)
+        features = trace.features
+        O = spec.output_size
+        g2 = grad_logits.reshape(-1, O)
+        grads["output.weight"][...] = g2.T @ features.reshape(-1, features.shape[-1])
+        grads["output.bias"][...] = g2.sum(axis=0)
+        grad_features = grad_logits @ self.params["output.weight"]
+        grad_top = self._grad_top(trace, grad_features)
+        for layer in reversed(range(spec.num_layers)):
+            directions = trace.layers[layer]
+            grad_below = None
+            for d, direction in enumerate(directions):
+                H = spec.hidden_size
+                grad_out = np.ascontiguousarray(grad_top[:, :, d * H : (d + 1) * H])
+                zeros = np.zeros((trace.batch_size, H), spec.dtype)
+                grad_x = cells.run_backward(
+                    spec,
+                    self._weights(layer, d, self.params),
+                    self._weights(layer, d, grads),
+                    direction,
+                    trace.lengths,
+                    grad_out,
+                    zeros,
+                    zeros,
+                )
+                grad_below = grad_x if grad_below is None else grad_below + grad_x
+            grad_top = grad_below
+        if spec.tokens:  # each row of the table gets the gradients of the steps that used it
+            valid = np.arange(trace.steps)[None, :] < trace.lengths[:, None]
+            np.add.at(grads["embedding.weight"], trace.inputs[valid], grad_top[valid])
+        trace.grad_flat = grad_flat
+        trace.grads = grads
+        trace.grad_features = grad_features
+        trace.grad_inputs = grad_top
+
+    def _grad_top(self, trace: Trace, grad_features: np.ndarray) -> np.ndarray:
+        """dL/d(top layer's outputs) at every position, (B, T, directions * H)."""
+        spec = self.spec
+        if spec.mode == "seq2seq":
+            return np.ascontiguousarray(grad_features)
+        B, T = trace.batch_size, trace.steps
+        grad = np.zeros((B, T, grad_features.shape[1]), spec.dtype)
+        if spec.pooling == "mean":
+            for b, length in enumerate(trace.lengths):
+                grad[b, :length] = grad_features[b] / length
+            return grad
+        H = spec.hidden_size
+        for b, length in enumerate(trace.lengths):
+            grad[b, length - 1, :H] = grad_features[b, :H]
+            if spec.bidirectional:
+                grad[b, 0, H:] = grad_features[b, H:]
+        return grad
+
+
+def _join(directions: list[DirectionTrace]) -> np.ndarray:
+    """A layer's output: its directions' hidden states side by side, (B, T, directions * H)."""
+    if len(directions) == 1:
+        return directions[0].hidden
+    return np.ascontiguousarray(np.concatenate([d.hidden for d in directions], axis=2))

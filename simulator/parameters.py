@@ -1,0 +1,81 @@
+"""Parameter names, shapes and initial values, in PyTorch's naming and layout.
+
+All parameters of a network live in one flat array; each name is a view into it. Optimisers and
+gradient clipping then work on one vector, while `state_dict()` speaks PyTorch's language:
+weight_ih_l{k}, weight_hh_l{k}, bias_ih_l{k}, bias_hh_l{k} (suffix _reverse for the backward
+direction), embedding.weight, output.weight, output.bias.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .spec import NetworkSpec
+
+DIRECTION_SUFFIX = ("", "_reverse")
+
+
+def layer_names(layer: int, direction: int) -> dict[str, str]:
+    """The state_dict names of one layer and direction, by role."""
+    tail = f"_l{layer}{DIRECTION_SUFFIX[direction]}"
+    return {role: role + tail for role in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")}
+
+
+def shapes(spec: NetworkSpec) -> dict[str, tuple[int, ...]]:
+    """Every parameter's name and shape, in state_dict order."""
+    H = spec.hidden_size
+    rows = spec.gate_blocks * H
+    out: dict[str, tuple[int, ...]] = {}
+    if spec.tokens:
+        out["embedding.weight"] = (spec.vocab_size, spec.embedding_dim)
+    for layer in range(spec.num_layers):
+        width = spec.features if layer == 0 else H * spec.num_directions
+        for direction in range(spec.num_directions):
+            names = layer_names(layer, direction)
+            if spec.cell == "tdnn":
+                out[names["weight_ih"]] = (H, (spec.delay + 1) * width)
+                out[names["bias_ih"]] = (H,)
+            else:
+                out[names["weight_ih"]] = (rows, width)
+                out[names["weight_hh"]] = (rows, H)
+                out[names["bias_ih"]] = (rows,)
+                out[names["bias_hh"]] = (rows,)
+    out["output.weight"] = (spec.output_size, H * spec.num_directions)
+    out["output.bias"] = (spec.output_size,)
+    return out
+
+
+class ParameterLayout:
+    """Where each named parameter sits in the flat vector."""
+
+    def __init__(self, spec: NetworkSpec):
+        self.shapes = shapes(spec)
+        self.offsets: dict[str, tuple[int, int]] = {}
+        start = 0
+        for name, shape in self.shapes.items():
+            size = math.prod(shape)
+            self.offsets[name] = (start, start + size)
+            start += size
+        self.size = start
+
+    def views(self, flat: np.ndarray) -> dict[str, np.ndarray]:
+        """name -> a view into `flat` with the parameter's shape (writes go through)."""
+        return {
+            name: flat[lo:hi].reshape(self.shapes[name]) for name, (lo, hi) in self.offsets.items()
+        }
+
+
+def initialise(spec: NetworkSpec, params: dict[str, np.ndarray], rng: np.random.Generator) -> None:
+    """PyTorch's defaults: recurrent and output weights U(-1/sqrt(fan), 1/sqrt(fan)) with fan the
+    hidden size (recurrent) or the input width (output layer); embeddings N(0, 1)."""
+    bound = 1.0 / math.sqrt(spec.hidden_size)
+    for name, view in params.items():
+        if name == "embedding.weight":
+            view[...] = rng.standard_normal(view.shape)
+        elif name.startswith("output."):
+            fan_in = params["output.weight"].shape[1]
+            view[...] = rng.uniform(-1.0, 1.0, view.shape) / math.sqrt(fan_in)
+        else:
+            view[...] = rng.uniform(-bound, bound, view.shape)

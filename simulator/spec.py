@@ -1,0 +1,160 @@
+"""NetworkSpec: what the person built, validated on creation, with a JSON round trip."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from dataclasses import dataclass
+
+from .errors import SpecError
+
+CELLS = ("rnn", "gru", "lstm", "tdnn")
+ACTIVATIONS = ("tanh", "relu", "sigmoid", "identity")
+GRU_VARIANTS = ("pytorch", "textbook")
+MODES = ("seq2seq", "seq2class")
+POOLINGS = ("last", "mean")
+LOSSES = ("cross_entropy", "mse")
+DTYPES = ("float64", "float32")
+
+# How many blocks of `hidden_size` rows each cell's weight matrices hold (PyTorch's layout).
+GATE_BLOCKS = {"rnn": 1, "gru": 3, "lstm": 4, "tdnn": 1}
+
+_LIMITS = {
+    "input_size": (1, 100_000),
+    "vocab_size": (1, 1_000_000),
+    "embedding_dim": (1, 4096),
+    "hidden_size": (1, 4096),
+    "num_layers": (1, 16),
+    "delay": (0, 64),
+    "output_size": (1, 1_000_000),
+}
+
+
+@dataclass(frozen=True)
+class NetworkSpec:
+    """A recurrent network for sequences, as the notes describe it.
+
+    Inputs are either dense vectors (`input_size`) or token ids looked up in an embedding table
+    (`vocab_size` and `embedding_dim`); exactly one of the two kinds is set.
+    Fields that only one cell uses (`activation` for rnn and tdnn, `residual` for rnn,
+    `gru_variant` for gru, `delay` for tdnn) are kept but ignored by the other cells, so switching
+    the cell back and forth loses nothing.
+    """
+
+    cell: str = "lstm"
+    input_size: int | None = None
+    vocab_size: int | None = None
+    embedding_dim: int | None = None
+    hidden_size: int = 16
+    num_layers: int = 1
+    bidirectional: bool = False
+    activation: str = "tanh"
+    residual: bool = False
+    gru_variant: str = "pytorch"
+    delay: int = 2
+    mode: str = "seq2seq"
+    pooling: str = "last"
+    output_size: int = 2
+    loss: str = "cross_entropy"
+    dtype: str = "float64"
+
+    def __post_init__(self):
+        _check_choice("cell", self.cell, CELLS)
+        _check_choice("activation", self.activation, ACTIVATIONS)
+        _check_choice("gru_variant", self.gru_variant, GRU_VARIANTS)
+        _check_choice("mode", self.mode, MODES)
+        _check_choice("pooling", self.pooling, POOLINGS)
+        _check_choice("loss", self.loss, LOSSES)
+        _check_choice("dtype", self.dtype, DTYPES)
+        for name in ("bidirectional", "residual"):
+            if not isinstance(getattr(self, name), bool):
+                raise SpecError(name, getattr(self, name), "expected true or false")
+        for name in ("hidden_size", "num_layers", "delay", "output_size"):
+            _check_int(name, getattr(self, name))
+        if self.input_size is not None:
+            _check_int("input_size", self.input_size)
+            if self.vocab_size is not None:
+                raise SpecError(
+                    "vocab_size",
+                    self.vocab_size,
+                    "leave it empty when input_size is set (inputs are dense vectors or token ids,"
+                    " not both)",
+                )
+        elif self.vocab_size is not None:
+            _check_int("vocab_size", self.vocab_size)
+            if self.embedding_dim is None:
+                raise SpecError("embedding_dim", None, "token inputs need an embedding size >= 1")
+            _check_int("embedding_dim", self.embedding_dim)
+        else:
+            raise SpecError(
+                "input_size",
+                None,
+                "set input_size (dense inputs) or vocab_size with embedding_dim (token inputs)",
+            )
+        if self.loss == "cross_entropy" and self.output_size < 2:
+            raise SpecError(
+                "output_size", self.output_size, "cross_entropy needs at least 2 classes"
+            )
+
+    # ----- derived facts -------------------------------------------------------------------
+    @property
+    def tokens(self) -> bool:
+        """True when inputs are token ids, False when they are dense vectors."""
+        return self.vocab_size is not None
+
+    @property
+    def features(self) -> int:
+        """Width of the vectors the first layer reads."""
+        return self.embedding_dim if self.tokens else self.input_size
+
+    @property
+    def num_directions(self) -> int:
+        return 2 if self.bidirectional else 1
+
+    @property
+    def gate_blocks(self) -> int:
+        return GATE_BLOCKS[self.cell]
+
+    # ----- JSON round trip -----------------------------------------------------------------
+    def to_dict(self) -> dict:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> NetworkSpec:
+        if not isinstance(data, dict):
+            raise SpecError("network", data, "expected an object of spec fields")
+        known = {f.name for f in dataclasses.fields(cls)}
+        for key in data:
+            if key not in known:
+                raise SpecError(
+                    key, data[key], f"unknown field; known fields: {', '.join(sorted(known))}"
+                )
+        return cls(**data)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2)
+
+    @classmethod
+    def from_json(cls, text: str) -> NetworkSpec:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as err:
+            raise SpecError(
+                "network", text[:40], f"expected JSON ({err.msg} at line {err.lineno})"
+            ) from None
+        return cls.from_dict(data)
+
+    def replace(self, **changes) -> NetworkSpec:
+        """A copy with some fields changed, validated like a new spec."""
+        return dataclasses.replace(self, **changes)
+
+
+def _check_choice(field: str, value, allowed: tuple[str, ...]) -> None:
+    if value not in allowed:
+        raise SpecError(field, value, "one of " + ", ".join(allowed))
+
+
+def _check_int(field: str, value) -> None:
+    low, high = _LIMITS[field]
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise SpecError(field, value, f"an integer from {low} to {high}")
