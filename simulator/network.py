@@ -158,23 +158,36 @@ class Network:
 
     def _backward(self, trace: Trace, grad_logits: np.ndarray) -> None:
         """Back-propagation through the output layer, then every layer and direction, top down."""
-        spec = self.spec
         grad_flat = np.zeros_like(self.flat)
         grads = self.layout.views(grad_flat)
         features = trace.features
-        O = spec.output_size
-        g2 = grad_logits.reshape(-1, O)
+        g2 = grad_logits.reshape(-1, self.spec.output_size)
         grads["output.weight"][...] = g2.T @ features.reshape(-1, features.shape[-1])
         grads["output.bias"][...] = g2.sum(axis=0)
-        grad_features = grad_logits @ self.params["output.weight"]
-        grad_top = self._grad_top(trace, grad_features)
+        trace.grad_features = grad_logits @ self.params["output.weight"]
+        trace.grad_top = self._grad_top(trace, trace.grad_features)
+        trace.grad_inputs = self.backward_layers(trace.layers, trace, trace.grad_top, grads)
+        trace.grad_flat = grad_flat
+        trace.grads = grads
+
+    def backward_layers(
+        self,
+        layers: list[list[DirectionTrace]],
+        trace: Trace,
+        grad_top: np.ndarray,
+        grads: dict[str, np.ndarray],
+    ) -> np.ndarray:
+        """BPTT through the stack, from dL/d(top layer's outputs) (B, T, directions * H).
+
+        Writes per-step gradients into `layers` and parameter gradients into `grads`; returns
+        dL/dx_t of the first layer's inputs (and adds the embedding table's gradient)."""
+        spec = self.spec
+        H = spec.hidden_size
+        zeros = np.zeros((trace.batch_size, H), spec.dtype)
         for layer in reversed(range(spec.num_layers)):
-            directions = trace.layers[layer]
             grad_below = None
-            for d, direction in enumerate(directions):
-                H = spec.hidden_size
+            for d, direction in enumerate(layers[layer]):
                 grad_out = np.ascontiguousarray(grad_top[:, :, d * H : (d + 1) * H])
-                zeros = np.zeros((trace.batch_size, H), spec.dtype)
                 grad_x = cells.run_backward(
                     spec,
                     self._weights(layer, d, self.params),
@@ -190,10 +203,7 @@ class Network:
         if spec.tokens:  # each row of the table gets the gradients of the steps that used it
             valid = np.arange(trace.steps)[None, :] < trace.lengths[:, None]
             np.add.at(grads["embedding.weight"], trace.inputs[valid], grad_top[valid])
-        trace.grad_flat = grad_flat
-        trace.grads = grads
-        trace.grad_features = grad_features
-        trace.grad_inputs = grad_top
+        return grad_top
 
     def _grad_top(self, trace: Trace, grad_features: np.ndarray) -> np.ndarray:
         """dL/d(top layer's outputs) at every position, (B, T, directions * H)."""

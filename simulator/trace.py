@@ -90,6 +90,7 @@ class Trace:
     grad_flat: np.ndarray | None = None  # every gradient in one vector (views above point in)
     grad_logits: np.ndarray | None = None
     grad_features: np.ndarray | None = None
+    grad_top: np.ndarray | None = None  # (B, T, F) dL/d(top layer's outputs) from the output layer
     grad_inputs: np.ndarray | None = None  # (B, T, D) dL/dx_t of the first layer's inputs
 
     @property

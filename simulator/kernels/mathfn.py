@@ -42,51 +42,22 @@ def _reduce(x):
 
 @njit(inline="always", error_model="numpy")
 def _expm1_small(r):
-    """e^r - 1 for |r| <= 0.35: Taylor series to degree 13 (remainder < 1e-17)."""
-    return r * (
-        1.0
-        + r
-        * (
-            1 / 2
-            + r
-            * (
-                1 / 6
-                + r
-                * (
-                    1 / 24
-                    + r
-                    * (
-                        1 / 120
-                        + r
-                        * (
-                            1 / 720
-                            + r
-                            * (
-                                1 / 5040
-                                + r
-                                * (
-                                    1 / 40320
-                                    + r
-                                    * (
-                                        1 / 362880
-                                        + r
-                                        * (
-                                            1 / 3628800
-                                            + r
-                                            * (
-                                                1 / 39916800
-                                                + r * (1 / 479001600 + r * (1 / 6227020800))
-                                            )
-                                        )
-                                    )
-                                )
-                            )
-                        )
-                    )
-                )
-            )
-        )
-    )
+    """e^r - 1 for |r| <= 0.35: Taylor series sum_{k=1..13} r^k / k! (remainder < 1e-17),
+    evaluated by Horner's rule from the highest power down."""
+    p = 1.0 / 6227020800.0  # 1/13!
+    p = p * r + 1.0 / 479001600.0
+    p = p * r + 1.0 / 39916800.0
+    p = p * r + 1.0 / 3628800.0
+    p = p * r + 1.0 / 362880.0
+    p = p * r + 1.0 / 40320.0
+    p = p * r + 1.0 / 5040.0
+    p = p * r + 1.0 / 720.0
+    p = p * r + 1.0 / 120.0
+    p = p * r + 1.0 / 24.0
+    p = p * r + 1.0 / 6.0
+    p = p * r + 0.5
+    p = p * r + 1.0
+    return p * r
 
 
 @njit(inline="always", error_model="numpy")
