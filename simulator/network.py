@@ -58,17 +58,42 @@ class Network:
         return {role: source[name] for role, name in names.items() if name in source}
 
     # ----- running ---------------------------------------------------------------------------
-    def run(self, x, y=None, lengths=None) -> Trace:
+    def run(self, x, y=None, lengths=None, initial=None) -> Trace:
         """Run the network on `x` (see simulator.inputs for shapes). With targets `y` it also
-        computes the loss and back-propagates through time, filling every gradient."""
+        computes the loss and back-propagates through time, filling every gradient.
+
+        `initial` is the starting state as PyTorch passes it: h0, or (h0, c0) for an LSTM, each
+        (num_layers * directions, B, H); zeros when omitted. `trace.final_state()` gives the
+        state to continue from (truncated BPTT, sampling one step at a time)."""
         batch = prepare(self.spec, x, y, lengths)
-        trace = self._forward(batch)
+        trace = self._forward(batch, self._initial_state(initial, batch.lengths.shape[0]))
         if batch.targets is not None:
             self._loss(trace, batch.targets)
             self._backward(trace, trace.grad_logits)
         return trace
 
-    def _forward(self, batch: Batch) -> Trace:
+    def _initial_state(self, initial, B: int) -> tuple[np.ndarray, np.ndarray]:
+        spec = self.spec
+        shape = (spec.num_layers * spec.num_directions, B, spec.hidden_size)
+        if initial is None:
+            return np.zeros(shape, spec.dtype), np.zeros(shape, spec.dtype)
+        parts = list(initial) if isinstance(initial, tuple | list) else [initial]
+        if len(parts) == 1:
+            parts.append(None)
+        if len(parts) != 2:
+            raise InputError("initial must be h0 or (h0, c0)")
+        out = []
+        for name, part in zip(("h0", "c0"), parts, strict=True):
+            part = np.zeros(shape) if part is None else np.asarray(part)
+            if part.shape != shape or part.dtype.kind != "f" or not np.isfinite(part).all():
+                raise InputError(
+                    f"{name} must be finite floats of shape {shape} "
+                    f"(layers * directions, batch, hidden); got {part.shape}"
+                )
+            out.append(np.ascontiguousarray(part, dtype=spec.dtype))
+        return out[0], out[1]
+
+    def _forward(self, batch: Batch, initial: tuple[np.ndarray, np.ndarray]) -> Trace:
         spec = self.spec
         embedded = None
         if spec.tokens:
@@ -76,10 +101,10 @@ class Network:
             layer_input = embedded
         else:
             layer_input = batch.inputs
-        B = layer_input.shape[0]
         layers: list[list[DirectionTrace]] = []
+        h0, c0 = initial
         for layer in range(spec.num_layers):
-            zeros = np.zeros((B, spec.hidden_size), spec.dtype)
+            first = layer * spec.num_directions
             directions = [
                 cells.run_forward(
                     spec,
@@ -88,8 +113,8 @@ class Network:
                     batch.lengths,
                     layer,
                     d,
-                    zeros,
-                    zeros,
+                    h0[first + d],
+                    c0[first + d],
                 )
                 for d in range(spec.num_directions)
             ]

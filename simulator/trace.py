@@ -113,6 +113,14 @@ class Trace:
         """What the network predicts: class probabilities, or the regression outputs."""
         return self.probabilities if self.probabilities is not None else self.logits
 
+    def final_state(self) -> tuple[np.ndarray, np.ndarray | None]:
+        """(h_n, c_n) stacked like PyTorch's, (num_layers * directions, B, H); c_n None unless
+        the cell is an LSTM."""
+        rows = [d for layer in self.layers for d in layer]
+        h_n = np.stack([d.final_hidden for d in rows])
+        c_n = np.stack([d.final_cell for d in rows]) if rows[0].final_cell is not None else None
+        return h_n, c_n
+
     def predictions(self) -> np.ndarray:
         """Most likely class per step (seq2seq, (B, T)) or per example (seq2class, (B,))."""
         return np.argmax(self.outputs, axis=-1)
