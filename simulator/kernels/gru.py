@@ -12,7 +12,7 @@ pre_hidden holds U h_{t-1} + c for r and z, and the hidden-side term of n as the
 import numpy as np
 from numba import njit
 
-from .mathfn import sigmoid, tanh
+from .rows import add, sigmoid_of, tanh_of
 from .steps import (
     input_gradient,
     input_projection,
@@ -53,34 +53,35 @@ def gru_forward(
     w_n = np.ascontiguousarray(w_hh[2 * H :])
     w_n_t = np.ascontiguousarray(w_n.T)
     h = h0.copy()
-    a = np.zeros((B, 3 * H), x.dtype)  # hidden-side terms of r, z, n
-    a_rz = np.zeros((B, 2 * H), x.dtype)
+    u_h = np.zeros((B, 3 * H), x.dtype)  # U h_{t-1}
+    u_rz = np.zeros((B, 2 * H), x.dtype)  # U_rz h_{t-1} (textbook)
     reset_h = np.zeros((B, H), x.dtype)  # r_t * h_{t-1} (textbook)
-    a_n = np.empty((B, H), x.dtype)
+    u_n = np.zeros((B, H), x.dtype)  # U_n (r_t * h_{t-1}) (textbook)
+    z = np.empty(3 * H, x.dtype)
     for s in range(T):
         if textbook:
-            times_transposed(h, w_rz, w_rz_t, a_rz)  # U_rz h_{t-1}
-            a[:, : 2 * H] = a_rz
+            times_transposed(h, w_rz, w_rz_t, u_rz)
         else:
-            times_transposed(h, w_hh, w_hh_t, a)  # U h_{t-1}
-        for b in range(B):
+            times_transposed(h, w_hh, w_hh_t, u_h)
+        for b in range(B):  # the reset and update gates
             L = lengths[b]
             if s >= L:
                 continue
             t = position(s, L, reverse)
-            pi = pre_input[b, t]
             ph = pre_hidden[b, t]
             gt = gates[b, t]
-            for j in range(2 * H):
-                ph[j] = a[b, j] + b_hh[j]
-            for j in range(H):
-                r = sigmoid(pi[j] + ph[j])
-                gt[j] = r
-                gt[H + j] = sigmoid(pi[H + j] + ph[H + j])
-                reset_h[b, j] = r * h[b, j]
+            if textbook:
+                add(u_rz[b], b_hh[: 2 * H], ph[: 2 * H])
+            else:
+                add(u_h[b], b_hh, ph)
+            add(pre_input[b, t, : 2 * H], ph[: 2 * H], z[: 2 * H])
+            sigmoid_of(z[: 2 * H], gt[: 2 * H])  # r, z
+            if textbook:
+                for j in range(H):
+                    reset_h[b, j] = gt[j] * h[b, j]
         if textbook:
-            times_transposed(reset_h, w_n, w_n_t, a_n)  # U_n (r * h_{t-1})
-        for b in range(B):
+            times_transposed(reset_h, w_n, w_n_t, u_n)  # U_n (r * h_{t-1})
+        for b in range(B):  # the candidate and the new state
             L = lengths[b]
             if s >= L:
                 continue
@@ -88,18 +89,20 @@ def gru_forward(
             pi = pre_input[b, t]
             ph = pre_hidden[b, t]
             gt = gates[b, t]
+            ht = hidden[b, t]
+            if textbook:  # n = tanh(W_n x + b_n + U_n (r h) + c_n)
+                add(u_n[b], b_hh[2 * H :], ph[2 * H :])
+                add(pi[2 * H :], ph[2 * H :], z[2 * H :])
+            else:  # n = tanh(W_n x + b_n + r (U_n h + c_n))
+                for j in range(H):
+                    ph[2 * H + j] = u_h[b, 2 * H + j] + b_hh[2 * H + j]
+                for j in range(H):
+                    z[2 * H + j] = pi[2 * H + j] + gt[j] * ph[2 * H + j]
+            tanh_of(z[2 * H :], gt[2 * H :])
             hb = h[b]
-            for j in range(H):
-                if textbook:
-                    ph[2 * H + j] = a_n[b, j] + b_hh[2 * H + j]
-                    n = tanh(pi[2 * H + j] + ph[2 * H + j])
-                else:
-                    ph[2 * H + j] = a[b, 2 * H + j] + b_hh[2 * H + j]
-                    n = tanh(pi[2 * H + j] + gt[j] * ph[2 * H + j])
-                z = gt[H + j]
-                gt[2 * H + j] = n
-                hb[j] = (1.0 - z) * n + z * hb[j]  # h_t = (1 - z) n + z h_{t-1}
-            hidden[b, t, :] = hb
+            for j in range(H):  # h_t = (1 - z) n + z h_{t-1}
+                ht[j] = (1.0 - gt[H + j]) * gt[2 * H + j] + gt[H + j] * hb[j]
+            hb[:] = ht
     h_last[:] = h
 
 
@@ -137,72 +140,66 @@ def gru_backward(
     w_n = np.ascontiguousarray(w_hh[2 * H :])
     w_n_t = np.ascontiguousarray(w_n.T)
     dh = grad_h_last.copy()
-    dh_direct = np.zeros((B, H), x.dtype)  # dL/dh_{t-1} through z_t * h_{t-1} (and r for textbook)
-    d_a = np.zeros((B, 3 * H), x.dtype)  # dL/d(pre_hidden) for this step
-    d_rz = np.zeros((B, 2 * H), x.dtype)
-    d_n = np.zeros((B, H), x.dtype)
-    d_reset_h = np.zeros((B, H), x.dtype)
+    dh_direct = np.zeros((B, H), x.dtype)  # dL/dh_{t-1} not through U: z h_{t-1} (and r h_{t-1})
+    d_u = np.zeros((B, 3 * H), x.dtype)  # dL/d(U h_{t-1}) (pytorch)
+    d_rz = np.zeros((B, 2 * H), x.dtype)  # dL/d(U_rz h_{t-1}) (textbook)
+    d_n = np.zeros((B, H), x.dtype)  # dL/d(pre-activation of n) (textbook)
+    d_reset_h = np.zeros((B, H), x.dtype)  # dL/d(r h_{t-1}) (textbook)
     dh_prev = np.empty((B, H), x.dtype)
     for s in range(T - 1, -1, -1):
         for b in range(B):
             L = lengths[b]
             if s >= L:
-                d_a[b, :] = 0.0
+                d_u[b, :] = 0.0
+                d_n[b, :] = 0.0
                 continue
             t = position(s, L, reverse)
             tp = previous_position(s, L, reverse)
             h_prev = h0[b] if tp < 0 else hidden[b, tp]
             gt = gates[b, t]
-            ph = pre_hidden[b, t]
             gi = grad_pre_input[b, t]
-            go = grad_out[b, t]
             gh = grad_hidden[b, t]
+            add(dh[b], grad_out[b, t], gh)  # dL/dh_t
+            for j in range(H):  # dL/dn_pre = dL/dh_t (1 - z) (1 - n^2)
+                gi[2 * H + j] = gh[j] * (1.0 - gt[H + j]) * (1.0 - gt[2 * H + j] * gt[2 * H + j])
+            for j in range(H):  # dL/dz_pre = dL/dh_t (h_{t-1} - n) z (1 - z)
+                gi[H + j] = gh[j] * (h_prev[j] - gt[2 * H + j]) * gt[H + j] * (1.0 - gt[H + j])
             for j in range(H):
-                r = gt[j]
-                z = gt[H + j]
-                n = gt[2 * H + j]
-                dh_t = dh[b, j] + go[j]  # dL/dh_t
-                gh[j] = dh_t
-                dn_pre = dh_t * (1.0 - z) * (1.0 - n * n)  # dL/d(pre-activation of n)
-                gi[H + j] = dh_t * (h_prev[j] - n) * z * (1.0 - z)  # dL/dz_pre
-                gi[2 * H + j] = dn_pre
-                dh_direct[b, j] = dh_t * z
-                if textbook:
-                    d_a[b, 2 * H + j] = dn_pre
-                else:
-                    gi[j] = dn_pre * ph[2 * H + j] * r * (1.0 - r)  # dL/dr_pre
-                    d_a[b, j] = gi[j]
-                    d_a[b, H + j] = gi[H + j]
-                    d_a[b, 2 * H + j] = dn_pre * r
+                dh_direct[b, j] = gh[j] * gt[H + j]
+            if textbook:
+                d_n[b, :] = gi[2 * H :]
+            else:
+                ph = pre_hidden[b, t]
+                for j in range(H):  # dL/dr_pre = dL/dn_pre (U_n h + c_n) r (1 - r)
+                    gi[j] = gi[2 * H + j] * ph[2 * H + j] * gt[j] * (1.0 - gt[j])
+                d_u[b, : 2 * H] = gi[: 2 * H]
+                for j in range(H):
+                    d_u[b, 2 * H + j] = gi[2 * H + j] * gt[j]
+                grad_pre_hidden[b, t, :] = d_u[b]
         if textbook:
-            d_n[:] = d_a[:, 2 * H :]
-            times(d_n, w_n, w_n_t, d_reset_h)  # dL/d(r * h_{t-1}) = U_n^T dn_pre
+            times(d_n, w_n, w_n_t, d_reset_h)  # dL/d(r h_{t-1}) = U_n^T dn_pre
             for b in range(B):
                 L = lengths[b]
                 if s >= L:
+                    d_rz[b, :] = 0.0
                     continue
                 t = position(s, L, reverse)
                 tp = previous_position(s, L, reverse)
                 h_prev = h0[b] if tp < 0 else hidden[b, tp]
+                gt = gates[b, t]
                 gi = grad_pre_input[b, t]
+                for j in range(H):  # dL/dr_pre = dL/d(r h) h_{t-1} r (1 - r)
+                    gi[j] = d_reset_h[b, j] * h_prev[j] * gt[j] * (1.0 - gt[j])
                 for j in range(H):
-                    r = gates[b, t, j]
-                    gi[j] = d_reset_h[b, j] * h_prev[j] * r * (1.0 - r)  # dL/dr_pre
-                    d_a[b, j] = gi[j]
-                    d_a[b, H + j] = gi[H + j]
-                    dh_direct[b, j] += d_reset_h[b, j] * r
-            d_rz[:] = d_a[:, : 2 * H]
+                    dh_direct[b, j] += d_reset_h[b, j] * gt[j]
+                d_rz[b, :] = gi[: 2 * H]
+                grad_pre_hidden[b, t, :] = gi
             times(d_rz, w_rz, w_rz_t, dh_prev)  # U_rz^T d[r, z]_pre
         else:
-            times(d_a, w_hh, w_hh_t, dh_prev)  # U^T d(pre_hidden)
+            times(d_u, w_hh, w_hh_t, dh_prev)  # U^T dL/d(U h_{t-1})
         for b in range(B):
-            L = lengths[b]
-            if s >= L:
-                continue
-            t = position(s, L, reverse)
-            grad_pre_hidden[b, t, :] = d_a[b]
-            for j in range(H):
-                dh[b, j] = dh_prev[b, j] + dh_direct[b, j]
+            if s < lengths[b]:
+                add(dh_prev[b], dh_direct[b], dh[b])
     grad_h0[:] = dh
     weight_gradients(grad_pre_input, x, grad_w_ih, grad_b_ih)
     h_prev_all = np.zeros_like(hidden)

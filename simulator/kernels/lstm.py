@@ -12,7 +12,7 @@ W = weight_ih (4H, D), U = weight_hh (4H, H), b = bias_ih, c = bias_hh.
 import numpy as np
 from numba import njit
 
-from .mathfn import sigmoid, tanh
+from .rows import add, sigmoid_of, tanh_of
 from .steps import (
     input_gradient,
     input_projection,
@@ -52,36 +52,32 @@ def lstm_forward(
     w_hh_t = np.ascontiguousarray(w_hh.T)
     h = h0.copy()
     c = c0.copy()
-    z = np.empty((B, 4 * H), x.dtype)
+    u_h = np.empty((B, 4 * H), x.dtype)
+    z = np.empty(4 * H, x.dtype)
+    tanh_c = np.empty(H, x.dtype)
     for s in range(T):
-        times_transposed(h, w_hh, w_hh_t, z)  # U h_{t-1}  (B, 4H)
+        times_transposed(h, w_hh, w_hh_t, u_h)  # U h_{t-1}  (B, 4H)
         for b in range(B):
             L = lengths[b]
             if s >= L:
                 continue
             t = position(s, L, reverse)
-            zb = z[b]
-            ph = pre_hidden[b, t]
-            pi = pre_input[b, t]
             gt = gates[b, t]
-            for j in range(4 * H):
-                ph[j] = zb[j] + b_hh[j]
-                zb[j] = pi[j] + ph[j]  # z_t = W x_t + b + U h_{t-1} + c
+            ct = cell[b, t]
+            ht = hidden[b, t]
+            add(u_h[b], b_hh, pre_hidden[b, t])  # U h_{t-1} + c
+            add(pre_input[b, t], pre_hidden[b, t], z)  # z_t = W x_t + b + U h_{t-1} + c
+            sigmoid_of(z[: 2 * H], gt[: 2 * H])  # i, f
+            tanh_of(z[2 * H : 3 * H], gt[2 * H : 3 * H])  # g
+            sigmoid_of(z[3 * H :], gt[3 * H :])  # o
             cb = c[b]
-            hb = h[b]
             for j in range(H):
-                i = sigmoid(zb[j])
-                f = sigmoid(zb[H + j])
-                g = tanh(zb[2 * H + j])
-                o = sigmoid(zb[3 * H + j])
-                cb[j] = f * cb[j] + i * g  # c_t = f * c_{t-1} + i * g
-                hb[j] = o * tanh(cb[j])  # h_t = o * tanh(c_t)
-                gt[j] = i
-                gt[H + j] = f
-                gt[2 * H + j] = g
-                gt[3 * H + j] = o
-            cell[b, t, :] = cb
-            hidden[b, t, :] = hb
+                ct[j] = gt[H + j] * cb[j] + gt[j] * gt[2 * H + j]  # c_t = f c_{t-1} + i g
+            tanh_of(ct, tanh_c)
+            for j in range(H):
+                ht[j] = gt[3 * H + j] * tanh_c[j]  # h_t = o tanh(c_t)
+            cb[:] = ct
+            h[b, :] = ht
     h_last[:] = h
     c_last[:] = c
 
@@ -122,6 +118,7 @@ def lstm_backward(
     dc = grad_c_last.copy()  # dL/dc carried back through the forget gates
     dz = np.zeros((B, 4 * H), x.dtype)
     dh_prev = np.empty((B, H), x.dtype)
+    tanh_c = np.empty(H, x.dtype)
     for s in range(T - 1, -1, -1):
         for b in range(B):
             L = lengths[b]
@@ -132,28 +129,24 @@ def lstm_backward(
             tp = previous_position(s, L, reverse)
             c_prev = c0[b] if tp < 0 else cell[b, tp]
             gt = gates[b, t]
-            ct = cell[b, t]
-            go = grad_out[b, t]
-            zb = dz[b]
-            dhb = dh[b]
-            dcb = dc[b]
             gh = grad_hidden[b, t]
             gc = grad_cell[b, t]
-            for j in range(H):
-                i = gt[j]
-                f = gt[H + j]
-                g = gt[2 * H + j]
-                o = gt[3 * H + j]
-                dh_t = dhb[j] + go[j]  # dL/dh_t: from step t+1 and from above
-                tc = tanh(ct[j])
-                dc_t = dcb[j] + dh_t * o * (1.0 - tc * tc)  # dL/dc_t
-                gh[j] = dh_t
-                gc[j] = dc_t
-                zb[j] = dc_t * g * i * (1.0 - i)  # dL/dz_i
-                zb[H + j] = dc_t * c_prev[j] * f * (1.0 - f)  # dL/dz_f
-                zb[2 * H + j] = dc_t * i * (1.0 - g * g)  # dL/dz_g
-                zb[3 * H + j] = dh_t * tc * o * (1.0 - o)  # dL/dz_o
-                dcb[j] = dc_t * f  # dL/dc_{t-1} through the forget gate
+            zb = dz[b]
+            dcb = dc[b]
+            add(dh[b], grad_out[b, t], gh)  # dL/dh_t: from step t+1 and from above
+            tanh_of(cell[b, t], tanh_c)
+            for j in range(H):  # dL/dc_t = dL/dc (from t+1) + dL/dh_t o (1 - tanh^2 c_t)
+                gc[j] = dcb[j] + gh[j] * gt[3 * H + j] * (1.0 - tanh_c[j] * tanh_c[j])
+            for j in range(H):  # dL/dz_i = dL/dc_t g i (1 - i)
+                zb[j] = gc[j] * gt[2 * H + j] * gt[j] * (1.0 - gt[j])
+            for j in range(H):  # dL/dz_f = dL/dc_t c_{t-1} f (1 - f)
+                zb[H + j] = gc[j] * c_prev[j] * gt[H + j] * (1.0 - gt[H + j])
+            for j in range(H):  # dL/dz_g = dL/dc_t i (1 - g^2)
+                zb[2 * H + j] = gc[j] * gt[j] * (1.0 - gt[2 * H + j] * gt[2 * H + j])
+            for j in range(H):  # dL/dz_o = dL/dh_t tanh(c_t) o (1 - o)
+                zb[3 * H + j] = gh[j] * tanh_c[j] * gt[3 * H + j] * (1.0 - gt[3 * H + j])
+            for j in range(H):  # dL/dc_{t-1} = dL/dc_t f
+                dcb[j] = gc[j] * gt[H + j]
             grad_pre[b, t, :] = zb
         times(dz, w_hh, w_hh_t, dh_prev)  # dL/dh_{t-1} = U^T dz_t
         for b in range(B):

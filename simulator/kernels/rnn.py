@@ -9,7 +9,7 @@ W = weight_ih (H, D), U = weight_hh (H, H), b = bias_ih, c = bias_hh; f chosen b
 import numpy as np
 from numba import njit
 
-from .mathfn import activate, activate_slope
+from .rows import activate_of, add, times_slope
 from .steps import (
     input_gradient,
     input_projection,
@@ -44,22 +44,22 @@ def rnn_forward(
     input_projection(x, w_ih, b_ih, lengths, pre_input)  # W x_t + b for all t: one GEMM
     w_hh_t = np.ascontiguousarray(w_hh.T)
     h = h0.copy()
-    a = np.empty((B, H), x.dtype)
+    u_h = np.empty((B, H), x.dtype)
+    z = np.empty(H, x.dtype)
     for s in range(T):
-        times_transposed(h, w_hh, w_hh_t, a)  # U h_{t-1}
+        times_transposed(h, w_hh, w_hh_t, u_h)  # U h_{t-1}
         for b in range(B):
             L = lengths[b]
             if s >= L:
                 continue
             t = position(s, L, reverse)
-            pi = pre_input[b, t]
-            ph = pre_hidden[b, t]
-            hb = h[b]
-            for j in range(H):
-                ph[j] = a[b, j] + b_hh[j]
-                v = activate(activation, pi[j] + ph[j])  # f(z_t)
-                hb[j] = hb[j] + v if residual else v
-            hidden[b, t, :] = hb
+            ht = hidden[b, t]
+            add(u_h[b], b_hh, pre_hidden[b, t])  # U h_{t-1} + c
+            add(pre_input[b, t], pre_hidden[b, t], z)  # z_t
+            activate_of(activation, z, ht)  # h_t = f(z_t)
+            if residual:
+                add(ht, h[b], ht)  # h_t = h_{t-1} + f(z_t)
+            h[b, :] = ht
     h_last[:] = h
 
 
@@ -94,6 +94,7 @@ def rnn_backward(
     dh = grad_h_last.copy()
     dz = np.zeros((B, H), x.dtype)
     dh_prev = np.empty((B, H), x.dtype)
+    z = np.empty(H, x.dtype)
     for s in range(T - 1, -1, -1):
         for b in range(B):
             L = lengths[b]
@@ -101,22 +102,20 @@ def rnn_backward(
                 dz[b, :] = 0.0
                 continue
             t = position(s, L, reverse)
-            pi = pre_input[b, t]
-            ph = pre_hidden[b, t]
-            go = grad_out[b, t]
             gh = grad_hidden[b, t]
-            for j in range(H):
-                dh_t = dh[b, j] + go[j]  # dL/dh_t
-                gh[j] = dh_t
-                z = pi[j] + ph[j]
-                dz[b, j] = dh_t * activate_slope(activation, z, activate(activation, z))
+            add(dh[b], grad_out[b, t], gh)  # dL/dh_t: from step t+1 and from above
+            add(pre_input[b, t], pre_hidden[b, t], z)
+            times_slope(activation, z, gh, dz[b])  # dL/dz_t = dL/dh_t f'(z_t)
             grad_pre[b, t, :] = dz[b]
         times(dz, w_hh, w_hh_t, dh_prev)  # U^T dz_t
         for b in range(B):
-            if s < lengths[b]:
-                t = position(s, lengths[b], reverse)
-                for j in range(H):
-                    dh[b, j] = dh_prev[b, j] + grad_hidden[b, t, j] if residual else dh_prev[b, j]
+            L = lengths[b]
+            if s >= L:
+                continue
+            if residual:  # h_t = h_{t-1} + f(z_t) passes dL/dh_t straight back too
+                add(dh_prev[b], grad_hidden[b, position(s, L, reverse)], dh[b])
+            else:
+                dh[b, :] = dh_prev[b]
     grad_h0[:] = dh
     weight_gradients(grad_pre, x, grad_w_ih, grad_b_ih)
     h_prev = np.zeros_like(hidden)
