@@ -6,8 +6,11 @@ from simulator import cli
 def test_rnnsim_without_arguments_prints_the_gradient_reach_demo(capsys):
     assert cli.main([]) == 0
     out = capsys.readouterr().out
-    rows = {line.split()[0] + (" " + line.split()[1] if "f+2" in line else ""): line
-            for line in out.splitlines() if line.startswith("  rnn") or line.startswith("  lstm")}
+    rows = {
+        line.split()[0] + (" " + line.split()[1] if "f+2" in line else ""): line
+        for line in out.splitlines()
+        if line.startswith("  rnn") or line.startswith("  lstm")
+    }
     assert set(rows) == {"rnn", "lstm", "lstm f+2"}
     for line in rows.values():  # BPTT agrees with finite differences
         error = float(re.search(r"max relative error (\S+)", line).group(1))

@@ -1,0 +1,53 @@
+"""Tasks: data sets to train on, each with its vocabulary and the spec fields it implies.
+
+    task = make_task("adding", {"length": 100, "seed": 3})
+    spec = NetworkSpec(cell="lstm", hidden_size=32, **task.spec_fields)
+
+Built-in tasks are generated from `seed` (the same settings always give the same data); the
+file tasks read a person's own files (see files.py). `DEFAULTS[name]` lists a task's settings
+with their default values, `RULES[name]` what each may hold.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from . import adding, char_lm, copy, digit_sum, files, segmentation, sentiment
+from .base import Dataset, SettingError, Task, TaskError, Vocabulary
+from .settings import Rule, checked_settings
+
+# name: (builder, default settings, what each setting may hold)
+_CATALOGUE: dict[str, tuple[Callable[[dict], Task], dict, dict[str, Rule]]] = {
+    "adding": (adding.build, adding.DEFAULTS, adding.RULES),
+    "copy": (copy.build, copy.DEFAULTS, copy.RULES),
+    "digit_sum": (digit_sum.build, digit_sum.DEFAULTS, digit_sum.RULES),
+    "sentiment": (sentiment.build, sentiment.DEFAULTS, sentiment.RULES),
+    "segmentation": (segmentation.build, segmentation.DEFAULTS, segmentation.RULES),
+    "char_lm": (char_lm.build, char_lm.DEFAULTS, char_lm.RULES),
+    "tagged_file": (files.build_tagged, files.FILE_DEFAULTS, files.TAGGED_RULES),
+    "labelled_file": (files.build_labelled, files.FILE_DEFAULTS, files.LABELLED_RULES),
+}
+TASKS = {name: build for name, (build, _, _) in _CATALOGUE.items()}
+DEFAULTS = {name: defaults for name, (_, defaults, _) in _CATALOGUE.items()}
+RULES = {name: rules for name, (_, _, rules) in _CATALOGUE.items()}
+
+
+def make_task(name: str, settings: dict | None = None) -> Task:
+    """Build a task from `settings` merged over its defaults; a TaskError names any task,
+    setting or value that is not allowed."""
+    if not isinstance(name, str) or name not in TASKS:
+        raise SettingError("", "task", name, "one of " + ", ".join(TASKS))
+    return TASKS[name](checked_settings(name, DEFAULTS[name], RULES[name], settings))
+
+
+__all__ = [
+    "DEFAULTS",
+    "RULES",
+    "TASKS",
+    "Dataset",
+    "SettingError",
+    "Task",
+    "TaskError",
+    "Vocabulary",
+    "make_task",
+]
