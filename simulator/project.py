@@ -1,0 +1,294 @@
+"""Project files: NAME.rnnsim.json (spec, task, training settings, history) beside NAME.npz
+(parameters by state_dict name, and the optimiser's state).
+
+Both are written atomically (a temporary file in the same folder, then a rename), so a crash
+never leaves half a project; the arrays are read with allow_pickle=False, so opening a file can
+never run code. Reopening a project restores exactly the state it was saved in.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from .errors import InputError, SpecError
+from .network import Network
+from .spec import NetworkSpec
+from .tasks import make_task
+from .tasks.base import Task, TaskError
+from .training import History, Trainer, TrainingSettings
+
+FORMAT = "rnnsim-project"
+VERSION = 1
+SUFFIX = ".rnnsim.json"
+OPTIMIZER_PREFIX = "optimizer."
+# What a new project's network is when the person says nothing (the task fills in the rest).
+NETWORK_DEFAULTS = {"cell": "lstm", "hidden_size": 16, "embedding_dim": 8}
+
+
+class ProjectError(ValueError):
+    """A project file or setting cannot be used; the message says what to change."""
+
+
+@dataclass
+class Project:
+    spec: NetworkSpec
+    task: dict  # {"name": ..., **settings}
+    training: TrainingSettings = field(default_factory=TrainingSettings)
+    init_seed: int = 0
+    step: int = 0
+    parameters: dict[str, np.ndarray] | None = None  # None: initialise from init_seed
+    optimizer_state: dict[str, np.ndarray] = field(default_factory=dict)
+    history: dict | None = None  # History.to_dict()
+    view: dict = field(default_factory=dict)  # what the window was showing (free-form)
+
+    # ----- building the working objects ------------------------------------------------------
+    def make_task(self) -> Task:
+        settings = {k: v for k, v in self.task.items() if k != "name"}
+        try:
+            task = make_task(self.task["name"], settings)
+        except TaskError as err:
+            raise ProjectError(f"task: {err}") from None
+        _check_fits(self.spec, task)
+        return task
+
+    def make_network(self) -> Network:
+        network = Network(self.spec, seed=self.init_seed)
+        if self.parameters is not None:
+            try:
+                network.load_state_dict(self.parameters)
+            except InputError as err:
+                raise ProjectError(f"parameters: {err}") from None
+        return network
+
+    def make_trainer(self, network: Network, task: Task) -> Trainer:
+        history = None
+        if self.history is not None:
+            try:
+                history = History.from_dict(self.history)
+            except (KeyError, TypeError, ValueError) as err:
+                raise ProjectError(f"history is damaged: {err}") from None
+        try:
+            return Trainer(network, task, self.training, history, self.step, self.optimizer_state)
+        except SpecError as err:
+            raise ProjectError(str(err)) from None
+        except ValueError as err:
+            raise ProjectError(f"optimizer state: {err}") from None
+
+    def capture(self, trainer: Trainer) -> None:
+        """Take the trainer's current parameters, step, optimiser state and history."""
+        self.parameters = trainer.network.state_dict()
+        self.step = trainer.step
+        self.optimizer_state = {k: v.copy() for k, v in trainer.optimizer.state.items()}
+        self.history = trainer.history.to_dict()
+        self.training = trainer.settings
+
+    # ----- files -------------------------------------------------------------------------------
+    def to_dict(self, parameters_file: str) -> dict:
+        return {
+            "format": FORMAT,
+            "version": VERSION,
+            "network": self.spec.to_dict(),
+            "init_seed": self.init_seed,
+            "task": dict(self.task),
+            "training": self.training.to_dict(),
+            "step": self.step,
+            "history": self.history,
+            "view": self.view,
+            "parameters": parameters_file,
+        }
+
+    def save(self, path: str | Path) -> None:
+        """Write NAME.rnnsim.json and NAME.npz atomically."""
+        path = Path(path)
+        arrays_path = arrays_path_for(path)
+        parameters = (
+            self.parameters
+            if self.parameters is not None
+            else Network(self.spec, seed=self.init_seed).state_dict()
+        )
+        arrays = dict(parameters)
+        arrays.update({OPTIMIZER_PREFIX + k: v for k, v in self.optimizer_state.items()})
+        _atomic_write(arrays_path, lambda f: np.savez(f, **arrays))
+        text = json.dumps(
+            self.to_dict(arrays_path.name), indent=1, ensure_ascii=False, allow_nan=False
+        )
+        _atomic_write(path, lambda f: f.write(text.encode("utf-8")))
+
+    @classmethod
+    def load(cls, path: str | Path) -> Project:
+        path = Path(path)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise ProjectError(f"{path}: no such file") from None
+        except (OSError, UnicodeDecodeError) as err:
+            raise ProjectError(f"{path}: cannot be read ({err})") from None
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as err:
+            raise ProjectError(
+                f"{path} is not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}"
+            ) from None
+        project = cls.from_dict(data, where=str(path))
+        name = data.get("parameters")
+        if name is not None:
+            if not isinstance(name, str) or Path(name).name != name:
+                raise ProjectError(f"{path}: parameters must name a file beside the project")
+            project._load_arrays(path.parent / name)
+        return project
+
+    @classmethod
+    def from_dict(cls, data, where: str = "project") -> Project:
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise ProjectError(f'{where} is not an rnnsim project (no "format": "{FORMAT}")')
+        if data.get("version") != VERSION:
+            raise ProjectError(
+                f"{where} has format version {data.get('version')!r}; this rnnsim "
+                f"reads version {VERSION}"
+            )
+        for key in ("network", "task", "training"):
+            if not isinstance(data.get(key), dict):
+                raise ProjectError(f'{where}: "{key}" must be an object')
+        if not isinstance(data["task"].get("name"), str):
+            raise ProjectError(f"{where}: task.name must name a task")
+        try:
+            spec = NetworkSpec.from_dict(data["network"])
+            training = TrainingSettings.from_dict(data["training"])
+        except SpecError as err:
+            field_name = err.field if err.field.startswith("training.") else f"network.{err.field}"
+            raise ProjectError(
+                f"{where}: {field_name} = {err.value!r} is not allowed: {err.allowed}"
+            ) from None
+        except TypeError as err:
+            raise ProjectError(f"{where}: {err}") from None
+        for key in ("init_seed", "step"):
+            value = data.get(key, 0)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise ProjectError(f"{where}: {key} = {value!r} must be a whole number >= 0")
+        return cls(
+            spec=spec,
+            task=dict(data["task"]),
+            training=training,
+            init_seed=data.get("init_seed", 0),
+            step=data.get("step", 0),
+            history=data.get("history"),
+            view=dict(data.get("view") or {}),
+        )
+
+    def _load_arrays(self, arrays_path: Path) -> None:
+        try:
+            with np.load(arrays_path, allow_pickle=False) as archive:
+                arrays = {name: archive[name] for name in archive.files}
+        except FileNotFoundError:
+            raise ProjectError(f"{arrays_path}: no such file (the project's parameters)") from None
+        except ValueError as err:
+            if "pickle" in str(err):
+                raise ProjectError(
+                    f"{arrays_path} holds Python objects that need pickle; rnnsim "
+                    f"only reads plain arrays"
+                ) from None
+            raise ProjectError(f"{arrays_path}: not a readable .npz file ({err})") from None
+        except (OSError, EOFError) as err:
+            raise ProjectError(f"{arrays_path}: not a readable .npz file ({err})") from None
+        self.optimizer_state = {
+            k[len(OPTIMIZER_PREFIX) :]: v
+            for k, v in arrays.items()
+            if k.startswith(OPTIMIZER_PREFIX)
+        }
+        self.parameters = {k: v for k, v in arrays.items() if not k.startswith(OPTIMIZER_PREFIX)}
+
+
+def arrays_path_for(path: Path) -> Path:
+    """NAME.rnnsim.json -> NAME.npz (any other name: NAME.json -> NAME.npz)."""
+    name = path.name
+    stem = name[: -len(SUFFIX)] if name.endswith(SUFFIX) else path.stem
+    return path.with_name(stem + ".npz")
+
+
+def new_project(task_name: str, sets: dict[str, object] | None = None) -> Project:
+    """A fresh project for a task. `sets` maps dotted paths of the project file to values
+    (network.cell, task.length, training.learning_rate, ...); the task's data fixes the network
+    fields it implies (input size or vocabulary, output size, mode, loss)."""
+    sets = dict(sets or {})
+    task_sets = {k[5:]: v for k, v in sets.items() if k.startswith("task.")}
+    if "name" in task_sets:
+        raise ProjectError("task.name: choose the task with --task")
+    try:
+        task = make_task(task_name, task_sets)
+    except TaskError as err:
+        raise ProjectError(str(err)) from None
+    data = {
+        "format": FORMAT,
+        "version": VERSION,
+        "network": {**NETWORK_DEFAULTS, **task.spec_fields},
+        "init_seed": 0,
+        "task": {"name": task_name, **task.settings},
+        "training": {},
+        "step": 0,
+    }
+    if not task.spec_fields.get("vocab_size"):
+        data["network"].pop("embedding_dim")
+    for path, value in sets.items():
+        if not path.startswith("task."):
+            set_path(data, path, value)
+    project = Project.from_dict(data, where="new project")
+    _check_fits(project.spec, task)
+    return project
+
+
+def set_path(data: dict, path: str, value) -> None:
+    """data[a][b] = value for path "a.b"; only existing sections may be changed."""
+    parts = path.split(".")
+    sections = {"network", "training", "task", "view"}
+    if len(parts) == 1 and parts[0] in ("init_seed", "step"):
+        data[parts[0]] = value
+        return
+    if len(parts) != 2 or parts[0] not in sections or not parts[1]:
+        raise ProjectError(
+            f"{path}: expected SECTION.FIELD with SECTION one of "
+            f"{', '.join(sorted(sections))} (or init_seed)"
+        )
+    data.setdefault(parts[0], {})[parts[1]] = value
+
+
+def parse_value(text: str):
+    """A --set value: JSON when it parses (numbers, true, false, null), else the text itself."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return text
+
+
+def _check_fits(spec: NetworkSpec, task: Task) -> None:
+    for name, needed in task.spec_fields.items():
+        have = getattr(spec, name)
+        if have != needed:
+            raise ProjectError(
+                f"network.{name} = {have!r} does not fit task {task.name}: it needs {needed!r}"
+            )
+
+
+def _atomic_write(path: Path, write) -> None:
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle = tempfile.NamedTemporaryFile(dir=folder, prefix=f".{path.name}.", delete=False)
+    except OSError as err:
+        raise ProjectError(f"cannot write in {folder}: {err.strerror}") from None
+    try:
+        with handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, path)
+    except OSError as err:
+        Path(handle.name).unlink(missing_ok=True)
+        raise ProjectError(f"cannot write {path}: {err.strerror or err}") from None
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise

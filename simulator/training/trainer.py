@@ -1,0 +1,272 @@
+"""Trainer: the training loop the command line and the window's worker thread share.
+
+It runs in chunks of steps and reports progress to a callback between chunks (minGPT's
+callbacks, Orange3's chunked workers); `stop()` may be called from another thread and takes
+effect at the next chunk boundary. Which examples form batch k depends only on the seed and k,
+so stopping after any step and resuming from the saved parameters and optimiser state gives the
+same parameters as an uninterrupted run, bit for bit.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..errors import SpecError
+from ..network import Network
+from ..tasks.base import Task
+from ..trace import Trace
+from .history import History
+from .optimizers import Optimizer
+from .settings import TrainingSettings
+
+
+@dataclass
+class Divergence:
+    """Why training stopped on a NaN or inf: nothing was overwritten."""
+
+    step: int
+    parameter: str  # the parameter whose gradient (or update) blew up first
+    message: str
+    last_norms: dict[str, float]  # gradient norms of the last good step, by parameter
+
+
+@dataclass
+class Progress:
+    step: int  # steps done in total
+    target: int  # the step this run trains to
+    steps_per_second: float
+    loss: float
+    history: History  # live object: copy (history.table()) before handing it to another thread
+
+
+@dataclass
+class TrainingResult:
+    reason: str  # "done", "stopped" or "diverged"
+    step: int
+    divergence: Divergence | None = None
+
+
+@dataclass
+class _StepNumbers:
+    loss: float
+    right: int
+    counted: int
+    grad: np.ndarray
+
+
+class Trainer:
+    def __init__(
+        self,
+        network: Network,
+        task: Task,
+        settings: TrainingSettings,
+        history: History | None = None,
+        step: int = 0,
+        optimizer_state: dict[str, np.ndarray] | None = None,
+    ):
+        spec = network.spec
+        if settings.tbptt and spec.bidirectional:
+            raise SpecError(
+                "training.tbptt",
+                settings.tbptt,
+                "0 for a bidirectional network (its reverse direction reads the whole sequence)",
+            )
+        if settings.tbptt and spec.mode == "seq2class" and spec.pooling == "mean":
+            raise SpecError(
+                "training.tbptt",
+                settings.tbptt,
+                "0 with mean pooling (the mean needs every step at once)",
+            )
+        self.network = network
+        self.task = task
+        self.settings = settings
+        self.history = history or History(network.params.keys())
+        self.step = step
+        self.optimizer = Optimizer(settings, network.layout.size, network.flat.dtype)
+        if optimizer_state:
+            self.optimizer.load_state(optimizer_state)
+        self._stop = threading.Event()
+
+    # ----- the loop ----------------------------------------------------------------------------
+    def train(
+        self,
+        steps: int | None = None,
+        callback: Callable[[Progress], None] | None = None,
+        chunk: int = 10,
+    ) -> TrainingResult:
+        """Train `steps` more steps (default: settings.steps)."""
+        self._stop.clear()
+        target = self.step + (self.settings.steps if steps is None else steps)
+        started, done_here = time.perf_counter(), 0
+        while self.step < target:
+            for _ in range(min(chunk, target - self.step)):
+                divergence = self.train_step()
+                if divergence is not None:
+                    return TrainingResult("diverged", self.step, divergence)
+                done_here += 1
+            if callback is not None:
+                rate = done_here / max(time.perf_counter() - started, 1e-9)
+                loss = float(self.history.table()[-1, 1])
+                callback(Progress(self.step, target, rate, loss, self.history))
+            if self._stop.is_set():
+                return TrainingResult("stopped", self.step)
+        return TrainingResult("done", self.step)
+
+    def stop(self) -> None:
+        """Ask the loop to stop at the next chunk boundary (safe from any thread)."""
+        self._stop.set()
+
+    def train_step(self) -> Divergence | None:
+        """One update on the next batch. Returns a Divergence (and changes nothing) when the
+        loss, a gradient or the updated parameters are not finite."""
+        s = self.settings
+        x, y, lengths = self.batch(self.step)
+        numbers = self._gradient(x, y, lengths)
+        grad = numbers.grad
+        names = list(self.network.params)
+        grads = self.network.layout.views(grad)
+        norms = np.array([np.linalg.norm(grads[n]) for n in names])
+        if not np.isfinite(numbers.loss) or not np.all(np.isfinite(norms)):
+            bad = (
+                names[int(np.argmax(~np.isfinite(norms)))]
+                if not np.all(np.isfinite(norms))
+                else names[int(np.argmax(norms))]
+            )
+            return self._diverged(
+                f"the loss or the gradient of {bad} is not finite (loss {numbers.loss})", bad
+            )
+        grad_norm = float(np.sqrt(np.sum(norms**2)))
+        clipped = False
+        if s.clip_norm and grad_norm > s.clip_norm:  # g <- g * c / ||g||
+            grad *= s.clip_norm / grad_norm
+            clipped = True
+        if s.clip_value and np.any(np.abs(grad) > s.clip_value):  # g <- clamp(g, -c, c)
+            np.clip(grad, -s.clip_value, s.clip_value, out=grad)
+            clipped = True
+        if s.weight_decay:  # g <- g + lambda p
+            grad += s.weight_decay * self.network.flat
+        before = self.network.flat.copy()
+        self.optimizer.update(self.network.flat, grad, self.step + 1)
+        if not np.all(np.isfinite(self.network.flat)):
+            params = self.network.layout.views(self.network.flat)
+            bad = next(n for n in names if not np.all(np.isfinite(params[n])))
+            self.network.flat[...] = before
+            return self._diverged(f"the update made {bad} infinite", bad)
+        self.step += 1
+        accuracy = numbers.right / numbers.counted
+        self.history.add(self.step, numbers.loss, accuracy, grad_norm, clipped, norms)
+        if s.eval_every and self.step % s.eval_every == 0:
+            result = self.evaluate()
+            self.history.add_evaluation(self.step, result["loss"], result["accuracy"])
+        return None
+
+    def _diverged(self, message: str, parameter: str) -> Divergence:
+        table = self.history.table()
+        last = {}
+        if len(table):
+            norms = table[-1, len(self.history.columns) - len(self.network.params) :]
+            last = dict(zip(self.network.params, map(float, norms), strict=True))
+        return Divergence(self.step + 1, parameter, f"step {self.step + 1}: {message}", last)
+
+    # ----- batches ---------------------------------------------------------------------------
+    def batch(self, step: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The examples of step `step` (0-based): epoch e visits the training set in the order
+        of a permutation drawn from (seed, e); the last partial batch of an epoch is skipped."""
+        data = self.task.train
+        size = min(self.settings.batch_size, len(data))
+        per_epoch = len(data) // size
+        epoch, index = divmod(step, per_epoch)
+        order = np.random.default_rng([self.settings.seed, epoch]).permutation(len(data))
+        return data.batch(order[index * size : (index + 1) * size])
+
+    # ----- gradients ---------------------------------------------------------------------------
+    def _gradient(self, x, y, lengths) -> _StepNumbers:
+        window = self.settings.tbptt
+        if not window or x.shape[1] <= window:
+            trace = self.network.run(x, y, lengths)
+            right, counted = _count_right(self.task, trace)
+            return _StepNumbers(trace.loss, right, counted, trace.grad_flat)
+        return self._truncated_gradient(x, y, lengths, window)
+
+    def _truncated_gradient(self, x, y, lengths, window: int) -> _StepNumbers:
+        """Truncated BPTT: the batch is read `window` steps at a time; the state flows on from
+        one window to the next, gradients stop at the cut. Losses and gradients of the windows
+        add up to the batch's (sum over steps, mean over the batch)."""
+        network = self.network
+        spec = network.spec
+        B, T = x.shape[:2]
+        per_step = spec.mode == "seq2seq"
+        total = _StepNumbers(0.0, 0, 0, np.zeros_like(network.flat))
+        state = None  # (h, c) for the whole batch, (layers, B, H)
+        for start in range(0, T, window):
+            active = np.flatnonzero(lengths > start)
+            part_lengths = np.minimum(lengths[active] - start, window)
+            part_x = x[active, start : start + window]
+            initial = (
+                None if state is None else tuple(None if s is None else s[:, active] for s in state)
+            )
+            ends_here = lengths[active] <= start + window
+            if per_step:
+                groups = [(np.ones(len(active), bool), y[active, start : start + window])]
+            else:  # seq2class: the loss belongs to the window holding each example's last step
+                groups = [(ends_here, y[active][ends_here]), (~ends_here, None)]
+            for rows, part_y in groups:
+                if not rows.any():
+                    continue
+                part_initial = (
+                    None
+                    if initial is None
+                    else tuple(None if s is None else s[:, rows] for s in initial)
+                )
+                trace = network.run(part_x[rows], part_y, part_lengths[rows], part_initial)
+                if part_y is not None:
+                    share = rows.sum() / B  # run() averages over its own examples
+                    total.loss += trace.loss * share
+                    total.grad += trace.grad_flat * share
+                    right, counted = _count_right(self.task, trace)
+                    total.right += right
+                    total.counted += counted
+                state = _carry(state, trace.final_state(), active[rows], B)
+        return total
+
+    # ----- evaluation --------------------------------------------------------------------------
+    def evaluate(self, split: str = "test", max_examples: int = 1000) -> dict[str, float]:
+        """Loss and accuracy on (up to max_examples of) a split, without changing anything."""
+        data = self.task.test if split == "test" else self.task.train
+        count = min(len(data), max_examples)
+        loss, right, counted = 0.0, 0, 0
+        size = self.settings.batch_size
+        for start in range(0, count, size):
+            x, y, lengths = data.batch(np.arange(start, min(start + size, count)))
+            trace = self.network.run(x, y, lengths)
+            loss += trace.loss * len(lengths)
+            r, c = _count_right(self.task, trace)
+            right += r
+            counted += c
+        return {"loss": loss / count, "accuracy": right / counted}
+
+
+def _count_right(task: Task, trace: Trace) -> tuple[int, int]:
+    """(right, counted) predictions in a trace: per valid step (seq2seq) or per example; a
+    regression output is right within the task's tolerance."""
+    per_step = trace.spec.mode == "seq2seq"
+    counted = int(trace.lengths.sum()) if per_step else trace.batch_size
+    share = task.accuracy(trace.outputs, trace.targets, trace.lengths)
+    return int(round(share * counted)), counted
+
+
+def _carry(state, final, rows: np.ndarray, B: int):
+    """Write the final state of the examples `rows` into the batch's carried state."""
+    h_n, c_n = final
+    if state is None:
+        shape = (h_n.shape[0], B, h_n.shape[2])
+        state = (np.zeros(shape, h_n.dtype), None if c_n is None else np.zeros(shape, h_n.dtype))
+    state[0][:, rows] = h_n
+    if c_n is not None:
+        state[1][:, rows] = c_n
+    return state
