@@ -1,31 +1,279 @@
-"""The `rnnsim` command."""
+"""The `rnnsim` command.
+
+    rnnsim [FILE] [--goto EVENT] [--screenshot OUT.png] [--export-plots DIR]   the window
+    rnnsim demo                                       a short headless demonstration
+    rnnsim tasks                                      the built-in tasks
+    rnnsim new --task NAME [--set FIELD=VALUE ...] -o FILE
+    rnnsim train FILE [--steps N] [-o OUT]
+    rnnsim evaluate FILE [--json]
+    rnnsim gradcheck FILE [--json]
+    rnnsim sample FILE --prompt TEXT [--length N] [--temperature T] [--seed S]
+
+Every mistake the person can make (a missing file, broken JSON, a wrong field, an .npz that
+needs pickle, a bad line in their data) is one line on stderr and exit code 2.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
+import signal
 import sys
+
+COMMANDS = ("demo", "tasks", "new", "train", "evaluate", "gradcheck", "sample")
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called or in what it was given."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise UsageError(f"{self.prog}: {message}")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="rnnsim",
         description="Build, step through and train recurrent neural networks for NLP.",
     )
-    sub = parser.add_subparsers(dest="command")
-    sub.add_parser(
-        "demo", help="print a short headless demonstration of BPTT and vanishing gradients"
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub.add_parser("demo", help="a headless demonstration of BPTT and vanishing gradients")
+    sub.add_parser("tasks", help="list the built-in tasks and their settings")
+    new = sub.add_parser("new", help="create a project for a task")
+    new.add_argument("--task", required=True, help="task name (see `rnnsim tasks`)")
+    new.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="any field of the project file by dotted path, e.g. network.cell=gru, "
+        "task.length=50, training.learning_rate=0.003",
+    )
+    new.add_argument("-o", "--output", required=True, help="NAME.rnnsim.json to write")
+    train = sub.add_parser("train", help="train a project (Ctrl-C stops cleanly and saves)")
+    train.add_argument("file")
+    train.add_argument("--steps", type=int, help="steps to train (default: training.steps)")
+    train.add_argument("-o", "--output", help="save to this file instead of FILE")
+    evaluate = sub.add_parser("evaluate", help="loss and accuracy on the task's test set")
+    evaluate.add_argument("file")
+    evaluate.add_argument("--json", action="store_true", help="print one JSON object")
+    check = sub.add_parser("gradcheck", help="BPTT against central finite differences")
+    check.add_argument("file")
+    check.add_argument("--json", action="store_true", help="print one JSON object")
+    sample = sub.add_parser("sample", help="let a language model write after a prompt")
+    sample.add_argument("file")
+    sample.add_argument("--prompt", required=True)
+    sample.add_argument("--length", type=int, default=200)
+    sample.add_argument("--temperature", type=float, default=1.0)
+    sample.add_argument("--seed", type=int, default=0)
+    return parser
+
+
+def build_window_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="rnnsim",
+        description="Open the rnnsim window (other commands: "
+        + ", ".join(COMMANDS)
+        + "; see `rnnsim demo --help`).",
+    )
+    parser.add_argument("file", nargs="?", help="a project file (NAME.rnnsim.json) to open")
+    parser.add_argument(
+        "--goto", metavar="EVENT", help="move to an event: an index, forward:5, loss, backward:3"
+    )
+    parser.add_argument(
+        "--screenshot", metavar="OUT.png", help="save a PNG of the whole window and exit"
+    )
+    parser.add_argument(
+        "--export-plots", metavar="DIR", help="save every plot as PNG and SVG into DIR and exit"
     )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
-    if args.command in (None, "demo"):
-        from . import demo
-
-        demo.run()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    try:
+        if argv and argv[0] in COMMANDS or argv[:1] in (["-h"], ["--help"]):
+            args = build_parser().parse_args(argv)
+            return _COMMANDS[args.command](args)
+        return _window(build_window_parser().parse_args(argv))
+    except UsageError as err:
+        print(f"{err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # the reader went away (e.g. `rnnsim tasks | head`): stop quietly
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
         return 0
-    return 2
+    except _expected_errors() as err:
+        print(f"rnnsim: error: {err}", file=sys.stderr)
+        return 2
+
+
+def _expected_errors() -> tuple[type[BaseException], ...]:
+    from .errors import InputError, SpecError
+    from .project import ProjectError
+    from .tasks import TaskError
+
+    return (ProjectError, TaskError, SpecError, InputError, OSError)
+
+
+def _window(args) -> int:
+    try:
+        from ui.app import run
+    except ImportError:  # the window is not installed: show the headless demo instead
+        if args.file or args.screenshot or args.export_plots or args.goto:
+            raise UsageError("rnnsim: the window is not available in this installation") from None
+        return _demo(args)
+    return run(args)
+
+
+def _demo(args) -> int:
+    from . import demo
+
+    demo.run()
+    return 0
+
+
+def _tasks(args) -> int:
+    from .tasks import DEFAULTS, make_task
+
+    for name, defaults in DEFAULTS.items():
+        settings = ", ".join(f"{k}={v!r}" for k, v in defaults.items())
+        try:
+            description = make_task(name).description["en"]
+        except ValueError:  # a file task has no data until a path is given
+            description = "reads your own file (set task.path)"
+        print(f"{name:<14} {description}\n{'':<14} settings: {settings}")
+    return 0
+
+
+def _new(args) -> int:
+    from .project import new_project, parse_value
+
+    sets = {}
+    for item in args.set:
+        field, sep, value = item.partition("=")
+        if not sep or not field:
+            raise UsageError(f"rnnsim new: --set {item!r}: expected FIELD=VALUE")
+        sets[field.strip()] = parse_value(value)
+    project = new_project(args.task, sets)
+    project.save(args.output)
+    print(
+        f"wrote {args.output}: {project.spec.cell} on {args.task}, "
+        f"{project.make_network().num_parameters} parameters"
+    )
+    return 0
+
+
+def _open(path: str):
+    from .project import Project
+
+    project = Project.load(path)
+    task = project.make_task()
+    network = project.make_network()
+    return project, task, network
+
+
+def _train(args) -> int:
+    from .progress_bar import ProgressBar
+
+    project, task, network = _open(args.file)
+    trainer = project.make_trainer(network, task)
+    steps = project.training.steps if args.steps is None else args.steps
+    if steps < 0:
+        raise UsageError("rnnsim train: --steps must be 0 or more")
+    bar = ProgressBar(trainer.step + steps, start=trainer.step)
+
+    def interrupted(signum, frame):  # first Ctrl-C: stop at the next chunk; second: abort
+        trainer.stop()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+
+    previous = signal.signal(signal.SIGINT, interrupted)
+    try:
+        result = trainer.train(
+            steps, callback=lambda p: bar.update(p.step, p.steps_per_second, p.loss)
+        )
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        bar.close()
+    project.capture(trainer)
+    out = args.output or args.file
+    project.save(out)
+    evaluation = trainer.evaluate()
+    summary = f"test loss {evaluation['loss']:.4g}, accuracy {evaluation['accuracy']:.3f}"
+    if result.reason == "diverged":
+        d = result.divergence
+        norms = ", ".join(f"{k} {v:.3g}" for k, v in d.last_norms.items())
+        print(
+            f"rnnsim: training diverged at {d.message}; kept the parameters of step "
+            f"{trainer.step}, saved to {out}. Last gradient norms: {norms or 'none yet'}. "
+            f"Try a smaller training.learning_rate or training.clip_norm.",
+            file=sys.stderr,
+        )
+        return 1
+    verb = "stopped" if result.reason == "stopped" else "trained"
+    print(f"{verb} to step {trainer.step}; {summary}; saved {out}")
+    return 0
+
+
+def _evaluate(args) -> int:
+    project, task, network = _open(args.file)
+    trainer = project.make_trainer(network, task)
+    result = {**trainer.evaluate(), "step": trainer.step, "examples": len(task.test)}
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(
+            f"{args.file}: step {result['step']}, test loss {result['loss']:.6g}, "
+            f"accuracy {result['accuracy']:.4f} on {result['examples']} examples"
+        )
+    return 0
+
+
+def _gradcheck(args) -> int:
+    from .gradcheck import gradient_check
+    from .network import Network
+
+    project, task, network = _open(args.file)
+    check_net = Network(network.spec.replace(dtype="float64"))
+    check_net.load_state_dict(network.state_dict())
+    x, y, lengths = task.test.batch(range(min(2, len(task.test))))
+    steps = min(int(lengths.max()), 12)  # a short prefix is enough to exercise every path
+    lengths = lengths.clip(max=steps)
+    y = y[:, :steps] if network.spec.mode == "seq2seq" else y
+    check = gradient_check(check_net, x[:, :steps], y, lengths, max_entries=30, seed=0)
+    if args.json:
+        print(
+            json.dumps({"max_rel_error": check.max_rel_error, "per_parameter": check.per_parameter})
+        )
+    else:
+        for name, error in check.per_parameter.items():
+            print(f"{name:<28} {error:.2e}")
+        print(
+            f"max relative error {check.max_rel_error:.2e} "
+            f"({'ok' if check.max_rel_error < 1e-6 else 'TOO LARGE'})"
+        )
+    return 0 if check.max_rel_error < 1e-6 else 1
+
+
+def _sample(args) -> int:
+    from .tasks.char_lm import sample
+
+    project, task, network = _open(args.file)
+    text = sample(network, task, args.prompt, args.length, args.temperature, args.seed)
+    print(args.prompt + text)
+    return 0
+
+
+_COMMANDS = {
+    "demo": _demo,
+    "tasks": _tasks,
+    "new": _new,
+    "train": _train,
+    "evaluate": _evaluate,
+    "gradcheck": _gradcheck,
+    "sample": _sample,
+}
 
 
 if __name__ == "__main__":

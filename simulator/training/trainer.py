@@ -126,7 +126,8 @@ class Trainer:
         loss, a gradient or the updated parameters are not finite."""
         s = self.settings
         x, y, lengths = self.batch(self.step)
-        numbers = self._gradient(x, y, lengths)
+        with np.errstate(all="ignore"):  # overflow is caught below and reported as divergence
+            numbers = self._gradient(x, y, lengths)
         grad = numbers.grad
         names = list(self.network.params)
         grads = self.network.layout.views(grad)

@@ -3,8 +3,8 @@ import re
 from simulator import cli
 
 
-def test_rnnsim_without_arguments_prints_the_gradient_reach_demo(capsys):
-    assert cli.main([]) == 0
+def test_rnnsim_demo_prints_the_gradient_reach_table(capsys):
+    assert cli.main(["demo"]) == 0
     out = capsys.readouterr().out
     rows = {
         line.split()[0] + (" " + line.split()[1] if "f+2" in line else ""): line

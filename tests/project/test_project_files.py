@@ -1,0 +1,115 @@
+"""Project files reopen exactly as saved; broken ones give a ProjectError saying what to fix."""
+
+import json
+
+import numpy as np
+import pytest
+
+from simulator.project import Project, ProjectError, new_project
+
+
+@pytest.fixture
+def saved(tmp_path):
+    project = new_project(
+        "segmentation",
+        {"network.cell": "lstm", "network.bidirectional": True, "training.eval_every": 5},
+    )
+    trainer = project.make_trainer(project.make_network(), project.make_task())
+    trainer.train(7)
+    project.capture(trainer)
+    project.view = {"example": 3, "text": "我们喜欢学习"}
+    path = tmp_path / "seg.rnnsim.json"
+    project.save(path)
+    return project, trainer, path
+
+
+def test_reopening_restores_everything(saved):
+    project, trainer, path = saved
+    again = Project.load(path)
+    assert again.spec == project.spec and again.task == project.task
+    assert again.training == project.training and again.step == 7 and again.view == project.view
+    network = again.make_network()
+    assert np.array_equal(network.flat, trainer.network.flat)
+    assert again.history == json.loads(json.dumps(project.history))
+    resumed = again.make_trainer(network, again.make_task())
+    assert np.array_equal(resumed.history.table(), trainer.history.table(), equal_nan=True)
+
+
+def test_files_are_plain_json_and_a_plain_npz(saved):
+    _, _, path = saved
+    text = path.read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert data["format"] == "rnnsim-project" and data["parameters"] == "seg.npz"
+    assert "我们喜欢学习" in text  # written as UTF-8, readable by a person
+    with np.load(path.with_name("seg.npz"), allow_pickle=False) as arrays:
+        assert "weight_hh_l0_reverse" in arrays.files and "optimizer.exp_avg" in arrays.files
+
+
+def test_saving_leaves_no_temporary_files(saved):
+    _, _, path = saved
+    assert sorted(p.name for p in path.parent.iterdir()) == ["seg.npz", "seg.rnnsim.json"]
+
+
+def _broken(path, edit):
+    data = json.loads(path.read_text())
+    edit(data)
+    path.write_text(json.dumps(data))
+
+
+@pytest.mark.parametrize(
+    "edit, message",
+    [
+        (lambda d: d.update(format="other"), "not an rnnsim project"),
+        (lambda d: d.update(version=99), "version 99"),
+        (lambda d: d["network"].update(cell="transformer"), "network.cell = 'transformer'"),
+        (lambda d: d["network"].update(hiden_size=3), "hiden_size"),
+        (lambda d: d["training"].update(learning_rate=-1), "training.learning_rate"),
+        (lambda d: d["task"].update(length=5), "length"),
+        (lambda d: d["network"].update(output_size=9), "network.output_size = 9 does not fit"),
+        (lambda d: d.update(parameters="../elsewhere.npz"), "beside the project"),
+        (lambda d: d.update(step=-1), "step"),
+    ],
+)
+def test_broken_fields_are_named(saved, edit, message):
+    _, _, path = saved
+    _broken(path, edit)
+    with pytest.raises(ProjectError, match=message.replace("(", r"\(")):
+        project = Project.load(path)
+        project.make_task()
+        project.make_network()
+
+
+def test_broken_json_says_where(saved):
+    _, _, path = saved
+    path.write_text('{"format": "rnnsim-project",\n "version": 1,,}')
+    with pytest.raises(ProjectError, match="not valid JSON.*line 2"):
+        Project.load(path)
+
+
+def test_missing_files(tmp_path, saved):
+    with pytest.raises(ProjectError, match="no such file"):
+        Project.load(tmp_path / "nothing.rnnsim.json")
+    _, _, path = saved
+    path.with_name("seg.npz").unlink()
+    with pytest.raises(ProjectError, match="seg.npz: no such file"):
+        Project.load(path)
+
+
+def test_an_npz_that_needs_pickle_is_refused(saved):
+    _, _, path = saved
+    np.savez(path.with_name("seg.npz"), weights=np.array([{"code": "x"}], dtype=object))
+    with pytest.raises(ProjectError, match="pickle"):
+        Project.load(path)
+
+
+def test_parameters_that_do_not_fit_the_network(saved):
+    _, _, path = saved
+    np.savez(path.with_name("seg.npz"), **{"output.bias": np.zeros(3)})
+    with pytest.raises(ProjectError, match="parameters: .*missing"):
+        Project.load(path).make_network()
+
+
+def test_unwritable_folder_is_a_project_error(tmp_path):
+    project = new_project("adding")
+    with pytest.raises(ProjectError, match="cannot write"):
+        project.save(tmp_path / "no" / "such" / "folder" / "p.rnnsim.json")
