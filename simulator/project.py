@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,9 +116,7 @@ class Project:
         arrays = dict(parameters)
         arrays.update({OPTIMIZER_PREFIX + k: v for k, v in self.optimizer_state.items()})
         _atomic_write(arrays_path, lambda f: np.savez(f, **arrays))
-        text = json.dumps(
-            self.to_dict(arrays_path.name), indent=1, ensure_ascii=False, allow_nan=False
-        )
+        text = _to_json(self.to_dict(arrays_path.name))
         _atomic_write(path, lambda f: f.write(text.encode("utf-8")))
 
     @classmethod
@@ -274,6 +273,39 @@ def _check_fits(spec: NetworkSpec, task: Task) -> None:
             )
 
 
+def _to_json(data: dict) -> str:
+    """Indented JSON, except that each history record stays on one line (readable, and a third
+    of the size of one number per line)."""
+    history = data.get("history")
+    if not history:
+        return json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False)
+    marks = {key: f"@{key}-{uuid.uuid4().hex}" for key in ("rows", "pending")}
+    data = {**data, "history": {**history, **marks}}
+    text = json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False)
+    for key, mark in marks.items():
+        rows = history[key]
+        lines = ",\n   ".join(json.dumps(row, allow_nan=False) for row in rows)
+        text = text.replace(f'"{mark}"', f"[\n   {lines}\n  ]" if rows else "[]")
+    return text
+
+
+def _file_mode(path: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual 0o666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        return 0o666 & ~_UMASK
+
+
+def _current_umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_UMASK = _current_umask()
+
+
 def _atomic_write(path: Path, write) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     try:
@@ -285,6 +317,7 @@ def _atomic_write(path: Path, write) -> None:
             write(handle)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(handle.name, _file_mode(path))
         os.replace(handle.name, path)
     except OSError as err:
         Path(handle.name).unlink(missing_ok=True)

@@ -14,7 +14,11 @@ from .mathfn import exp
 
 @njit(cache=True, nogil=True, error_model="numpy")
 def softmax_cross_entropy(logits, targets, weight, probs, losses, grad):
-    """p = softmax(logits); L_n = -log p[n, y_n]; dL/dlogits = weight * (p - onehot(y))."""
+    """p = softmax(logits); L_n = -log p[n, y_n]; dL/dlogits = weight * (p - onehot(y)).
+
+    Computed so that a confident right answer keeps its precision: with m = max logit and
+    s = sum_{c != y} e^(l_c - m), L = log1p(s) when y holds the max (else log(sum) + m - l_y),
+    and dL/dl_y = -sum_{c != y} p_c rather than p_y - 1."""
     N, C = logits.shape
     for n in range(N):
         row = logits[n]
@@ -27,15 +31,24 @@ def softmax_cross_entropy(logits, targets, weight, probs, losses, grad):
             total += probs[n, c]
         for c in range(C):
             probs[n, c] /= total
-        y = targets[n]
         if weight[n] == 0.0:
             losses[n] = 0.0
             grad[n, :] = 0.0
             continue
-        losses[n] = math.log(total) + top - row[y]  # -log softmax(logits)[y]
+        y = targets[n]
+        others = 0.0  # sum of e^(l_c - m) over c != y
+        rest = 0.0  # sum of p_c over c != y = 1 - p_y
+        for c in range(C):
+            if c != y:
+                others += exp(row[c] - top)
+                rest += probs[n, c]
+        if row[y] == top:  # L = log(1 + s): precise however small s is
+            losses[n] = math.log1p(others)
+        else:
+            losses[n] = math.log(total) + top - row[y]
         for c in range(C):
             grad[n, c] = weight[n] * probs[n, c]
-        grad[n, y] -= weight[n]
+        grad[n, y] = -weight[n] * rest
 
 
 @njit(cache=True, nogil=True, error_model="numpy")

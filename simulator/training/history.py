@@ -5,7 +5,8 @@ tolerance for regression), the global gradient norm before clipping, whether cli
 and every parameter's gradient norm. When `capacity`
 records are held, neighbouring pairs are merged (means; `clipped` becomes the share of steps that
 clipped) and later records each cover twice as many steps: a run of any length keeps between
-capacity/2 and capacity records, the newest at the finest resolution the budget allows.
+capacity/2 and capacity records (512 by default), the newest at the finest resolution the
+budget allows.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ BASE_COLUMNS = ("step", "loss", "accuracy", "grad_norm", "clipped")
 
 
 class History:
-    def __init__(self, parameter_names, capacity: int = 2048):
+    def __init__(self, parameter_names, capacity: int = 512):
         self.columns = list(BASE_COLUMNS) + [f"norm:{name}" for name in parameter_names]
         self.capacity = capacity
         self.stride = 1  # steps per record

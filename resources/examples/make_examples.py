@@ -1,0 +1,251 @@
+"""Build the example projects in this folder: each teaches one idea of the notes.
+
+    .venv/bin/python resources/examples/make_examples.py
+
+Each example is a new project for a task, trained for a fixed number of seeded steps (so the
+files are the same on every machine), with a title and a short explanation in English and
+Chinese under `view` for the window's gallery. Rerun after changing the engine's file format.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parents[1]))
+
+from simulator.project import new_project  # noqa: E402
+
+EXAMPLES = [
+    {
+        "name": "adding_rnn",
+        "task": "adding",
+        "sets": {
+            "network.cell": "rnn",
+            "network.hidden_size": 16,
+            "task.length": 50,
+            "task.train_size": 5000,
+        },
+        "steps": 2000,
+        "title": {"en": "Simple RNN on the adding problem", "zh": "简单循环网络：加法问题"},
+        "about": {
+            "en": "The first marked number must be remembered for up to 50 steps. The simple "
+            "RNN's gradient shrinks like gamma^(t-k) on the way back, so it stays near "
+            "predicting the average: the long-range dependency problem.",
+            "zh": "第一个标记数要记住多达50步。简单循环网络的梯度沿时间反向传播时按 gamma^(t-k) "
+            "衰减，只能学到短程依赖：这就是长程依赖问题。",
+        },
+    },
+    {
+        "name": "adding_lstm",
+        "task": "adding",
+        "sets": {
+            "network.cell": "lstm",
+            "network.hidden_size": 16,
+            "task.length": 50,
+            "task.train_size": 5000,
+        },
+        "steps": 2000,
+        "title": {"en": "LSTM on the adding problem", "zh": "LSTM：加法问题"},
+        "about": {
+            "en": "The same task as the simple RNN. The LSTM's forget gate lets its cell state "
+            "carry the marked number (and the gradient) across the gap.",
+            "zh": "与简单循环网络相同的任务。LSTM 的遗忘门让细胞状态"
+            "把标记数（以及梯度）带过很长的间隔。",
+        },
+    },
+    {
+        "name": "adding_residual_rnn",
+        "task": "adding",
+        "sets": {
+            "network.cell": "rnn",
+            "network.residual": True,
+            "network.hidden_size": 16,
+            "task.length": 50,
+            "task.train_size": 5000,
+            "training.clip_norm": 1.0,
+        },
+        "steps": 0,
+        "title": {
+            "en": "Residual RNN: h_t = h_{t-1} + tanh(...)",
+            "zh": "残差循环网络：h_t = h_{t-1} + g(x_t, h_{t-1})",
+        },
+        "about": {
+            "en": "The notes' remedy, untrained: the recurrent edge is linear, so gamma is about "
+            "1. Open the gradient-flow plot: the last step's gradient reaches all 50 steps back "
+            "(the simple RNN's fades to 1e-10). The state also grows step after step, which is "
+            "why the notes insist on tanh and not ReLU or sigmoid.",
+            "zh": "笔记中的改进方法（未训练）：循环边为线性依赖，gamma 约为 1。打开梯度流图："
+            "最后一步的梯度能传回全部50步（简单循环网络只剩 1e-10）。状态也会一步步增长，"
+            "所以笔记强调要用 tanh，不能用 ReLU 或 Sigmoid。",
+        },
+    },
+    {
+        "name": "exploding_rnn_clipping",
+        "task": "adding",
+        "sets": {
+            "network.cell": "rnn",
+            "network.activation": "relu",
+            "network.hidden_size": 16,
+            "task.length": 30,
+            "training.optimizer": "sgd",
+            "training.learning_rate": 0.05,
+            "training.clip_norm": 1.0,
+        },
+        "steps": 300,
+        "recurrent_scale": 1.6,
+        "title": {"en": "Gradient clipping tames an exploding RNN", "zh": "梯度截断：驯服梯度爆炸"},
+        "about": {
+            "en": "A ReLU RNN whose recurrent matrix starts as 1.6 I: gradients grow like "
+            "1.6^(t-k). Without clip_norm training hits inf at step 2; with it, it trains.",
+            "zh": "ReLU 循环网络，循环矩阵初始为 1.6 I，梯度按 1.6^(t-k) 增长。"
+            "不截断时第2步就溢出；梯度截断后可以正常训练。",
+        },
+    },
+    {
+        "name": "copy_gru",
+        "task": "copy",
+        "sets": {"network.cell": "gru", "network.hidden_size": 24},
+        "steps": 800,
+        "title": {"en": "GRU: delayed recall", "zh": "GRU：延迟回忆"},
+        "about": {
+            "en": "Output the symbol seen 3 steps earlier. Watch the update gate z decide how "
+            "much of the past state to carry on, and the reset gate r what to forget.",
+            "zh": "输出3步之前看到的符号。观察更新门 z 决定保留多少过去的状态，"
+            "重置门 r 决定丢弃什么。",
+        },
+    },
+    {
+        "name": "copy_tdnn",
+        "task": "copy",
+        "sets": {
+            "network.cell": "tdnn",
+            "network.delay": 3,
+            "network.hidden_size": 24,
+            "network.activation": "tanh",
+        },
+        "steps": 800,
+        "title": {"en": "Time-delay network: memory as a window", "zh": "延时神经网络：用窗口记忆"},
+        "about": {
+            "en": "The network before recurrence: h_t = f(sum_k W_k x_{t-k}). With delay 3 it "
+            "can recall 3 steps back, and never further: there is no recurrent edge.",
+            "zh": "循环网络之前的延时神经网络：h_t = f(sum_k W_k x_{t-k})。延时为3时能回忆3步以前，"
+            "但不能更远：它没有循环边。",
+        },
+    },
+    {
+        "name": "digit_parity_gru",
+        "task": "digit_sum",
+        "sets": {
+            "network.cell": "gru",
+            "network.hidden_size": 16,
+            "task.min_length": 2,
+            "task.max_length": 8,
+            "training.learning_rate": 0.02,
+        },
+        "steps": 1500,
+        "title": {
+            "en": "Sequence to class: parity of a digit string",
+            "zh": "序列到类别：数字串之和的奇偶",
+        },
+        "about": {
+            "en": "One label for the whole sequence, read from the last hidden state. The state "
+            "must flip with every odd digit.",
+            "zh": "整个序列一个标签，由最后一个隐藏状态给出。每遇到一个奇数，状态就要翻转一次。",
+        },
+    },
+    {
+        "name": "sentiment_en_lstm",
+        "task": "sentiment",
+        "sets": {"network.cell": "lstm", "network.hidden_size": 16, "task.language": "en"},
+        "steps": 800,
+        "title": {"en": "LSTM sentiment with negation", "zh": "LSTM 情感分类（否定与程度词）"},
+        "about": {
+            "en": "Five sentiment classes for short English sentences: 'not' flips a word, "
+            "'very' strengthens it. The class is read from the last hidden state.",
+            "zh": "英文短句的五类情感：not 把词的情感反转，very 加强它。"
+            "类别由最后一个隐藏状态给出。",
+        },
+    },
+    {
+        "name": "sentiment_zh_bigru_mean",
+        "task": "sentiment",
+        "sets": {
+            "network.cell": "gru",
+            "network.bidirectional": True,
+            "network.hidden_size": 16,
+            "network.pooling": "mean",
+            "task.language": "zh",
+        },
+        "steps": 800,
+        "title": {
+            "en": "Bidirectional GRU, mean pooling (Chinese)",
+            "zh": "双向 GRU + 按时间平均（中文情感）",
+        },
+        "about": {
+            "en": "Both directions read the sentence; the output layer reads the average of "
+            "the hidden states over time (the notes' average pooling).",
+            "zh": "两个方向都读整个句子；输出层读取各时刻隐藏状态的平均（笔记中的平均采样）。",
+        },
+    },
+    {
+        "name": "segmentation_bilstm",
+        "task": "segmentation",
+        "sets": {"network.cell": "lstm", "network.bidirectional": True, "network.hidden_size": 24},
+        "steps": 800,
+        "title": {
+            "en": "BiLSTM Chinese word segmentation (B/M/E/S)",
+            "zh": "双向 LSTM 中文分词（B/M/E/S）",
+        },
+        "about": {
+            "en": "Synchronous sequence to sequence: one tag per character. A character's tag "
+            "depends on what follows, which the reverse direction provides.",
+            "zh": "同步的序列到序列：每个字一个标签。一个字的标签取决于后面的字，"
+            "由反向的一层提供。",
+        },
+    },
+    {
+        "name": "char_lm_stacked_lstm",
+        "task": "char_lm",
+        "sets": {
+            "network.cell": "lstm",
+            "network.num_layers": 2,
+            "network.hidden_size": 32,
+            "network.embedding_dim": 16,
+        },
+        "steps": 800,
+        "title": {"en": "Stacked LSTM character language model", "zh": "堆叠 LSTM 字符语言模型"},
+        "about": {
+            "en": "Two LSTM layers predict the next character. Try `rnnsim sample` with a "
+            "prompt and a temperature.",
+            "zh": "两层 LSTM 预测下一个字符。可以用 rnnsim sample 加上提示和温度来生成文本。",
+        },
+    },
+]
+
+
+def build(example: dict) -> None:
+    project = new_project(example["task"], {"training.eval_every": 100, **example["sets"]})
+    project.view = {"title": example["title"], "about": example["about"]}
+    network, task = project.make_network(), project.make_task()
+    scale = example.get("recurrent_scale")
+    if scale:
+        H = project.spec.hidden_size
+        network.params["weight_hh_l0"][...] = scale * np.eye(H)
+    trainer = project.make_trainer(network, task)
+    result = trainer.train(example["steps"])
+    project.capture(trainer)
+    project.save(HERE / f"{example['name']}.rnnsim.json")
+    score = trainer.evaluate()
+    print(
+        f"{example['name']:<26} {result.reason:<8} step {trainer.step:>5}  "
+        f"test loss {score['loss']:.4f}  accuracy {score['accuracy']:.3f}"
+    )
+
+
+if __name__ == "__main__":
+    for example in EXAMPLES:
+        build(example)
