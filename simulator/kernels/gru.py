@@ -21,6 +21,8 @@ from .steps import (
     previous_states,
     times,
     times_transposed,
+    transpose_for_batch,
+    transpose_for_one,
     weight_gradients,
 )
 
@@ -47,11 +49,11 @@ def gru_forward(
     B, T, D = x.shape
     H = w_hh.shape[1]
     input_projection(x, w_ih, b_ih, lengths, pre_input)  # W x_t + b for all t: one GEMM
-    w_hh_t = np.ascontiguousarray(w_hh.T)
+    w_hh_t = transpose_for_batch(w_hh, B)
     w_rz = np.ascontiguousarray(w_hh[: 2 * H])
-    w_rz_t = np.ascontiguousarray(w_rz.T)
+    w_rz_t = transpose_for_batch(w_rz, B)
     w_n = np.ascontiguousarray(w_hh[2 * H :])
-    w_n_t = np.ascontiguousarray(w_n.T)
+    w_n_t = transpose_for_batch(w_n, B)
     h = h0.copy()
     u_h = np.zeros((B, 3 * H), x.dtype)  # U h_{t-1}
     u_rz = np.zeros((B, 2 * H), x.dtype)  # U_rz h_{t-1} (textbook)
@@ -134,11 +136,11 @@ def gru_backward(
     in lstm_backward."""
     B, T, D = x.shape
     H = w_hh.shape[1]
-    w_hh_t = np.ascontiguousarray(w_hh.T)
+    w_hh_t = transpose_for_one(w_hh, B)
     w_rz = np.ascontiguousarray(w_hh[: 2 * H])
-    w_rz_t = np.ascontiguousarray(w_rz.T)
+    w_rz_t = transpose_for_one(w_rz, B)
     w_n = np.ascontiguousarray(w_hh[2 * H :])
-    w_n_t = np.ascontiguousarray(w_n.T)
+    w_n_t = transpose_for_one(w_n, B)
     dh = grad_h_last.copy()
     dh_direct = np.zeros((B, H), x.dtype)  # dL/dh_{t-1} not through U: z h_{t-1} (and r h_{t-1})
     d_u = np.zeros((B, 3 * H), x.dtype)  # dL/d(U h_{t-1}) (pytorch)

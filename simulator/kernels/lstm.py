@@ -21,6 +21,8 @@ from .steps import (
     previous_states,
     times,
     times_transposed,
+    transpose_for_batch,
+    transpose_for_one,
     weight_gradients,
 )
 
@@ -49,7 +51,7 @@ def lstm_forward(
     B, T, D = x.shape
     H = w_hh.shape[1]
     input_projection(x, w_ih, b_ih, lengths, pre_input)  # W x_t + b for all t: one GEMM
-    w_hh_t = np.ascontiguousarray(w_hh.T)
+    w_hh_t = transpose_for_batch(w_hh, B)
     h = h0.copy()
     c = c0.copy()
     u_h = np.empty((B, 4 * H), x.dtype)
@@ -113,7 +115,7 @@ def lstm_backward(
     dL/dc_t, dL/dx_t, the parameter gradients and dL/dh_0, dL/dc_0."""
     B, T, D = x.shape
     H = w_hh.shape[1]
-    w_hh_t = np.ascontiguousarray(w_hh.T)
+    w_hh_t = transpose_for_one(w_hh, B)
     dh = grad_h_last.copy()  # dL/dh carried back from the step after
     dc = grad_c_last.copy()  # dL/dc carried back through the forget gates
     dz = np.zeros((B, 4 * H), x.dtype)

@@ -17,6 +17,8 @@ from .steps import (
     previous_states,
     times,
     times_transposed,
+    transpose_for_batch,
+    transpose_for_one,
     weight_gradients,
 )
 
@@ -42,7 +44,7 @@ def rnn_forward(
     B, T, D = x.shape
     H = w_hh.shape[1]
     input_projection(x, w_ih, b_ih, lengths, pre_input)  # W x_t + b for all t: one GEMM
-    w_hh_t = np.ascontiguousarray(w_hh.T)
+    w_hh_t = transpose_for_batch(w_hh, B)
     h = h0.copy()
     u_h = np.empty((B, H), x.dtype)
     z = np.empty(H, x.dtype)
@@ -90,7 +92,7 @@ def rnn_backward(
     """BPTT: dL/dz_t = dL/dh_t * f'(z_t); dL/dh_{t-1} = U^T dL/dz_t (+ dL/dh_t if residual)."""
     B, T, D = x.shape
     H = w_hh.shape[1]
-    w_hh_t = np.ascontiguousarray(w_hh.T)
+    w_hh_t = transpose_for_one(w_hh, B)
     dh = grad_h_last.copy()
     dz = np.zeros((B, H), x.dtype)
     dh_prev = np.empty((B, H), x.dtype)

@@ -26,6 +26,18 @@ def previous_position(step, length, reverse):
 
 
 @njit(inline="always")
+def transpose_for_batch(w, B):
+    """w.T stored contiguously, which `times_transposed` needs only for a batch (B > 1)."""
+    return np.ascontiguousarray(w.T) if B > 1 else w
+
+
+@njit(inline="always")
+def transpose_for_one(w, B):
+    """w.T stored contiguously, which `times` needs only for one example (B == 1)."""
+    return np.ascontiguousarray(w.T) if B == 1 else w
+
+
+@njit(inline="always")
 def times_transposed(h, w, w_t, out):
     """out = h @ w.T for h (B, H) and w (G, H); w_t is w.T stored contiguously."""
     if h.shape[0] == 1:
