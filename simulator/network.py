@@ -8,12 +8,12 @@ from . import cells
 from .errors import InputError
 from .inputs import Batch, prepare
 from .kernels.loss import softmax_cross_entropy, squared_error
-from .parameters import ParameterLayout, initialise, layer_names
+from .parameters import ParameterLayout, ParameterSet, initialise, layer_names
 from .spec import NetworkSpec
 from .trace import DirectionTrace, Trace
 
 
-class Network:
+class Network(ParameterSet):
     """A recurrent network as its spec describes, with parameters named as in PyTorch."""
 
     def __init__(self, spec: NetworkSpec, seed: int = 0):
@@ -22,36 +22,6 @@ class Network:
         self.flat = np.zeros(self.layout.size, dtype=spec.dtype)
         self.params = self.layout.views(self.flat)
         initialise(spec, self.params, np.random.default_rng(seed))
-
-    # ----- parameters ----------------------------------------------------------------------
-    def state_dict(self) -> dict[str, np.ndarray]:
-        """Copies of every parameter, by PyTorch name."""
-        return {name: view.copy() for name, view in self.params.items()}
-
-    def load_state_dict(self, state: dict[str, np.ndarray]) -> None:
-        """Replace every parameter. Names and shapes must match exactly; nothing changes if not."""
-        missing = [n for n in self.params if n not in state]
-        unknown = [n for n in state if n not in self.params]
-        if missing or unknown:
-            raise InputError(
-                "state_dict does not fit this network:"
-                + (f" missing {', '.join(missing)};" if missing else "")
-                + (f" unknown {', '.join(unknown)};" if unknown else "")
-            )
-        arrays = {}
-        for name, view in self.params.items():
-            value = np.asarray(state[name])
-            if value.shape != view.shape:
-                raise InputError(f"{name} has shape {value.shape}; this network needs {view.shape}")
-            if value.dtype.kind not in "biuf" or not np.all(np.isfinite(value)):
-                raise InputError(f"{name} must hold finite real numbers")
-            arrays[name] = value
-        for name, value in arrays.items():
-            self.params[name][...] = value
-
-    @property
-    def num_parameters(self) -> int:
-        return self.layout.size
 
     def _weights(self, layer: int, direction: int, source: dict) -> dict[str, np.ndarray]:
         names = layer_names(layer, direction)

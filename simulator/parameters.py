@@ -12,6 +12,7 @@ import math
 
 import numpy as np
 
+from .errors import InputError
 from .spec import NetworkSpec
 
 DIRECTION_SUFFIX = ("", "_reverse")
@@ -65,6 +66,45 @@ class ParameterLayout:
         return {
             name: flat[lo:hi].reshape(self.shapes[name]) for name, (lo, hi) in self.offsets.items()
         }
+
+
+class ParameterSet:
+    """What every model with named parameters in one flat vector offers (recurrent networks,
+    encoder-decoders, recursive networks): `state_dict()` / `load_state_dict()` in PyTorch's
+    manner. A subclass sets `layout` (a ParameterLayout), `flat` and `params`."""
+
+    layout: ParameterLayout
+    flat: np.ndarray
+    params: dict[str, np.ndarray]
+
+    def state_dict(self) -> dict[str, np.ndarray]:
+        """Copies of every parameter, by name."""
+        return {name: view.copy() for name, view in self.params.items()}
+
+    def load_state_dict(self, state: dict[str, np.ndarray]) -> None:
+        """Replace every parameter. Names and shapes must match exactly; nothing changes if not."""
+        missing = [n for n in self.params if n not in state]
+        unknown = [n for n in state if n not in self.params]
+        if missing or unknown:
+            raise InputError(
+                "state_dict does not fit this network:"
+                + (f" missing {', '.join(missing)};" if missing else "")
+                + (f" unknown {', '.join(unknown)};" if unknown else "")
+            )
+        arrays = {}
+        for name, view in self.params.items():
+            value = np.asarray(state[name])
+            if value.shape != view.shape:
+                raise InputError(f"{name} has shape {value.shape}; this network needs {view.shape}")
+            if value.dtype.kind not in "biuf" or not np.all(np.isfinite(value)):
+                raise InputError(f"{name} must hold finite real numbers")
+            arrays[name] = value
+        for name, value in arrays.items():
+            self.params[name][...] = value
+
+    @property
+    def num_parameters(self) -> int:
+        return self.layout.size
 
 
 def initialise(spec: NetworkSpec, params: dict[str, np.ndarray], rng: np.random.Generator) -> None:

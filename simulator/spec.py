@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
-import json
 from dataclasses import dataclass
+from typing import ClassVar
 
 from .errors import SpecError
+from .fields import JsonFields, check_bool, check_choice, check_int
 
 CELLS = ("rnn", "gru", "lstm", "tdnn")
 ACTIVATIONS = ("tanh", "relu", "sigmoid", "identity")
@@ -31,7 +31,7 @@ _LIMITS = {
 
 
 @dataclass(frozen=True)
-class NetworkSpec:
+class NetworkSpec(JsonFields):
     """A recurrent network for sequences, as the notes describe it.
 
     Inputs are either dense vectors (`input_size`) or token ids looked up in an embedding table
@@ -58,17 +58,18 @@ class NetworkSpec:
     loss: str = "cross_entropy"
     dtype: str = "float64"
 
+    SECTION: ClassVar[str] = "network"
+
     def __post_init__(self):
-        _check_choice("cell", self.cell, CELLS)
-        _check_choice("activation", self.activation, ACTIVATIONS)
-        _check_choice("gru_variant", self.gru_variant, GRU_VARIANTS)
-        _check_choice("mode", self.mode, MODES)
-        _check_choice("pooling", self.pooling, POOLINGS)
-        _check_choice("loss", self.loss, LOSSES)
-        _check_choice("dtype", self.dtype, DTYPES)
+        check_choice("cell", self.cell, CELLS)
+        check_choice("activation", self.activation, ACTIVATIONS)
+        check_choice("gru_variant", self.gru_variant, GRU_VARIANTS)
+        check_choice("mode", self.mode, MODES)
+        check_choice("pooling", self.pooling, POOLINGS)
+        check_choice("loss", self.loss, LOSSES)
+        check_choice("dtype", self.dtype, DTYPES)
         for name in ("bidirectional", "residual"):
-            if not isinstance(getattr(self, name), bool):
-                raise SpecError(name, getattr(self, name), "expected true or false")
+            check_bool(name, getattr(self, name))
         for name in ("hidden_size", "num_layers", "delay", "output_size"):
             _check_int(name, getattr(self, name))
         if self.input_size is not None:
@@ -115,46 +116,6 @@ class NetworkSpec:
     def gate_blocks(self) -> int:
         return GATE_BLOCKS[self.cell]
 
-    # ----- JSON round trip -----------------------------------------------------------------
-    def to_dict(self) -> dict:
-        return dataclasses.asdict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict) -> NetworkSpec:
-        if not isinstance(data, dict):
-            raise SpecError("network", data, "expected an object of spec fields")
-        known = {f.name for f in dataclasses.fields(cls)}
-        for key in data:
-            if key not in known:
-                raise SpecError(
-                    key, data[key], f"unknown field; known fields: {', '.join(sorted(known))}"
-                )
-        return cls(**data)
-
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), indent=2)
-
-    @classmethod
-    def from_json(cls, text: str) -> NetworkSpec:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise SpecError(
-                "network", text[:40], f"expected JSON ({err.msg} at line {err.lineno})"
-            ) from None
-        return cls.from_dict(data)
-
-    def replace(self, **changes) -> NetworkSpec:
-        """A copy with some fields changed, validated like a new spec."""
-        return dataclasses.replace(self, **changes)
-
-
-def _check_choice(field: str, value, allowed: tuple[str, ...]) -> None:
-    if value not in allowed:
-        raise SpecError(field, value, "one of " + ", ".join(allowed))
-
 
 def _check_int(field: str, value) -> None:
-    low, high = _LIMITS[field]
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise SpecError(field, value, f"an integer from {low} to {high}")
+    check_int(field, value, *_LIMITS[field])

@@ -33,7 +33,44 @@ class Event:
         return f"{self.phase}:{self.layer}:{DIRECTION_NAMES[self.direction]}:{self.position}"
 
 
-class Stepper:
+class EventCursor:
+    """A position in a list of events, clamped to it. Steppers over any trace (sequences,
+    trees, decoders) share these moves; a subclass fills `events` and may set `loss_at`."""
+
+    events: list
+    index: int = 0
+    loss_at: int | None = None
+
+    def __len__(self) -> int:
+        return len(self.events)
+
+    @property
+    def event(self):
+        return self.events[self.index]
+
+    def goto(self, index: int):
+        self.index = min(max(int(index), 0), len(self.events) - 1)
+        return self.event
+
+    def step(self, count: int = 1):
+        return self.goto(self.index + count)
+
+    def home(self):
+        return self.goto(0)
+
+    def end(self):
+        return self.goto(len(self.events) - 1)
+
+    def to_loss(self):
+        """The loss event, or the end when there is none."""
+        return self.goto(self.loss_at if self.loss_at is not None else len(self.events) - 1)
+
+    @property
+    def loss_known(self) -> bool:
+        return self.loss_at is not None and self.index >= self.loss_at
+
+
+class Stepper(EventCursor):
     def __init__(self, trace: Trace, example: int = 0):
         self.trace = trace
         self.example = example
@@ -61,30 +98,6 @@ class Stepper:
                         events.append(Event("backward", layer, d, t))
         self.events = events
         self.index = 0
-
-    def __len__(self) -> int:
-        return len(self.events)
-
-    @property
-    def event(self) -> Event:
-        return self.events[self.index]
-
-    # ----- moving ----------------------------------------------------------------------------
-    def goto(self, index: int) -> Event:
-        self.index = min(max(int(index), 0), len(self.events) - 1)
-        return self.event
-
-    def step(self, count: int = 1) -> Event:
-        return self.goto(self.index + count)
-
-    def home(self) -> Event:
-        return self.goto(0)
-
-    def end(self) -> Event:
-        return self.goto(len(self.events) - 1)
-
-    def to_loss(self) -> Event:
-        return self.goto(self.loss_at if self.loss_at is not None else len(self.events) - 1)
 
     def find(self, name: str) -> int:
         """The index of an event given as a number, `loss`, `forward:t`, `backward:t` (layer 0,
@@ -136,10 +149,6 @@ class Stepper:
     def known_backward(self, layer: int, direction: int = 0) -> np.ndarray:
         """(length,) bool: positions whose gradients have been computed."""
         return self.backward_at[layer, direction] <= self.index
-
-    @property
-    def loss_known(self) -> bool:
-        return self.loss_at is not None and self.index >= self.loss_at
 
     @property
     def phase(self) -> str:

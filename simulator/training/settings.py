@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
+from typing import ClassVar
 
-from ..errors import SpecError
+from ..fields import JsonFields, check_choice, check_int, check_real
 
 OPTIMIZERS = ("sgd", "momentum", "adam")
 
 
 @dataclass(frozen=True)
-class TrainingSettings:
+class TrainingSettings(JsonFields):
     """Fields are named as in the project file's `training` section.
 
     clip_norm / clip_value: 0 turns clipping off (the notes' 梯度截断, gradient clipping).
@@ -35,14 +35,16 @@ class TrainingSettings:
     steps: int = 1000
     eval_every: int = 100
 
+    PREFIX: ClassVar[str] = "training."
+    SECTION: ClassVar[str] = "training"
+
     def __post_init__(self):
-        if self.optimizer not in OPTIMIZERS:
-            raise SpecError("training.optimizer", self.optimizer, "one of " + ", ".join(OPTIMIZERS))
-        _real("learning_rate", self.learning_rate, low=0.0, strict=True)
-        _real("momentum", self.momentum, low=0.0, high=1.0, open_high=True)
-        _real("beta1", self.beta1, low=0.0, high=1.0, open_high=True)
-        _real("beta2", self.beta2, low=0.0, high=1.0, open_high=True)
-        _real("epsilon", self.epsilon, low=0.0, strict=True)
+        check_choice("training.optimizer", self.optimizer, OPTIMIZERS)
+        _real("learning_rate", self.learning_rate, low=0.0, above=True)
+        _real("momentum", self.momentum, low=0.0, high=1.0, below=True)
+        _real("beta1", self.beta1, low=0.0, high=1.0, below=True)
+        _real("beta2", self.beta2, low=0.0, high=1.0, below=True)
+        _real("epsilon", self.epsilon, low=0.0, above=True)
         _real("clip_norm", self.clip_norm, low=0.0)
         _real("clip_value", self.clip_value, low=0.0)
         _real("weight_decay", self.weight_decay, low=0.0)
@@ -52,40 +54,10 @@ class TrainingSettings:
         _int("steps", self.steps, 0, 10**9)
         _int("eval_every", self.eval_every, 0, 10**9)
 
-    def to_dict(self) -> dict:
-        return dataclasses.asdict(self)
 
-    @classmethod
-    def from_dict(cls, data: dict) -> TrainingSettings:
-        if not isinstance(data, dict):
-            raise SpecError("training", data, "expected an object of training settings")
-        known = {f.name for f in dataclasses.fields(cls)}
-        for key in data:
-            if key not in known:
-                raise SpecError(
-                    f"training.{key}",
-                    data[key],
-                    f"unknown setting; known: {', '.join(sorted(known))}",
-                )
-        return cls(**data)
-
-    def replace(self, **changes) -> TrainingSettings:
-        return dataclasses.replace(self, **changes)
-
-
-def _real(name, value, low=None, high=None, strict=False, open_high=False):
-    ok = isinstance(value, int | float) and not isinstance(value, bool) and value == value
-    if ok and low is not None:
-        ok = value > low if strict else value >= low
-    if ok and high is not None:
-        ok = value < high if open_high else value <= high
-    if not ok:
-        bounds = f"{'above' if strict else 'at least'} {low}" if low is not None else ""
-        if high is not None:
-            bounds += f" and {'below' if open_high else 'at most'} {high}"
-        raise SpecError(f"training.{name}", value, f"a number {bounds}".strip())
+def _real(name, value, **bounds):
+    check_real(f"training.{name}", value, **bounds)
 
 
 def _int(name, value, low, high):
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise SpecError(f"training.{name}", value, f"an integer from {low} to {high}")
+    check_int(f"training.{name}", value, low, high)
