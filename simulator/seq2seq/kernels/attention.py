@@ -1,0 +1,275 @@
+"""Attention, forward and backward: the notes' two steps for one query over a set of keys.
+
+    s_n     = s(x_n, q)                               score of source position n
+    alpha_n = exp(s_n) / sum_{j < N} exp(s_j)         attention distribution (n < N, the length;
+                                                      padded positions get alpha_n = 0)
+    c       = sum_n alpha_n x_n                       context: att(X, q), the weighted average
+
+Score functions (x_n: an encoder output, width M; q: the query, width Q):
+    additive    s = v^T tanh(W x_n + U q)             W (A, M), U (A, Q), v (A,)
+    dot         s = x_n^T q                           M = Q
+    scaled_dot  s = x_n^T q / sqrt(M)
+    bilinear    s = x_n^T W q                         W (M, Q)
+
+What does not depend on the query is computed once per example before the time loop: the
+"keys" k_n = W x_n (additive), W^T x_n (bilinear, so s = k_n^T q) or x_n (dot, scaled_dot).
+Their gradients are gathered over every query and turned into gradients of W and of the encoder
+outputs with one GEMM at the end.
+"""
+
+import numpy as np
+from numba import njit
+
+from ...kernels.mathfn import exp
+from ...kernels.rows import add, tanh_of
+
+# Score function codes (spec.ATTENTIONS order, without "none").
+ADDITIVE, DOT, SCALED_DOT, BILINEAR = 0, 1, 2, 3
+
+
+@njit(inline="always", error_model="numpy")
+def dot(a, b):
+    """a^T b for two rows."""
+    total = 0.0
+    for j in range(a.shape[0]):
+        total += a[j] * b[j]
+    return total
+
+
+@njit(inline="always", error_model="numpy")
+def add_scaled(alpha, a, out):
+    """out += alpha a."""
+    for j in range(out.shape[0]):
+        out[j] += alpha * a[j]
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def project_keys(kind, memory, w, keys):
+    """keys (B, S, P) from the encoder outputs memory (B, S, M), one GEMM:
+    additive k_n = W x_n; bilinear k_n = W^T x_n; dot, scaled_dot k_n = x_n."""
+    B, S, M = memory.shape
+    P = keys.shape[2]
+    flat_memory = memory.reshape(B * S, M)
+    flat_keys = keys.reshape(B * S, P)
+    if kind == ADDITIVE:
+        np.dot(flat_memory, w.T, flat_keys)  # (W x_n)^T = x_n^T W^T
+    elif kind == BILINEAR:
+        np.dot(flat_memory, w, flat_keys)  # (W^T x_n)^T = x_n^T W
+    else:
+        flat_keys[:] = flat_memory
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def project_keys_backward(kind, memory, w, grad_keys, grad_memory, grad_w):
+    """From dL/dk_n (B, S, P): adds dL/dx_n to grad_memory (B, S, M), writes dL/dW."""
+    B, S, M = memory.shape
+    P = grad_keys.shape[2]
+    flat_memory = memory.reshape(B * S, M)
+    flat_grad_keys = grad_keys.reshape(B * S, P)
+    flat_grad_memory = grad_memory.reshape(B * S, M)
+    if kind == ADDITIVE:
+        np.dot(flat_grad_keys.T, flat_memory, grad_w)  # dL/dW = sum_n dk_n x_n^T  (A, M)
+        flat_grad_memory += np.dot(flat_grad_keys, w)  # dL/dx_n += W^T dk_n
+    elif kind == BILINEAR:
+        np.dot(flat_memory.T, flat_grad_keys, grad_w)  # dL/dW = sum_n x_n dk_n^T  (M, Q)
+        flat_grad_memory += np.dot(flat_grad_keys, w.T)  # dL/dx_n += W dk_n
+    else:
+        flat_grad_memory += flat_grad_keys
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def attend_row(
+    kind, keys, memory, length, query, u, v, scale, query_proj, hidden, scores, weights, context
+):
+    """One query q (Q,) against one example's keys (S, P) and outputs memory (S, M), of which
+    the first `length` are real. Writes scores, weights (S,) (zero on padding) and the context
+    (M,); additive also writes query_proj = U q (A,) and hidden (S, A) = tanh(W x_n + U q)."""
+    S = keys.shape[0]
+    if kind == ADDITIVE:
+        np.dot(u, query, query_proj)  # U q
+        for n in range(length):
+            hn = hidden[n]
+            add(keys[n], query_proj, hn)  # W x_n + U q
+            tanh_of(hn, hn)  # tanh(W x_n + U q)
+            scores[n] = dot(v, hn)  # s_n = v^T tanh(W x_n + U q)
+    else:
+        factor = scale if kind == SCALED_DOT else 1.0
+        for n in range(length):
+            scores[n] = dot(keys[n], query) * factor  # s_n = k_n^T q (/ sqrt(M))
+    top = scores[0]
+    for n in range(1, length):
+        top = max(top, scores[n])
+    total = 0.0
+    for n in range(length):
+        weights[n] = exp(scores[n] - top)  # exp(s_n), shifted by the largest for safety
+        total += weights[n]
+    for n in range(length):
+        weights[n] /= total  # alpha_n = softmax(s)_n
+    for n in range(length, S):  # padding: masked out of the softmax
+        scores[n] = 0.0
+        weights[n] = 0.0
+    context[:] = 0.0
+    for n in range(length):
+        add_scaled(weights[n], memory[n], context)  # c = sum_n alpha_n x_n
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def attend_row_backward(
+    kind,
+    keys,
+    memory,
+    length,
+    query,
+    u,
+    v,
+    scale,
+    hidden,
+    weights,
+    grad_context,
+    grad_weights_in,
+    grad_scores,
+    grad_keys,
+    grad_memory,
+    grad_query,
+    grad_query_proj,
+    grad_v,
+):
+    """Backward of attend_row. grad_context is dL/dc (M,); grad_weights_in, when not empty,
+    adds a dL/dalpha that does not pass through c. Writes dL/ds (grad_scores), dL/dq
+    (grad_query) and, additive, dL/d(U q) (grad_query_proj); adds to dL/dk (grad_keys),
+    dL/dx (grad_memory, through c) and dL/dv (grad_v)."""
+    S = keys.shape[0]
+    mean = 0.0
+    for n in range(length):
+        d_alpha = dot(memory[n], grad_context)  # dL/dalpha_n = x_n^T dL/dc
+        if grad_weights_in.shape[0] > 0:
+            d_alpha += grad_weights_in[n]
+        grad_scores[n] = d_alpha
+        mean += weights[n] * d_alpha
+        add_scaled(weights[n], grad_context, grad_memory[n])  # dL/dx_n += alpha_n dL/dc
+    for n in range(length):  # dL/ds_n = alpha_n (dL/dalpha_n - sum_j alpha_j dL/dalpha_j)
+        grad_scores[n] = weights[n] * (grad_scores[n] - mean)
+    for n in range(length, S):
+        grad_scores[n] = 0.0
+    if kind == ADDITIVE:
+        A = v.shape[0]
+        grad_query_proj[:] = 0.0
+        for n in range(length):
+            g = grad_scores[n]
+            hn = hidden[n]
+            kn = grad_keys[n]
+            for j in range(A):  # dL/dv += dL/ds_n tanh(.)
+                grad_v[j] += g * hn[j]
+            for j in range(A):  # dL/d(W x_n + U q) = dL/ds_n v (1 - tanh^2)
+                kn[j] += g * v[j] * (1.0 - hn[j] * hn[j])
+            for j in range(A):
+                grad_query_proj[j] += g * v[j] * (1.0 - hn[j] * hn[j])
+        np.dot(grad_query_proj, u, grad_query)  # dL/dq = U^T dL/d(U q)
+    else:
+        factor = scale if kind == SCALED_DOT else 1.0
+        grad_query[:] = 0.0
+        for n in range(length):
+            g = grad_scores[n] * factor
+            add_scaled(g, query, grad_keys[n])  # dL/dk_n += dL/ds_n q
+            add_scaled(g, keys[n], grad_query)  # dL/dq += dL/ds_n k_n
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def attention_forward(
+    kind,
+    memory,
+    source_lengths,
+    queries,
+    query_lengths,
+    w,
+    u,
+    v,
+    scale,
+    keys,
+    query_proj,
+    hidden,
+    scores,
+    weights,
+    contexts,
+):
+    """Every query of every example at once: queries (B, T, Q), the first query_lengths[b] of
+    example b real. Writes keys (B, S, P); per query scores and weights (B, T, S), contexts
+    (B, T, M), and for additive query_proj (B, T, A), hidden (B, T, S, A)."""
+    B, T, Q = queries.shape
+    project_keys(kind, memory, w, keys)
+    for b in range(B):
+        for t in range(query_lengths[b]):
+            attend_row(
+                kind,
+                keys[b],
+                memory[b],
+                source_lengths[b],
+                queries[b, t],
+                u,
+                v,
+                scale,
+                query_proj[b, t],
+                hidden[b, t],
+                scores[b, t],
+                weights[b, t],
+                contexts[b, t],
+            )
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def attention_backward(
+    kind,
+    memory,
+    source_lengths,
+    queries,
+    query_lengths,
+    w,
+    u,
+    v,
+    scale,
+    keys,
+    hidden,
+    weights,
+    grad_contexts,
+    grad_weights,
+    grad_scores,
+    grad_memory,
+    grad_queries,
+    grad_query_proj,
+    grad_w,
+    grad_u,
+    grad_v,
+):
+    """Backward of attention_forward from dL/dc (B, T, M) and, when not empty, dL/dalpha
+    (B, T, S). Writes dL/ds, dL/dq (B, T, Q), dL/d(U q) and the parameter gradients; adds
+    dL/dx_n to grad_memory (B, S, M)."""
+    B, T, Q = queries.shape
+    grad_keys = np.zeros_like(keys)
+    grad_v[:] = 0.0
+    no_weights = np.zeros(0, memory.dtype)
+    for b in range(B):
+        for t in range(query_lengths[b]):
+            attend_row_backward(
+                kind,
+                keys[b],
+                memory[b],
+                source_lengths[b],
+                queries[b, t],
+                u,
+                v,
+                scale,
+                hidden[b, t],
+                weights[b, t],
+                grad_contexts[b, t],
+                grad_weights[b, t] if grad_weights.shape[0] > 0 else no_weights,
+                grad_scores[b, t],
+                grad_keys[b],
+                grad_memory[b],
+                grad_queries[b, t],
+                grad_query_proj[b, t],
+                grad_v,
+            )
+    project_keys_backward(kind, memory, w, grad_keys, grad_memory, grad_w)
+    if kind == ADDITIVE:  # dL/dU = sum_t dL/d(U q_t) q_t^T, one GEMM
+        A = u.shape[0]
+        np.dot(grad_query_proj.reshape(B * T, A).T, queries.reshape(B * T, Q), grad_u)

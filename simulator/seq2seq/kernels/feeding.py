@@ -1,0 +1,270 @@
+"""The decoder with input feeding (Bahdanau): attention inside the time loop, forward and BPTT.
+
+At target step t, for every layer l of the decoder stack:
+
+    q_t   = s_{t-1}                                the top layer's state before the step
+    c_t   = att(X, q_t)                            (kernels/attention.py)
+    x_t   = [e(y_{t-1}); c_t]                      what the first layer reads
+    s^l_t = cell(s^{l-1}_t, s^l_{t-1})             s^{-1}_t = x_t; rnn, gru or lstm
+
+The context depends on the previous state, so the steps cannot be batched over time as the
+whole-sequence kernels do: one call runs every step and every layer. Per-layer arrays are stored
+time-major, (L, T, B, ...), so each step's rows are contiguous for the GEMMs; attention arrays
+are batch-first (B, T, ...). Rows past an example's target length are computed but not stored,
+and carry their state unchanged, like the recurrent kernels' padding.
+"""
+
+import numpy as np
+from numba import njit
+
+from ...kernels.rows import add
+from ...kernels.steps import weight_gradients
+from .attention import (
+    ADDITIVE,
+    attend_row,
+    attend_row_backward,
+    project_keys,
+    project_keys_backward,
+)
+from .cell_step import cell_step, cell_step_backward
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def feeding_forward(
+    cell,
+    kind,
+    embedded,
+    target_lengths,
+    memory,
+    source_lengths,
+    w_ih,
+    w_hh,
+    b_ih,
+    b_hh,
+    att_w,
+    att_u,
+    att_v,
+    scale,
+    h0,
+    c0,
+    keys,
+    queries,
+    query_proj,
+    att_hidden,
+    scores,
+    weights,
+    contexts,
+    inputs0,
+    pre_input,
+    pre_hidden,
+    gates,
+    cell_state,
+    hidden,
+    h_last,
+    c_last,
+):
+    """embedded (T, B, E) e(y_{t-1}); memory (B, S, M) the encoder outputs; w_* and b_* tuples
+    of one array per layer; h0, c0 (L, B, H). Writes the attention (queries (B, T, H), scores
+    and weights (B, T, S), contexts (B, T, M), keys, additive's query_proj and att_hidden),
+    inputs0 (T, B, E + M), the per-layer arrays (L, T, B, G*H or H) and the final states."""
+    T, B, E = embedded.shape
+    L, _, H = h0.shape
+    G = pre_input.shape[3]
+    project_keys(kind, memory, att_w, keys)
+    h = h0.copy()
+    c = c0.copy()
+    x0 = np.zeros((B, inputs0.shape[2]), memory.dtype)
+    pi = np.zeros((B, G), memory.dtype)
+    ph = np.zeros((B, G), memory.dtype)
+    g = np.zeros((B, G), memory.dtype)
+    cn = np.zeros((B, H), memory.dtype)
+    hn = np.zeros((B, H), memory.dtype)
+    for s in range(T):
+        for b in range(B):
+            if s >= target_lengths[b]:
+                continue
+            queries[b, s, :] = h[L - 1, b]  # q_t = s_{t-1}
+            attend_row(
+                kind,
+                keys[b],
+                memory[b],
+                source_lengths[b],
+                queries[b, s],
+                att_u,
+                att_v,
+                scale,
+                query_proj[b, s],
+                att_hidden[b, s],
+                scores[b, s],
+                weights[b, s],
+                contexts[b, s],
+            )
+            x0[b, :E] = embedded[s, b]  # x_t = [e(y_{t-1}); c_t]
+            x0[b, E:] = contexts[b, s]
+            inputs0[s, b, :] = x0[b]
+        layer_input = x0
+        for l in range(L):
+            cell_step(
+                cell, layer_input, h[l], c[l], w_ih[l], w_hh[l], b_ih[l], b_hh[l], pi, ph, g, cn, hn
+            )
+            for b in range(B):
+                if s >= target_lengths[b]:
+                    continue
+                pre_input[l, s, b, :] = pi[b]
+                pre_hidden[l, s, b, :] = ph[b]
+                gates[l, s, b, :] = g[b]
+                cell_state[l, s, b, :] = cn[b]
+                hidden[l, s, b, :] = hn[b]
+                h[l, b, :] = hn[b]
+                c[l, b, :] = cn[b]
+            layer_input = h[l]
+    h_last[:] = h
+    c_last[:] = c
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def feeding_backward(
+    cell,
+    kind,
+    target_lengths,
+    memory,
+    source_lengths,
+    w_ih,
+    w_hh,
+    att_w,
+    att_u,
+    att_v,
+    scale,
+    h0,
+    c0,
+    keys,
+    queries,
+    att_hidden,
+    weights,
+    inputs0,
+    pre_hidden,
+    gates,
+    cell_state,
+    hidden,
+    grad_out,
+    grad_context_out,
+    grad_pre_input,
+    grad_pre_hidden,
+    grad_hidden,
+    grad_cell,
+    grad_inputs0,
+    grad_scores,
+    grad_contexts,
+    grad_queries,
+    grad_query_proj,
+    grad_memory,
+    grad_h0,
+    grad_c0,
+    grad_w_ih,
+    grad_w_hh,
+    grad_b_ih,
+    grad_b_hh,
+    grad_att_w,
+    grad_att_u,
+    grad_att_v,
+):
+    """BPTT through feeding_forward. grad_out (T, B, H) is dL/ds_t of the top layer from the
+    output layer, grad_context_out (B, T, M) dL/dc_t from the output layer. Writes every
+    per-step gradient (grad_contexts is the total dL/dc_t: output layer plus first layer),
+    dL/dh0 and dL/dc0 (L, B, H), the parameter gradients; adds dL/dx_n to grad_memory."""
+    T, B, D0 = inputs0.shape
+    L, _, H = h0.shape
+    G = grad_pre_input.shape[3]
+    E = D0 - memory.shape[2]
+    dh = np.zeros((L, B, H), memory.dtype)  # dL/ds^l_{t-1}, carried back a step
+    dc = np.zeros((L, B, H), memory.dtype)  # dL/dc^l_{t-1} (lstm)
+    grad_keys = np.zeros_like(keys)
+    grad_att_v[:] = 0.0
+    no_weights = np.zeros(0, memory.dtype)
+    valid = np.zeros(B, np.bool_)
+    gh = np.zeros((B, H), memory.dtype)
+    from_above = np.zeros((B, H), memory.dtype)  # dL/ds^l_t through the layer above
+    gx0 = np.zeros((B, D0), memory.dtype)
+    hp = np.zeros((B, H), memory.dtype)
+    cp = np.zeros((B, H), memory.dtype)
+    ghp = np.zeros((B, H), memory.dtype)
+    gcell = np.zeros((B, H), memory.dtype)
+    gpi = np.zeros((B, G), memory.dtype)
+    gph = np.zeros((B, G), memory.dtype)
+    for s in range(T - 1, -1, -1):
+        for b in range(B):
+            valid[b] = s < target_lengths[b]
+        for l in range(L - 1, -1, -1):
+            for b in range(B):  # dL/ds^l_t: from step t+1 and from above (output layer on top)
+                add(dh[l, b], grad_out[s, b] if l == L - 1 else from_above[b], gh[b])
+                if not valid[b]:
+                    continue
+                grad_hidden[l, s, b, :] = gh[b]
+                hp[b, :] = h0[l, b] if s == 0 else hidden[l, s - 1, b]
+                cp[b, :] = c0[l, b] if s == 0 else cell_state[l, s - 1, b]
+            cell_step_backward(
+                cell,
+                valid,
+                w_ih[l],
+                w_hh[l],
+                hp,
+                cp,
+                pre_hidden[l, s],
+                gates[l, s],
+                cell_state[l, s],
+                hidden[l, s],
+                gh,
+                dc[l],
+                gpi,
+                gph,
+                gcell,
+                gx0 if l == 0 else from_above,
+                ghp,
+            )
+            for b in range(B):
+                if valid[b]:
+                    grad_pre_input[l, s, b, :] = gpi[b]
+                    grad_pre_hidden[l, s, b, :] = gph[b]
+                    grad_cell[l, s, b, :] = gcell[b]
+                    dh[l, b, :] = ghp[b]
+        for b in range(B):
+            if not valid[b]:
+                continue
+            grad_inputs0[s, b, :] = gx0[b]
+            gc = grad_contexts[b, s]
+            add(grad_context_out[b, s], gx0[b, E:], gc)  # dL/dc_t: output layer + first layer
+            attend_row_backward(
+                kind,
+                keys[b],
+                memory[b],
+                source_lengths[b],
+                queries[b, s],
+                att_u,
+                att_v,
+                scale,
+                att_hidden[b, s],
+                weights[b, s],
+                gc,
+                no_weights,
+                grad_scores[b, s],
+                grad_keys[b],
+                grad_memory[b],
+                grad_queries[b, s],
+                grad_query_proj[b, s],
+                grad_att_v,
+            )
+            add(dh[L - 1, b], grad_queries[b, s], dh[L - 1, b])  # q_t = s_{t-1}
+    grad_h0[:] = dh
+    grad_c0[:] = dc
+    h_prev = np.zeros((T, B, H), memory.dtype)
+    for l in range(L):  # dW = sum_t dz_t x_t^T, dU = sum_t dz_t h_{t-1}^T: one GEMM each
+        weight_gradients(
+            grad_pre_input[l], inputs0 if l == 0 else hidden[l - 1], grad_w_ih[l], grad_b_ih[l]
+        )
+        h_prev[0] = h0[l]
+        h_prev[1:] = hidden[l, : T - 1]
+        weight_gradients(grad_pre_hidden[l], h_prev, grad_w_hh[l], grad_b_hh[l])
+    project_keys_backward(kind, memory, att_w, grad_keys, grad_memory, grad_att_w)
+    if kind == ADDITIVE:  # dL/dU = sum_t dL/d(U q_t) q_t^T
+        A = att_u.shape[0]
+        np.dot(grad_query_proj.reshape(B * T, A).T, queries.reshape(B * T, H), grad_att_u)

@@ -1,0 +1,215 @@
+"""EncoderDecoder: a Seq2SeqSpec plus its parameters, run on sentence pairs to give a trace.
+
+Training uses teacher forcing: the decoder reads <bos>, y_1, ..., y_{T-1} and at each step
+predicts the next target token; the loss is L = (1/B) sum_b sum_t -log p(y_bt | y_b,<t, X_b),
+summed over target steps as in the notes and averaged over the batch. `run` with a target also
+back-propagates through the output layer, the decoder, the attention, the bridge and the encoder,
+filling every gradient in one flat vector (`trace.grad_flat`) with named views (`trace.grads`),
+like Network, so the Trainer trains it unchanged.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from ..errors import InputError
+from ..kernels.loss import softmax_cross_entropy
+from ..parameters import ParameterSet
+from . import decoding
+from .attention import score_parameters
+from .decoder import DecoderRun, decoder_backward, decoder_forward
+from .encoder import backward_stack, bridge_backward, bridge_forward, join, run_stack, stack_spec
+from .inputs import PairBatch, prepare
+from .parameters import Seq2SeqLayout, initialise
+from .spec import Seq2SeqSpec
+from .trace import Seq2SeqTrace
+
+
+class EncoderDecoder(ParameterSet):
+    """The notes' asynchronous sequence to sequence model (machine translation). Parameters
+    (state_dict, load_state_dict) are named encoder.*, bridge.*, decoder.*, attention.*,
+    output.* (see parameters.py)."""
+
+    def __init__(self, spec: Seq2SeqSpec, seed: int = 0):
+        self.spec = spec
+        self.layout = Seq2SeqLayout(spec)
+        self.flat = np.zeros(self.layout.size, dtype=spec.dtype)
+        self.params = self.layout.views(self.flat)
+        initialise(spec, self.params, np.random.default_rng(seed))
+        self.encoder_spec = stack_spec(spec, "encoder")
+
+    # ----- running ---------------------------------------------------------------------------
+    def run(
+        self, source, target=None, source_lengths=None, target_lengths=None, backward=True
+    ) -> Seq2SeqTrace:
+        """Encode `source` (B, S) ids; with `target` (B, T) ids (y_1, ..., <eos>) also decode
+        under teacher forcing, compute the loss and, unless backward=False, every gradient.
+
+        Lengths are two arrays, or one (B, 2) array of (source, target) lengths as
+        ParallelDataset.batch gives them (so Trainer's run(x, y, lengths) works)."""
+        batch = prepare(self.spec, source, target, source_lengths, target_lengths)
+        if batch.target is None:
+            raise InputError("run needs a target; to let the model write one use greedy or beam")
+        trace = self._forward(batch)
+        self._loss(trace, batch.target)
+        if backward:
+            self._backward(trace)
+        return trace
+
+    def greedy(self, source, source_lengths=None, max_length: int | None = None):
+        """Write each target by choosing the likeliest token at every step (see decoding.py)."""
+        return decoding.greedy(self, source, source_lengths, max_length)
+
+    def beam_search(
+        self,
+        source,
+        source_lengths=None,
+        beam_width: int = 4,
+        length_penalty: float = 1.0,
+        max_length: int | None = None,
+    ):
+        """Write each target by beam search (see decoding.py)."""
+        return decoding.beam_search(
+            self, source, source_lengths, beam_width, length_penalty, max_length
+        )
+
+    # ----- the passes --------------------------------------------------------------------------
+    def score(self):
+        """The attention's parameters as the kernels take them (None without attention)."""
+        spec = self.spec
+        if not spec.attends:
+            return None
+        return score_parameters(spec.attention, self.params, spec.memory_size, spec.dtype)
+
+    def encode(self, source: np.ndarray, source_lengths: np.ndarray):
+        """(embedded source, encoder layers, memory, h0, c0, bridge pre-activations)."""
+        spec = self.spec
+        B = source.shape[0]
+        embedded = np.ascontiguousarray(self.params["encoder.embedding.weight"][source])
+        rows = spec.encoder_layers * spec.num_directions
+        zeros = np.zeros((rows, B, spec.encoder_hidden_size), spec.dtype)
+        encoder = run_stack(
+            self.encoder_spec, self.params, "encoder", embedded, source_lengths, zeros, zeros
+        )
+        memory = join(encoder[-1])
+        h0, c0, pre = bridge_forward(spec, self.params, encoder, B)
+        return embedded, encoder, memory, h0, c0, pre
+
+    def _forward(self, batch: PairBatch) -> Seq2SeqTrace:
+        spec = self.spec
+        embedded, encoder, memory, h0, c0, pre = self.encode(batch.source, batch.source_lengths)
+        target_embedded = np.ascontiguousarray(
+            self.params["decoder.embedding.weight"][batch.decoder_inputs]
+        )
+        run = decoder_forward(
+            spec,
+            self.params,
+            self.score(),
+            target_embedded,
+            batch.target_lengths,
+            memory,
+            batch.source_lengths,
+            h0,
+            c0,
+        )
+        features = run.top
+        if run.attention is not None:  # [s_t; c_t]
+            features = np.concatenate([run.top, run.attention.contexts], axis=2)
+        logits = features @ self.params["output.weight"].T + self.params["output.bias"]
+        shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
+        probabilities = shifted / shifted.sum(axis=-1, keepdims=True)
+        trace = Seq2SeqTrace(
+            spec=spec,
+            source=batch.source,
+            source_lengths=batch.source_lengths,
+            decoder_inputs=batch.decoder_inputs,
+            target_lengths=batch.target_lengths,
+            source_embedded=embedded,
+            encoder=encoder,
+            memory=memory,
+            initial_hidden=h0,
+            initial_cell=c0,
+            bridge_pre=pre,
+            target_embedded=target_embedded,
+            decoder=run.layers,
+            attention=run.attention,
+            features=features,
+            logits=logits,
+            probabilities=probabilities,
+        )
+        trace.time_major = run.time_major
+        return trace
+
+    def _loss(self, trace: Seq2SeqTrace, targets: np.ndarray) -> None:
+        spec = self.spec
+        B, T = trace.batch_size, trace.steps
+        V = spec.target_vocab_size
+        rows = B * T
+        valid = np.arange(T)[None, :] < trace.target_lengths[:, None]
+        weight = (valid / B).reshape(rows).astype(spec.dtype)
+        losses = np.zeros(rows, spec.dtype)
+        grad = np.zeros((rows, V), spec.dtype)
+        probs = np.zeros((rows, V), spec.dtype)
+        logits = np.ascontiguousarray(trace.logits.reshape(rows, V))
+        softmax_cross_entropy(logits, targets.reshape(rows), weight, probs, losses, grad)
+        trace.targets = targets
+        trace.step_losses = losses.reshape(B, T)
+        trace.loss = float(losses.sum() / B)
+        trace.grad_logits = grad.reshape(B, T, V)
+
+    def _backward(self, trace: Seq2SeqTrace) -> None:
+        """Output layer, decoder and attention, bridge, encoder; embeddings last."""
+        spec = self.spec
+        grad_flat = np.zeros_like(self.flat)
+        grads = self.layout.views(grad_flat)
+        B, T = trace.batch_size, trace.steps
+        F, H = spec.output_features, spec.decoder_hidden_size
+        g2 = trace.grad_logits.reshape(B * T, spec.target_vocab_size)
+        grads["output.weight"][...] = g2.T @ trace.features.reshape(B * T, F)
+        grads["output.bias"][...] = g2.sum(axis=0)
+        grad_features = trace.grad_logits @ self.params["output.weight"]
+        trace.grad_features = grad_features
+        grad_memory = np.zeros_like(trace.memory)
+        grad_contexts = grad_features[:, :, H:] if spec.attends else None
+        grad_target_embedded, grad_h0, grad_c0 = decoder_backward(
+            spec,
+            self.params,
+            grads,
+            self.score(),
+            DecoderRun(trace.decoder, trace.attention, None, trace.time_major),
+            trace.memory,
+            trace.source_lengths,
+            trace.target_lengths,
+            np.ascontiguousarray(grad_features[:, :, :H]),
+            grad_contexts,
+            grad_memory,
+        )
+        valid = np.arange(T)[None, :] < trace.target_lengths[:, None]
+        np.add.at(
+            grads["decoder.embedding.weight"],
+            trace.decoder_inputs[valid],
+            grad_target_embedded[valid],
+        )
+        grad_h_last, grad_c_last = bridge_backward(
+            spec, self.params, grads, trace.encoder, trace.initial_hidden, grad_h0, grad_c0
+        )
+        grad_source = backward_stack(
+            self.encoder_spec,
+            self.params,
+            grads,
+            "encoder",
+            trace.encoder,
+            trace.source_lengths,
+            grad_memory,
+            grad_h_last,
+            grad_c_last,
+        )
+        valid = np.arange(trace.source_steps)[None, :] < trace.source_lengths[:, None]
+        np.add.at(grads["encoder.embedding.weight"], trace.source[valid], grad_source[valid])
+        trace.grad_memory = grad_memory
+        trace.grad_initial_hidden = grad_h0
+        trace.grad_initial_cell = grad_c0
+        trace.grad_target_embedded = grad_target_embedded
+        trace.grad_source_embedded = grad_source
+        trace.grad_flat = grad_flat
+        trace.grads = grads
