@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from . import adding, char_lm, copy, digit_sum, files, segmentation, sentiment
 from .base import Dataset, SettingError, Task, TaskError, Vocabulary
+from .encoder_decoder import PAIR_DEFAULTS, PAIR_RULES, PAIR_TASKS
 from .settings import Rule, checked_settings
 
 # name: (builder, default settings, what each setting may hold)
@@ -35,13 +36,19 @@ RULES = {name: rules for name, (_, _, rules) in _CATALOGUE.items()}
 def make_task(name: str, settings: dict | None = None) -> Task:
     """Build a task from `settings` merged over its defaults; a TaskError names any task,
     setting or value that is not allowed."""
+    if isinstance(name, str) and name in PAIR_TASKS:  # encoder-decoder tasks
+        checked = checked_settings(name, PAIR_DEFAULTS[name], PAIR_RULES[name], settings)
+        return PAIR_TASKS[name](checked)
     if not isinstance(name, str) or name not in TASKS:
-        raise SettingError("", "task", name, "one of " + ", ".join(TASKS))
+        raise SettingError("", "task", name, "one of " + ", ".join([*TASKS, *PAIR_TASKS]))
     return TASKS[name](checked_settings(name, DEFAULTS[name], RULES[name], settings))
 
 
 __all__ = [
     "DEFAULTS",
+    "PAIR_DEFAULTS",
+    "PAIR_RULES",
+    "PAIR_TASKS",
     "RULES",
     "TASKS",
     "Dataset",
