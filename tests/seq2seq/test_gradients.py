@@ -62,12 +62,24 @@ def test_backward_matches_finite_differences(combo):
         {"encoder_cell": "lstm", "decoder_cell": "rnn", "attention": "bilinear"},
         {"encoder_cell": "lstm", "decoder_cell": "lstm", "bridge": "learned", "attention": "none"},
         {"encoder_cell": "lstm", "bridge": "zeros", "attention": "dot", "context": "input"},
-        {"encoder_cell": "rnn", "decoder_cell": "gru", "decoder_hidden_size": 4,
-         "attention": "additive", "context": "input"},
-        {"encoder_cell": "gru", "decoder_cell": "gru", "encoder_layers": 3, "decoder_layers": 2,
-         "bidirectional": True, "attention": "bilinear", "context": "input"},
+        {
+            "encoder_cell": "rnn",
+            "decoder_cell": "gru",
+            "decoder_hidden_size": 4,
+            "attention": "additive",
+            "context": "input",
+        },
+        {
+            "encoder_cell": "gru",
+            "decoder_cell": "gru",
+            "encoder_layers": 3,
+            "decoder_layers": 2,
+            "bidirectional": True,
+            "attention": "bilinear",
+            "context": "input",
+        },
     ],
-)  # fmt: skip
+)
 def test_bridges_and_mixed_cells_match_finite_differences(fields):
     check(small_model(**fields))
 

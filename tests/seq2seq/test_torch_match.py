@@ -143,12 +143,25 @@ CASES = [
     dict(encoder_cell="lstm", decoder_cell="lstm", bidirectional=True, attention="additive"),
     dict(encoder_cell="gru", decoder_cell="gru", attention="bilinear", context="input"),
     dict(encoder_cell="rnn", decoder_cell="rnn", attention="dot", decoder_layers=2),
-    dict(encoder_cell="lstm", decoder_cell="lstm", encoder_layers=2, decoder_layers=2,
-         bidirectional=True, attention="scaled_dot", context="input"),
+    dict(
+        encoder_cell="lstm",
+        decoder_cell="lstm",
+        encoder_layers=2,
+        decoder_layers=2,
+        bidirectional=True,
+        attention="scaled_dot",
+        context="input",
+    ),
     dict(encoder_cell="gru", decoder_cell="lstm", attention="none", bridge="learned"),
-    dict(encoder_cell="lstm", decoder_cell="gru", attention="additive", context="input",
-         bridge="zeros", bidirectional=True),
-]  # fmt: skip
+    dict(
+        encoder_cell="lstm",
+        decoder_cell="gru",
+        attention="additive",
+        context="input",
+        bridge="zeros",
+        bidirectional=True,
+    ),
+]
 
 
 @pytest.mark.parametrize("fields", CASES)
