@@ -1,0 +1,108 @@
+"""TreeSpec: a recursive network over binary parse trees, validated on creation, JSON round trip.
+
+Every model reads word vectors at the leaves (p = L[w], a row of `embedding.weight`), composes
+two children c1, c2 into their parent bottom-up, and classifies every node with a softmax
+(phrase-level labels, as in the Stanford Sentiment Treebank):
+
+    rvnn      p = f(W [c1; c2] + b)                     one W for every node (the notes' standard
+                                                          recursive network: it cannot tell parts
+                                                          of speech apart)
+    su-rvnn   p = f((W + W_ab) [c1; c2] + b + b_ab)     syntactically untied: an extra W_ab for
+                                                          each pair (a, b) of children's categories
+                                                          in `untied_pairs`; other pairs use W alone
+    mv-rnn    p = f(W [B a; A b] + b),  P = W_M [A; B]  every word and phrase is a vector and a
+                                                          matrix (Socher et al. 2012)
+    rntn      p = f([c1; c2]^T V^[1:d] [c1; c2] + W [c1; c2] + b)    a tensor V (Socher 2013)
+
+    y_n = softmax(W_s p_n + b_s) at every node n; L = (1/B) sum_trees sum_labelled n -log y_n[t_n]
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..errors import SpecError
+from ..fields import JsonFields, check_choice, check_int
+from ..spec import ACTIVATIONS, DTYPES
+
+MODELS = ("rvnn", "su-rvnn", "mv-rnn", "rntn")
+MAX_PARAMETERS = 50_000_000
+
+_LIMITS = {"vocab_size": (1, 1_000_000), "dim": (1, 1024), "output_size": (2, 10_000)}
+
+
+@dataclass(frozen=True)
+class TreeSpec(JsonFields):
+    """Fields one model does not use (`untied_pairs` outside su-rvnn) are kept but ignored, so
+    switching the model back and forth loses nothing.
+
+    `untied_pairs` lists the children's category pairs that get their own W, each as
+    "LEFT RIGHT" (for example "DT NN"); a task fills it in with the pairs of its training trees.
+    """
+
+    model: str = "rvnn"
+    vocab_size: int = 2
+    dim: int = 8
+    activation: str = "tanh"
+    output_size: int = 5
+    untied_pairs: tuple[str, ...] = ()
+    dtype: str = "float64"
+
+    SECTION: ClassVar[str] = "tree network"
+
+    def __post_init__(self):
+        check_choice("model", self.model, MODELS)
+        check_choice("activation", self.activation, ACTIVATIONS)
+        check_choice("dtype", self.dtype, DTYPES)
+        for name in ("vocab_size", "dim", "output_size"):
+            _check_int(name, getattr(self, name))
+        pairs = self.untied_pairs
+        if isinstance(pairs, list):
+            pairs = tuple(pairs)
+            object.__setattr__(self, "untied_pairs", pairs)
+        if not isinstance(pairs, tuple):
+            raise SpecError("untied_pairs", pairs, 'a list of "LEFT RIGHT" category pairs')
+        seen = set()
+        for pair in pairs:
+            if (
+                not isinstance(pair, str)
+                or len(pair.split()) != 2
+                or pair != " ".join(pair.split())
+            ):
+                raise SpecError(
+                    "untied_pairs", pair, 'each pair is two categories and one space: "DT NN"'
+                )
+            if pair in seen:
+                raise SpecError("untied_pairs", pair, "each pair once")
+            seen.add(pair)
+        count = self.num_parameters
+        if count > MAX_PARAMETERS:
+            raise SpecError(
+                "dim",
+                self.dim,
+                f"{self.model} with vocab_size {self.vocab_size} and dim {self.dim} needs "
+                f"{count:,} parameters; at most {MAX_PARAMETERS:,} (make dim or the vocabulary "
+                "smaller)",
+            )
+
+    @property
+    def num_parameters(self) -> int:
+        from .parameters import shapes  # parameters imports this module
+
+        return sum(math.prod(shape) for shape in shapes(self).values())
+
+    # The Trainer counts right predictions per step for seq2seq networks; a tree network makes
+    # one prediction per labelled node, which the trace lays out the same way.
+    @property
+    def mode(self) -> str:
+        return "seq2seq"
+
+    @property
+    def bidirectional(self) -> bool:
+        return False
+
+
+def _check_int(field: str, value) -> None:
+    check_int(field, value, *_LIMITS[field])
