@@ -12,7 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from . import adding, char_lm, copy, digit_sum, files, segmentation, sentiment
+from . import (
+    adding,
+    char_lm,
+    copy,
+    digit_sum,
+    files,
+    segmentation,
+    sentiment,
+    tree_files,
+    tree_sentiment,
+)
 from .base import Dataset, SettingError, Task, TaskError, Vocabulary
 from .encoder_decoder import PAIR_DEFAULTS, PAIR_RULES, PAIR_TASKS
 from .settings import Rule, checked_settings
@@ -27,6 +37,9 @@ _CATALOGUE: dict[str, tuple[Callable[[dict], Task], dict, dict[str, Rule]]] = {
     "char_lm": (char_lm.build, char_lm.DEFAULTS, char_lm.RULES),
     "tagged_file": (files.build_tagged, files.FILE_DEFAULTS, files.TAGGED_RULES),
     "labelled_file": (files.build_labelled, files.FILE_DEFAULTS, files.LABELLED_RULES),
+    # Treebanks (simulator.trees): task.for_trees() gives the view a TreeNetwork trains on.
+    "tree_sentiment": (tree_sentiment.build, tree_sentiment.DEFAULTS, tree_sentiment.RULES),
+    "tree_file": (tree_files.build, tree_files.DEFAULTS, tree_files.RULES),
 }
 TASKS = {name: build for name, (build, _, _) in _CATALOGUE.items()}
 DEFAULTS = {name: defaults for name, (_, defaults, _) in _CATALOGUE.items()}
