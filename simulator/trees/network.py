@@ -25,6 +25,19 @@ from .parameters import TreeLayout, initialise
 from .spec import TreeSpec
 from .trace import TreeTrace
 
+# Gradients the backward kernels add to, row by row or node by node; every other gradient is
+# written whole (a GEMM's output), so its memory need not be cleared first (the rntn's tensor is
+# d * 4d^2 numbers).
+ACCUMULATED = frozenset(
+    (
+        "embedding.weight",
+        "word_matrix.weight",
+        "untied.weight",
+        "untied.bias",
+        "compose_matrix.weight",
+    )
+)
+
 
 class TreeNetwork(ParameterSet):
     """A recursive network over binary trees (rvnn, su-rvnn, mv-rnn or rntn)."""
@@ -225,8 +238,10 @@ class TreeNetwork(ParameterSet):
         spec, p = self.spec, self.params
         batch = trace.batch
         activation = ACTIVATION_CODES[spec.activation]
-        grad_flat = np.zeros_like(self.flat)
+        grad_flat = np.empty_like(self.flat)  # the kernels overwrite all but these:
         grads = self.layout.views(grad_flat)
+        for name in ACCUMULATED.intersection(grads):
+            grads[name][...] = 0.0
         grad_logits = trace.grad_logits
         np.dot(grad_logits.T, trace.vectors, out=grads["output.weight"])
         grads["output.bias"][...] = grad_logits.sum(axis=0)

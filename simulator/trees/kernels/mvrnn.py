@@ -75,7 +75,7 @@ def mvrnn_backward(
 ):
     """grad_out (N, d) = g_n from the classifiers. Fills grad_vectors = dL/dp_n, grad_matrices
     (zeros on entry) = dL/dP_n, grad_pre = dL/dz_n and every parameter's gradient (grad_embedding,
-    grad_word_matrix and grad_w_m start at zero)."""
+    grad_word_matrix and grad_w_m start at zero; grad_w and grad_b are overwritten)."""
     N = left.shape[0]
     d = w.shape[0]
     grad_vectors[:] = grad_out

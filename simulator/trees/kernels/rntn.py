@@ -93,7 +93,8 @@ def rntn_backward(
     grad_tensor,
 ):
     """grad_out (N, d) = g_n from the classifiers. Fills grad_vectors = dL/dp_n, grad_pre = dL/dz_n
-    and every parameter's gradient (grad_embedding starts at zero; the others are overwritten)."""
+    and every parameter's gradient (grad_embedding starts at zero; the others are overwritten,
+    so they may hold anything on entry)."""
     N = left.shape[0]
     d = w.shape[0]
     grad_vectors[:] = grad_out
@@ -116,6 +117,9 @@ def rntn_backward(
     np.dot(grad_pre.T, inputs, grad_w)  # dL/dW = sum_n dL/dz_n x_n^T
     column_sums(grad_pre, grad_b)
     # dL/dV_i = sum_n dL/dz_n[i] x_n x_n^T = X^T diag(dz[:, i]) X over the phrases
+    if phrases == 0:  # a single word: the tensor was not used
+        grad_tensor[:] = 0.0
+        return
     x = np.empty((phrases, 2 * d), grad_out.dtype)
     scaled = np.empty((phrases, 2 * d), grad_out.dtype)
     dz_phrases = np.empty((phrases, d), grad_out.dtype)

@@ -74,8 +74,9 @@ def rvnn_backward(
     grad_b_untied,
 ):
     """grad_out (N, d) = g_n from the classifiers. Fills grad_vectors = dL/dp_n and grad_pre =
-    dL/dz_n (zero at leaves) for every node, and adds every parameter's gradient (the grad_
-    arrays of parameters start at zero)."""
+    dL/dz_n (zeros on entry; they stay zero at leaves) for every node, and every parameter's
+    gradient: grad_embedding and the untied ones start at zero and are added to, grad_w and
+    grad_b are overwritten."""
     N = left.shape[0]
     d = w.shape[0]
     grad_vectors[:] = grad_out  # each node's own classifier; parents add the rest
