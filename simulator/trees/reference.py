@@ -37,8 +37,7 @@ def run(model: str, params: dict, left, right, word, labels, pair=None, trees: i
         if model == "su-rvnn" and pair is not None and pair[n] >= 0:
             z += params["untied.weight"][pair[n]] @ x[n] + params["untied.bias"][pair[n]]
         if model == "rntn":
-            V = params["tensor.weight"]
-            z += np.einsum("j,ijk,k->i", x[n], V, x[n])  # x^T V_i x
+            z += (params["tensor.weight"] @ x[n]) @ x[n]  # x^T V_i x
         p[n] = np.tanh(z)
     # ----- a softmax at every labelled node ----------------------------------------------------
     logits = p @ Ws.T + bs
@@ -75,7 +74,7 @@ def run(model: str, params: dict, left, right, word, labels, pair=None, trees: i
         if model == "rntn":
             V = params["tensor.weight"]
             grads["tensor.weight"] += dz[:, None, None] * np.outer(x[n], x[n])[None]
-            dx += np.einsum("i,ijk,k->j", dz, V, x[n]) + np.einsum("i,ijk,j->k", dz, V, x[n])
+            dx += dz @ (V @ x[n]) + dz @ (x[n] @ V)  # sum_i dz_i (V_i + V_i^T) x
         if model == "mv-rnn":
             a, bv, A, B = p[l], p[r], P[l], P[r]
             u1, u2 = dx[:d], dx[d:]
