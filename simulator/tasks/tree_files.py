@@ -22,11 +22,11 @@ import networkx as nx
 import numpy as np
 
 from ..trees.brackets import TreeSyntaxError, caret_lines, head_text, parse_tree, tokens
-from ..trees.dataset import TreeTask, tree_dataset
 from ..trees.transform import normalise
 from .base import TaskError, Vocabulary, classification_fields
 from .files import read_text
 from .settings import SEED, FilePath, Number
+from .treebank import TreeTask, tree_dataset
 
 RULES = {
     "seed": SEED,

@@ -17,7 +17,7 @@ composition (the rvnn) struggles and the tensor of the rntn helps.
 
 Leaves are words: English lower-case words; Chinese words of the lexicon (这部电影, 不, 太,
 好看), not single characters, as in a Chinese treebank. The task's train/test are the sequence
-view (words -> root label); `task.for_trees()` is the tree view (simulator.trees.dataset).
+view (words -> root label); `task.for_trees()` is the tree view (simulator.tasks.treebank).
 """
 
 from __future__ import annotations
@@ -25,12 +25,12 @@ from __future__ import annotations
 import networkx as nx
 import numpy as np
 
-from ..trees.dataset import TreeTask, tree_dataset
 from ..trees.transform import normalise
 from .base import Vocabulary, classification_fields, generated_splits
 from .sentiment import LABELS, LANGUAGES, Language
 from .sentiment_lexicon import LEXICONS
 from .settings import GENERATED, Choice
+from .treebank import TreeTask, tree_dataset
 
 DEFAULTS = {"seed": 0, "train_size": 500, "test_size": 100, "language": "en"}
 RULES = {**GENERATED, "language": Choice(tuple(LEXICONS))}

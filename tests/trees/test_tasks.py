@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from simulator.tasks import TaskError, make_task
 from simulator.tasks.sentiment import rate
+from simulator.tasks.treebank import TreeTask
 from simulator.trees import TreeNetwork, TreeSpec, is_binary, parse_tree, to_brackets
-from simulator.trees.dataset import TreeTask
 
 SMALL = {"train_size": 80, "test_size": 20}
 

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-from ..tasks.base import Dataset, Task, TaskError
-from .brackets import head_text, to_brackets
-from .flatten import FlatTree, TreeBatch, flatten
+from ..trees.brackets import to_brackets
+from ..trees.flatten import FlatTree, TreeBatch, flatten
+from .base import Dataset, Task
 
 
 @dataclass
@@ -88,17 +88,3 @@ class TreeTask(Task):
         root = flat.label[flat.root]
         shown = self.labels[root] if 0 <= root < len(self.labels) else "unlabelled"
         return f"{to_brackets(flat.graph)}  ->  {shown}"
-
-
-def check_labels(trees: Sequence[nx.DiGraph], classes: int, name: str) -> None:
-    """Every label is a class 0 ... classes-1, and every root has one."""
-    for number, tree in enumerate(trees, start=1):
-        root = tree.graph.get("root", 0)
-        if tree.nodes[root].get("label") is None:
-            raise TaskError(
-                f"{name} tree {number}: the root has no label "
-                f"(found {head_text(tree.nodes[root]) or 'nothing'})"
-            )
-        for _, label in tree.nodes(data="label"):
-            if label is not None and not 0 <= label < classes:
-                raise TaskError(f"{name} tree {number}: label {label} is not 0 to {classes - 1}")
