@@ -13,6 +13,8 @@ initial state (see Seq2SeqSpec.bridge):
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from .. import cells
@@ -22,6 +24,7 @@ from .parameters import stack_names
 from .spec import Seq2SeqSpec
 
 
+@lru_cache(maxsize=64)
 def stack_spec(spec: Seq2SeqSpec, part: str) -> NetworkSpec:
     """The NetworkSpec whose layers the encoder or the decoder are (what simulator.cells runs)."""
     if part == "encoder":
@@ -115,6 +118,8 @@ def backward_stack(
 def final_states(spec: Seq2SeqSpec, encoder: list[list[DirectionTrace]], layer: int):
     """[h_fwd; h_bwd] and [c_fwd; c_bwd] (None unless LSTM) of one encoder layer, (B, M)."""
     directions = encoder[layer]
+    if len(directions) == 1:
+        return directions[0].final_hidden, directions[0].final_cell
     h = np.concatenate([d.final_hidden for d in directions], axis=1)
     c = None
     if spec.encoder_cell == "lstm":

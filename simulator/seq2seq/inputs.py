@@ -61,11 +61,11 @@ def prepare(
     T = target.shape[1]
     target_lengths = _lengths(target_lengths, B, T, "target")
     _check_range(target, target_lengths, spec.target_vocab_size, "target")
-    decoder_inputs = np.full((B, T), PAD, np.int64)
+    decoder_inputs = np.empty((B, T), np.int64)
     decoder_inputs[:, 0] = BOS
-    decoder_inputs[:, 1:] = target[:, :-1]
-    for b, length in enumerate(target_lengths):
-        decoder_inputs[b, length:] = PAD
+    decoder_inputs[:, 1:] = target[:, :-1]  # the padding shifts along; the <eos> becomes <pad>:
+    short = np.flatnonzero(target_lengths < T)
+    decoder_inputs[short, target_lengths[short]] = PAD
     return PairBatch(source, source_lengths, target, target_lengths, decoder_inputs)
 
 
@@ -96,13 +96,13 @@ def _lengths(lengths, B: int, T: int, name: str) -> np.ndarray:
 
 
 def _check_range(ids: np.ndarray, lengths: np.ndarray, vocab_size: int, name: str) -> None:
-    for b, length in enumerate(lengths):
-        row = ids[b, :length]
-        bad = np.flatnonzero((row < 0) | (row >= vocab_size))
-        if bad.size:
-            t = bad[0]
-            raise InputError(
-                f"{name} token id {row[t]} at sentence {b}, step {t} is outside the vocabulary "
-                f"(0 to {vocab_size - 1})"
-            )
-        ids[b, length:] = PAD  # padding may hold anything; it is never read
+    T = ids.shape[1]
+    valid = None if lengths.min() == T else np.arange(T)[None, :] < lengths[:, None]
+    if valid is not None:
+        ids[~valid] = PAD  # padding may hold anything; it is never read
+    if ids.min() < 0 or ids.max() >= vocab_size:
+        b, t = np.argwhere((ids < 0) | (ids >= vocab_size))[0]
+        raise InputError(
+            f"{name} token id {ids[b, t]} at sentence {b}, step {t} is outside the vocabulary "
+            f"(0 to {vocab_size - 1})"
+        )

@@ -13,13 +13,14 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import InputError
-from ..kernels.loss import softmax_cross_entropy
 from ..parameters import ParameterSet
 from . import decoding
 from .attention import score_parameters
 from .decoder import DecoderRun, decoder_backward, decoder_forward
 from .encoder import backward_stack, bridge_backward, bridge_forward, join, run_stack, stack_spec
 from .inputs import PairBatch, prepare
+from .kernels.embedding import embedding_backward
+from .kernels.output import output_loss
 from .parameters import Seq2SeqLayout, initialise
 from .spec import Seq2SeqSpec
 from .trace import Seq2SeqTrace
@@ -37,6 +38,7 @@ class EncoderDecoder(ParameterSet):
         self.params = self.layout.views(self.flat)
         initialise(spec, self.params, np.random.default_rng(seed))
         self.encoder_spec = stack_spec(spec, "encoder")
+        self._score = None
 
     # ----- running ---------------------------------------------------------------------------
     def run(
@@ -77,9 +79,11 @@ class EncoderDecoder(ParameterSet):
     def score(self):
         """The attention's parameters as the kernels take them (None without attention)."""
         spec = self.spec
-        if not spec.attends:
-            return None
-        return score_parameters(spec.attention, self.params, spec.memory_size, spec.dtype)
+        if spec.attends and self._score is None:  # views into self.params: made once
+            self._score = score_parameters(
+                spec.attention, self.params, spec.memory_size, spec.dtype
+            )
+        return self._score
 
     def encode(self, source: np.ndarray, source_lengths: np.ndarray):
         """(embedded source, encoder layers, memory, h0, c0, bridge pre-activations)."""
@@ -115,9 +119,7 @@ class EncoderDecoder(ParameterSet):
         features = run.top
         if run.attention is not None:  # [s_t; c_t]
             features = np.concatenate([run.top, run.attention.contexts], axis=2)
-        logits = features @ self.params["output.weight"].T + self.params["output.bias"]
-        shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
-        probabilities = shifted / shifted.sum(axis=-1, keepdims=True)
+        logits = None  # the output kernel computes them with the loss
         trace = Seq2SeqTrace(
             spec=spec,
             source=batch.source,
@@ -135,27 +137,44 @@ class EncoderDecoder(ParameterSet):
             attention=run.attention,
             features=features,
             logits=logits,
-            probabilities=probabilities,
+            probabilities=None,  # the loss kernel's softmax fills them in
         )
         trace.time_major = run.time_major
         return trace
 
     def _loss(self, trace: Seq2SeqTrace, targets: np.ndarray) -> None:
+        """Output layer, softmax and cross-entropy of every step, in one kernel."""
         spec = self.spec
         B, T = trace.batch_size, trace.steps
-        V = spec.target_vocab_size
+        V, F = spec.target_vocab_size, spec.output_features
         rows = B * T
-        valid = np.arange(T)[None, :] < trace.target_lengths[:, None]
-        weight = (valid / B).reshape(rows).astype(spec.dtype)
-        losses = np.zeros(rows, spec.dtype)
-        grad = np.zeros((rows, V), spec.dtype)
-        probs = np.zeros((rows, V), spec.dtype)
-        logits = np.ascontiguousarray(trace.logits.reshape(rows, V))
-        softmax_cross_entropy(logits, targets.reshape(rows), weight, probs, losses, grad)
+        lengths = trace.target_lengths
+        if lengths.min() == T:
+            weight = np.full(rows, 1.0 / B, spec.dtype)
+        else:  # 1/B for a real step, 0 for padding
+            weight = ((np.arange(T)[None, :] < lengths[:, None]) / B).reshape(rows)
+            weight = weight.astype(spec.dtype)
+        logits = np.empty((B, T, V), spec.dtype)
+        probs = np.empty((B, T, V), spec.dtype)
+        grad = np.empty((B, T, V), spec.dtype)
+        losses = np.empty((B, T), spec.dtype)
+        output_loss(
+            trace.features.reshape(rows, F),
+            self.params["output.weight"],
+            self.params["output.bias"],
+            targets.reshape(rows),
+            weight,
+            logits.reshape(rows, V),
+            probs.reshape(rows, V),
+            losses.reshape(rows),
+            grad.reshape(rows, V),
+        )
+        trace.logits = logits
+        trace.probabilities = probs
         trace.targets = targets
-        trace.step_losses = losses.reshape(B, T)
+        trace.step_losses = losses
         trace.loss = float(losses.sum() / B)
-        trace.grad_logits = grad.reshape(B, T, V)
+        trace.grad_logits = grad
 
     def _backward(self, trace: Seq2SeqTrace) -> None:
         """Output layer, decoder and attention, bridge, encoder; embeddings last."""
@@ -184,11 +203,11 @@ class EncoderDecoder(ParameterSet):
             grad_contexts,
             grad_memory,
         )
-        valid = np.arange(T)[None, :] < trace.target_lengths[:, None]
-        np.add.at(
+        embedding_backward(
+            trace.decoder_inputs,
+            trace.target_lengths,
+            grad_target_embedded,
             grads["decoder.embedding.weight"],
-            trace.decoder_inputs[valid],
-            grad_target_embedded[valid],
         )
         grad_h_last, grad_c_last = bridge_backward(
             spec, self.params, grads, trace.encoder, trace.initial_hidden, grad_h0, grad_c0
@@ -204,8 +223,9 @@ class EncoderDecoder(ParameterSet):
             grad_h_last,
             grad_c_last,
         )
-        valid = np.arange(trace.source_steps)[None, :] < trace.source_lengths[:, None]
-        np.add.at(grads["encoder.embedding.weight"], trace.source[valid], grad_source[valid])
+        embedding_backward(
+            trace.source, trace.source_lengths, grad_source, grads["encoder.embedding.weight"]
+        )
         trace.grad_memory = grad_memory
         trace.grad_initial_hidden = grad_h0
         trace.grad_initial_cell = grad_c0

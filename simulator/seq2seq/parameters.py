@@ -18,6 +18,7 @@ vector) and each name is a view into it. Names say which part a parameter belong
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 
 import numpy as np
 
@@ -25,8 +26,10 @@ from ..parameters import layer_names
 from .spec import Seq2SeqSpec
 
 
+@lru_cache(maxsize=256)
 def stack_names(part: str, layer: int, direction: int = 0) -> dict[str, str]:
-    """The names of one layer and direction of the encoder or decoder, by role."""
+    """The names of one layer and direction of the encoder or decoder, by role (shared: do not
+    change the dict)."""
     return {role: f"{part}.{name}" for role, name in layer_names(layer, direction).items()}
 
 

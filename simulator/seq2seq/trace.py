@@ -52,8 +52,8 @@ class Seq2SeqTrace:
     decoder: list[list[DirectionTrace]]  # [layer][0]
     attention: AttentionTrace | None
     features: np.ndarray  # (B, T, F) what the output layer read: s_t or [s_t; c_t]
-    logits: np.ndarray  # (B, T, V)
-    probabilities: np.ndarray  # (B, T, V) softmax of the logits
+    logits: np.ndarray | None  # (B, T, V), computed with the loss
+    probabilities: np.ndarray | None  # (B, T, V) softmax of the logits
     targets: np.ndarray | None = None  # (B, T) y_1, ..., <eos>
     step_losses: np.ndarray | None = None  # (B, T) -log p(y_t | y_<t, X); 0 on padding
     loss: float | None = None  # (1/B) sum_b sum_t L_bt

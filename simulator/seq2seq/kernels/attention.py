@@ -28,15 +28,6 @@ ADDITIVE, DOT, SCALED_DOT, BILINEAR = 0, 1, 2, 3
 
 
 @njit(inline="always", error_model="numpy")
-def dot(a, b):
-    """a^T b for two rows."""
-    total = 0.0
-    for j in range(a.shape[0]):
-        total += a[j] * b[j]
-    return total
-
-
-@njit(inline="always", error_model="numpy")
 def add_scaled(alpha, a, out):
     """out += alpha a."""
     for j in range(out.shape[0]):
@@ -86,16 +77,17 @@ def attend_row(
     (M,); additive also writes query_proj = U q (A,) and hidden (S, A) = tanh(W x_n + U q)."""
     S = keys.shape[0]
     if kind == ADDITIVE:
+        pre = np.empty(v.shape[0], keys.dtype)
         np.dot(u, query, query_proj)  # U q
         for n in range(length):
-            hn = hidden[n]
-            add(keys[n], query_proj, hn)  # W x_n + U q
-            tanh_of(hn, hn)  # tanh(W x_n + U q)
-            scores[n] = dot(v, hn)  # s_n = v^T tanh(W x_n + U q)
+            add(keys[n], query_proj, pre)  # W x_n + U q
+            tanh_of(pre, hidden[n])  # tanh(W x_n + U q)
+        np.dot(hidden[:length], v, scores[:length])  # s_n = v^T tanh(W x_n + U q)
     else:
-        factor = scale if kind == SCALED_DOT else 1.0
-        for n in range(length):
-            scores[n] = dot(keys[n], query) * factor  # s_n = k_n^T q (/ sqrt(M))
+        np.dot(keys[:length], query, scores[:length])  # s_n = k_n^T q
+        if kind == SCALED_DOT:
+            for n in range(length):
+                scores[n] *= scale  # s_n = k_n^T q / sqrt(M)
     top = scores[0]
     for n in range(1, length):
         top = max(top, scores[n])
@@ -108,9 +100,7 @@ def attend_row(
     for n in range(length, S):  # padding: masked out of the softmax
         scores[n] = 0.0
         weights[n] = 0.0
-    context[:] = 0.0
-    for n in range(length):
-        add_scaled(weights[n], memory[n], context)  # c = sum_n alpha_n x_n
+    np.dot(weights[:length], memory[:length], context)  # c = sum_n alpha_n x_n
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
@@ -139,31 +129,34 @@ def attend_row_backward(
     (grad_query) and, additive, dL/d(U q) (grad_query_proj); adds to dL/dk (grad_keys),
     dL/dx (grad_memory, through c) and dL/dv (grad_v)."""
     S = keys.shape[0]
+    np.dot(memory[:length], grad_context, grad_scores[:length])  # dL/dalpha_n = x_n^T dL/dc
+    if grad_weights_in.shape[0] > 0:
+        for n in range(length):
+            grad_scores[n] += grad_weights_in[n]
     mean = 0.0
     for n in range(length):
-        d_alpha = dot(memory[n], grad_context)  # dL/dalpha_n = x_n^T dL/dc
-        if grad_weights_in.shape[0] > 0:
-            d_alpha += grad_weights_in[n]
-        grad_scores[n] = d_alpha
-        mean += weights[n] * d_alpha
-        add_scaled(weights[n], grad_context, grad_memory[n])  # dL/dx_n += alpha_n dL/dc
+        mean += weights[n] * grad_scores[n]  # sum_j alpha_j dL/dalpha_j
     for n in range(length):  # dL/ds_n = alpha_n (dL/dalpha_n - sum_j alpha_j dL/dalpha_j)
         grad_scores[n] = weights[n] * (grad_scores[n] - mean)
     for n in range(length, S):
         grad_scores[n] = 0.0
+    for n in range(length):
+        add_scaled(weights[n], grad_context, grad_memory[n])  # dL/dx_n += alpha_n dL/dc
     if kind == ADDITIVE:
         A = v.shape[0]
+        d_pre = np.empty(A, keys.dtype)
         grad_query_proj[:] = 0.0
         for n in range(length):
             g = grad_scores[n]
             hn = hidden[n]
             kn = grad_keys[n]
-            for j in range(A):  # dL/dv += dL/ds_n tanh(.)
-                grad_v[j] += g * hn[j]
+            add_scaled(g, hn, grad_v)  # dL/dv += dL/ds_n tanh(.)
             for j in range(A):  # dL/d(W x_n + U q) = dL/ds_n v (1 - tanh^2)
-                kn[j] += g * v[j] * (1.0 - hn[j] * hn[j])
+                d_pre[j] = g * v[j] * (1.0 - hn[j] * hn[j])
             for j in range(A):
-                grad_query_proj[j] += g * v[j] * (1.0 - hn[j] * hn[j])
+                kn[j] += d_pre[j]
+            for j in range(A):
+                grad_query_proj[j] += d_pre[j]
         np.dot(grad_query_proj, u, grad_query)  # dL/dq = U^T dL/d(U q)
     else:
         factor = scale if kind == SCALED_DOT else 1.0
