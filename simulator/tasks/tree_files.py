@@ -35,6 +35,7 @@ RULES = {
     "test_path": FilePath("a UTF-8 file of test trees, or empty to split path by test_fraction"),
 }
 DEFAULTS = {"seed": 0, "test_fraction": 0.2, "path": "", "test_path": ""}
+MAX_CLASSES = 1000
 
 
 def read_trees(path: str) -> list[tuple[int, nx.DiGraph]]:
@@ -57,6 +58,12 @@ def read_trees(path: str) -> list[tuple[int, nx.DiGraph]]:
             raise TaskError(
                 f"{name} line {number}: the root has no label (a whole number); found "
                 + (f"the category {found}" if found else "no label")
+            )
+        largest = max((label for _, label in tree.nodes(data="label") if label is not None))
+        if largest >= MAX_CLASSES:
+            raise TaskError(
+                f"{name} line {number}: label {largest} is too large: labels are the classes "
+                f"0 to K-1, and at most {MAX_CLASSES} classes are allowed"
             )
         out.append((number, tree))
     return out

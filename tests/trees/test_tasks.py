@@ -138,6 +138,10 @@ def test_a_separate_test_file_and_unknown_test_words(tmp_path):
         (["(3 (2 a) (3 b))", "(S (2 a) (3 b))"], r"bad\.txt line 2: the root has no label"),
         (["(3 (2 a) (3 b))"], "needs at least 2 trees"),
         (["(0 a)", "(0 b)"], "needs labels 0 and 1"),
+        (
+            ["(1 a)", "(0 (99999999999 b) (1 c))"],
+            r"bad\.txt line 2: label 99999999999 is too large",
+        ),
     ],
 )
 def test_file_errors_name_the_file_and_the_line(tmp_path, lines, message):
