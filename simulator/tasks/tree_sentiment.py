@@ -49,7 +49,7 @@ CATEGORIES = {  # leaf categories by language: negator, intensifier, rated adjec
 
 def _value_of_phrase(children: list[tuple], language: Language) -> int:
     """The value of a phrase from its children's (category, value, word) triples."""
-    first_category, _, first_word = children[0]
+    first_word = children[0][2]
     value = children[-1][1]
     if first_word in language.lexicon.negators:  # flips and weakens
         return 0 if value == 0 else (-1 if value > 0 else 1)
@@ -59,7 +59,8 @@ def _value_of_phrase(children: list[tuple], language: Language) -> int:
 
 
 class _Builder:
-    """Grows one tree: leaf() and phrase() add nodes and return (node, value)."""
+    """Grows one tree: leaf() and phrase() add a node and return (node, category, value,
+    token), what a parent needs to know of a child."""
 
     def __init__(self, language: Language, name: str):
         self.tree = nx.DiGraph(root=0)
