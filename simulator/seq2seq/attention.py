@@ -19,14 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import InputError
-from .kernels.attention import (
-    ADDITIVE,
-    BILINEAR,
-    DOT,
-    SCALED_DOT,
-    attention_backward,
-    attention_forward,
-)
+from .kernels.attention import ADDITIVE, BILINEAR, DOT, SCALED_DOT
+from .kernels.attention_steps import attention_backward, attention_forward
 
 SCORE_CODES = {"additive": ADDITIVE, "dot": DOT, "scaled_dot": SCALED_DOT, "bilinear": BILINEAR}
 # Which parameters each score function has, and their shapes for inputs of width M, queries Q

@@ -16,7 +16,7 @@ import numpy as np
 from ..trace import DirectionTrace
 from .attention import ScoreParameters, allocate
 from .encoder import backward_stack, run_stack, stack_spec
-from .kernels.attention import attention_backward, attention_forward
+from .kernels.attention_steps import attention_backward, attention_forward
 from .kernels.cell_step import GRU, LSTM, RNN
 from .kernels.feeding import feeding_backward, feeding_forward
 from .parameters import stack_names

@@ -15,6 +15,9 @@ What does not depend on the query is computed once per example before the time l
 "keys" k_n = W x_n (additive), W^T x_n (bilinear, so s = k_n^T q) or x_n (dot, scaled_dot).
 Their gradients are gathered over every query and turned into gradients of W and of the encoder
 outputs with one GEMM at the end.
+
+attend_row handles one query (input feeding and decoding, where each step's query is known only
+after the step before); kernels/attention_steps.py handles every step's query at once.
 """
 
 import numpy as np
@@ -165,104 +168,3 @@ def attend_row_backward(
             g = grad_scores[n] * factor
             add_scaled(g, query, grad_keys[n])  # dL/dk_n += dL/ds_n q
             add_scaled(g, keys[n], grad_query)  # dL/dq += dL/ds_n k_n
-
-
-@njit(cache=True, nogil=True, error_model="numpy")
-def attention_forward(
-    kind,
-    memory,
-    source_lengths,
-    queries,
-    query_lengths,
-    w,
-    u,
-    v,
-    scale,
-    keys,
-    query_proj,
-    hidden,
-    scores,
-    weights,
-    contexts,
-):
-    """Every query of every example at once: queries (B, T, Q), the first query_lengths[b] of
-    example b real. Writes keys (B, S, P); per query scores and weights (B, T, S), contexts
-    (B, T, M), and for additive query_proj (B, T, A), hidden (B, T, S, A)."""
-    B, T, Q = queries.shape
-    project_keys(kind, memory, w, keys)
-    for b in range(B):
-        for t in range(query_lengths[b]):
-            attend_row(
-                kind,
-                keys[b],
-                memory[b],
-                source_lengths[b],
-                queries[b, t],
-                u,
-                v,
-                scale,
-                query_proj[b, t],
-                hidden[b, t],
-                scores[b, t],
-                weights[b, t],
-                contexts[b, t],
-            )
-
-
-@njit(cache=True, nogil=True, error_model="numpy")
-def attention_backward(
-    kind,
-    memory,
-    source_lengths,
-    queries,
-    query_lengths,
-    w,
-    u,
-    v,
-    scale,
-    keys,
-    hidden,
-    weights,
-    grad_contexts,
-    grad_weights,
-    grad_scores,
-    grad_memory,
-    grad_queries,
-    grad_query_proj,
-    grad_w,
-    grad_u,
-    grad_v,
-):
-    """Backward of attention_forward from dL/dc (B, T, M) and, when not empty, dL/dalpha
-    (B, T, S). Writes dL/ds, dL/dq (B, T, Q), dL/d(U q) and the parameter gradients; adds
-    dL/dx_n to grad_memory (B, S, M)."""
-    B, T, Q = queries.shape
-    grad_keys = np.zeros_like(keys)
-    grad_v[:] = 0.0
-    no_weights = np.zeros(0, memory.dtype)
-    for b in range(B):
-        for t in range(query_lengths[b]):
-            attend_row_backward(
-                kind,
-                keys[b],
-                memory[b],
-                source_lengths[b],
-                queries[b, t],
-                u,
-                v,
-                scale,
-                hidden[b, t],
-                weights[b, t],
-                grad_contexts[b, t],
-                grad_weights[b, t] if grad_weights.shape[0] > 0 else no_weights,
-                grad_scores[b, t],
-                grad_keys[b],
-                grad_memory[b],
-                grad_queries[b, t],
-                grad_query_proj[b, t],
-                grad_v,
-            )
-    project_keys_backward(kind, memory, w, grad_keys, grad_memory, grad_w)
-    if kind == ADDITIVE:  # dL/dU = sum_t dL/d(U q_t) q_t^T, one GEMM
-        A = u.shape[0]
-        np.dot(grad_query_proj.reshape(B * T, A).T, queries.reshape(B * T, Q), grad_u)

@@ -1,0 +1,169 @@
+"""Attention for every target step at once, forward and backward (kernels/attention.py has the
+maths and the one-query version).
+
+Used when every query is known before attention runs: the context at the output (Luong, the
+queries are the decoder's states s_t) and attention on its own. Per example the steps' queries
+share GEMMs: U q_t for every t, the scores, the contexts, and in the backward dL/dalpha, dL/dx
+and dL/dq.
+"""
+
+import numpy as np
+from numba import njit
+
+from ...kernels.mathfn import exp
+from ...kernels.rows import add, tanh_of
+from .attention import ADDITIVE, SCALED_DOT, project_keys, project_keys_backward
+
+
+@njit(inline="always", error_model="numpy")
+def masked_softmax(scores, length, weights):
+    """weights = softmax of scores[:length], 0 beyond (scores there set to 0 too)."""
+    top = scores[0]
+    for n in range(1, length):
+        top = max(top, scores[n])
+    for n in range(length):
+        weights[n] = exp(scores[n] - top)  # exp(s_n), shifted by the largest for safety
+    total = 0.0
+    for n in range(length):
+        total += weights[n]
+    inverse = 1.0 / total
+    for n in range(length):
+        weights[n] *= inverse  # alpha_n = softmax(s)_n
+    for n in range(length, scores.shape[0]):  # padding: masked out of the softmax
+        scores[n] = 0.0
+        weights[n] = 0.0
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def attention_forward(
+    kind,
+    memory,
+    source_lengths,
+    queries,
+    query_lengths,
+    w,
+    u,
+    v,
+    scale,
+    keys,
+    query_proj,
+    hidden,
+    scores,
+    weights,
+    contexts,
+):
+    """queries (B, T, Q), the first query_lengths[b] of example b real; memory (B, S, M).
+    Writes keys (B, S, P); per query scores and weights (B, T, S), contexts (B, T, M), and for
+    additive query_proj (B, T, A) and hidden (B, T, S, A). Rows of padding stay as they were
+    allocated (zeros)."""
+    B, T, Q = queries.shape
+    S = memory.shape[1]
+    A = v.shape[0]
+    project_keys(kind, memory, w, keys)
+    pre = np.empty(A, memory.dtype)
+    for b in range(B):
+        steps, length = query_lengths[b], source_lengths[b]
+        q = queries[b, :steps]
+        s = scores[b, :steps]
+        if kind == ADDITIVE:
+            qp = query_proj[b, :steps]
+            np.dot(q, u.T, qp)  # U q_t for every t
+            for t in range(steps):
+                h = hidden[b, t]
+                for n in range(length):
+                    add(keys[b, n], qp[t], pre)  # W x_n + U q_t
+                    tanh_of(pre, h[n])  # tanh(W x_n + U q_t)
+            flat = hidden[b, :steps].reshape(steps * S, A)
+            np.dot(flat, v, s.reshape(steps * S))  # s_tn = v^T tanh(W x_n + U q_t)
+        else:
+            np.dot(q, keys[b].T, s)  # s_tn = k_n^T q_t
+            if kind == SCALED_DOT:
+                for t in range(steps):
+                    for n in range(S):
+                        s[t, n] *= scale  # / sqrt(M)
+        for t in range(steps):
+            masked_softmax(s[t], length, weights[b, t])
+        np.dot(weights[b, :steps], memory[b], contexts[b, :steps])  # c_t = sum_n alpha_tn x_n
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def attention_backward(
+    kind,
+    memory,
+    source_lengths,
+    queries,
+    query_lengths,
+    w,
+    u,
+    v,
+    scale,
+    keys,
+    hidden,
+    weights,
+    grad_contexts,
+    grad_weights,
+    grad_scores,
+    grad_memory,
+    grad_queries,
+    grad_query_proj,
+    grad_w,
+    grad_u,
+    grad_v,
+):
+    """Backward of attention_forward from dL/dc (B, T, M) and, when not empty, dL/dalpha
+    (B, T, S). Writes dL/ds, dL/dq (B, T, Q), dL/d(U q) (B, T, A) and the parameter
+    gradients; adds dL/dx_n to grad_memory (B, S, M). Rows of padding are left as they are."""
+    B, T, Q = queries.shape
+    S = memory.shape[1]
+    A = v.shape[0]
+    grad_keys = np.zeros_like(keys)
+    grad_v[:] = 0.0
+    d_pre = np.zeros((T, S, A), memory.dtype)  # dL/d(W x_n + U q_t), additive
+    for b in range(B):
+        steps, length = query_lengths[b], source_lengths[b]
+        alpha = weights[b, :steps]
+        ds = grad_scores[b, :steps]
+        gc = grad_contexts[b, :steps]
+        np.dot(gc, memory[b].T, ds)  # dL/dalpha_tn = x_n^T dL/dc_t
+        if grad_weights.shape[0] > 0:
+            ds += grad_weights[b, :steps]
+        for t in range(steps):  # dL/ds_tn = alpha_tn (dL/dalpha_tn - sum_j alpha_tj dL/dalpha_tj)
+            mean = 0.0
+            for n in range(length):
+                mean += alpha[t, n] * ds[t, n]
+            for n in range(length):
+                ds[t, n] = alpha[t, n] * (ds[t, n] - mean)
+            for n in range(length, S):
+                ds[t, n] = 0.0
+        grad_memory[b] += np.dot(alpha.T, gc)  # dL/dx_n += sum_t alpha_tn dL/dc_t
+        if kind == ADDITIVE:
+            flat = hidden[b, :steps].reshape(steps * S, A)
+            grad_v += np.dot(ds.reshape(steps * S), flat)  # dL/dv = sum_tn dL/ds_tn tanh(.)
+            gk = grad_keys[b]
+            gqp = grad_query_proj[b, :steps]
+            for t in range(steps):
+                h = hidden[b, t]
+                dp = d_pre[t]
+                for n in range(length):  # dL/d(W x_n + U q_t) = dL/ds_tn v (1 - tanh^2)
+                    g = ds[t, n]
+                    hn = h[n]
+                    row = dp[n]
+                    for j in range(A):
+                        row[j] = g * v[j] * (1.0 - hn[j] * hn[j])
+                gqp[t, :] = 0.0
+                for n in range(length):
+                    row = dp[n]
+                    for j in range(A):
+                        gqp[t, j] += row[j]  # dL/d(U q_t) = sum_n dL/d(W x_n + U q_t)
+                    for j in range(A):
+                        gk[n, j] += row[j]  # dL/dk_n = sum_t dL/d(W x_n + U q_t)
+            np.dot(gqp, u, grad_queries[b, :steps])  # dL/dq_t = U^T dL/d(U q_t)
+        else:
+            factor = scale if kind == SCALED_DOT else 1.0
+            grad_keys[b] += factor * np.dot(ds.T, queries[b, :steps])  # dL/dk_n
+            np.dot(ds, keys[b], grad_queries[b, :steps])  # dL/dq_t = sum_n dL/ds_tn k_n
+            if kind == SCALED_DOT:
+                grad_queries[b, :steps] *= factor
+    project_keys_backward(kind, memory, w, grad_keys, grad_memory, grad_w)
+    if kind == ADDITIVE:  # dL/dU = sum_t dL/d(U q_t) q_t^T, one GEMM
+        np.dot(grad_query_proj.reshape(B * T, A).T, queries.reshape(B * T, Q), grad_u)
