@@ -77,11 +77,12 @@ def attend_row(
 ):
     """One query q (Q,) against one example's keys (S, P) and outputs memory (S, M), of which
     the first `length` are real. Writes scores, weights (S,) (zero on padding) and the context
-    (M,); additive also writes query_proj = U q (A,) and hidden (S, A) = tanh(W x_n + U q)."""
+    (M,); additive also writes hidden (S, A) = tanh(W x_n + U q) and reads query_proj = U q
+    (A,), which the caller computes for all its rows at once (one GEMM instead of one GEMV
+    each)."""
     S = keys.shape[0]
     if kind == ADDITIVE:
         pre = np.empty(v.shape[0], keys.dtype)
-        np.dot(u, query, query_proj)  # U q
         for n in range(length):
             add(keys[n], query_proj, pre)  # W x_n + U q
             tanh_of(pre, hidden[n])  # tanh(W x_n + U q)
@@ -128,8 +129,9 @@ def attend_row_backward(
     grad_v,
 ):
     """Backward of attend_row. grad_context is dL/dc (M,); grad_weights_in, when not empty,
-    adds a dL/dalpha that does not pass through c. Writes dL/ds (grad_scores), dL/dq
-    (grad_query) and, additive, dL/d(U q) (grad_query_proj); adds to dL/dk (grad_keys),
+    adds a dL/dalpha that does not pass through c. Writes dL/ds (grad_scores) and dL/dq
+    (grad_query), except for additive, which writes dL/d(U q) (grad_query_proj) and leaves
+    dL/dq = U^T dL/d(U q) to the caller (one GEMM for all its rows); adds to dL/dk (grad_keys),
     dL/dx (grad_memory, through c) and dL/dv (grad_v)."""
     S = keys.shape[0]
     np.dot(memory[:length], grad_context, grad_scores[:length])  # dL/dalpha_n = x_n^T dL/dc
@@ -160,7 +162,6 @@ def attend_row_backward(
                 kn[j] += d_pre[j]
             for j in range(A):
                 grad_query_proj[j] += d_pre[j]
-        np.dot(grad_query_proj, u, grad_query)  # dL/dq = U^T dL/d(U q)
     else:
         factor = scale if kind == SCALED_DOT else 1.0
         grad_query[:] = 0.0

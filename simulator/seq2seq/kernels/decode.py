@@ -19,7 +19,7 @@ import numpy as np
 from numba import njit
 
 from ..spec import BOS, EOS, PAD
-from .attention import attend_row, project_keys
+from .attention import ADDITIVE, attend_row, project_keys
 from .cell_step import cell_step, rows_times_transposed
 
 NO_CONTEXT, INPUT_CONTEXT, OUTPUT_CONTEXT = 0, 1, 2
@@ -70,7 +70,10 @@ def decode_step(
     query_proj = np.empty((K, att_u.shape[0]), dtype)
     for k in range(K):
         x0[k, :E] = embedding[tokens[k]]  # e(y_{t-1})
+    additive = kind == ADDITIVE
     if placement == INPUT_CONTEXT:
+        if additive:
+            rows_times_transposed(h[L - 1], att_u, query_proj)  # U s_{t-1} for every row
         for k in range(K):
             b = rows_source[k]
             context = features[k, H:]
@@ -112,6 +115,8 @@ def decode_step(
         layer_input = h[l]
     features[:, :H] = h[L - 1]
     if placement == OUTPUT_CONTEXT:
+        if additive:
+            rows_times_transposed(h[L - 1], att_u, query_proj)  # U s_t for every row
         for k in range(K):
             b = rows_source[k]
             attend_row(

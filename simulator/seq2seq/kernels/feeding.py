@@ -26,7 +26,7 @@ from .attention import (
     project_keys,
     project_keys_backward,
 )
-from .cell_step import cell_step, cell_step_backward
+from .cell_step import cell_step, cell_step_backward, rows_times, rows_times_transposed
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
@@ -79,11 +79,15 @@ def feeding_forward(
     g = np.zeros((B, G), memory.dtype)
     cn = np.zeros((B, H), memory.dtype)
     hn = np.zeros((B, H), memory.dtype)
+    qp = np.zeros((B, att_u.shape[0]), memory.dtype)
     for s in range(T):
+        if kind == ADDITIVE:
+            rows_times_transposed(h[L - 1], att_u, qp)  # U q_t for every row
         for b in range(B):
             if s >= target_lengths[b]:
                 continue
             queries[b, s, :] = h[L - 1, b]  # q_t = s_{t-1}
+            query_proj[b, s, :] = qp[b]
             attend_row(
                 kind,
                 keys[b],
@@ -191,6 +195,9 @@ def feeding_backward(
     gcell = np.zeros((B, H), memory.dtype)
     gpi = np.zeros((B, G), memory.dtype)
     gph = np.zeros((B, G), memory.dtype)
+    A = att_u.shape[0]
+    gqp = np.zeros((B, A), memory.dtype)  # dL/d(U q_t) of every row
+    gq = np.zeros((B, H), memory.dtype)
     for s in range(T - 1, -1, -1):
         for b in range(B):
             valid[b] = s < target_lengths[b]
@@ -253,7 +260,16 @@ def feeding_backward(
                 grad_query_proj[b, s],
                 grad_att_v,
             )
-            add(dh[L - 1, b], grad_queries[b, s], dh[L - 1, b])  # q_t = s_{t-1}
+        if kind == ADDITIVE:  # dL/dq_t = U^T dL/d(U q_t), every row at once
+            for b in range(B):
+                gqp[b, :] = grad_query_proj[b, s]  # zero for rows past their length
+            rows_times(gqp, att_u, gq)
+            for b in range(B):
+                if valid[b]:
+                    grad_queries[b, s, :] = gq[b]
+        for b in range(B):
+            if valid[b]:
+                add(dh[L - 1, b], grad_queries[b, s], dh[L - 1, b])  # q_t = s_{t-1}
     grad_h0[:] = dh
     grad_c0[:] = dc
     h_prev = np.zeros((T, B, H), memory.dtype)
