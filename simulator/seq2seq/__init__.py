@@ -15,6 +15,7 @@ from .attention import attend, attend_backward
 from .decoding import Decoded, Hypothesis
 from .model import EncoderDecoder
 from .spec import BOS, EOS, PAD, UNK, Seq2SeqSpec
+from .stepper import Seq2SeqEvent, Seq2SeqStepper
 from .trace import AttentionTrace, Seq2SeqTrace
 
 __all__ = [
@@ -26,7 +27,9 @@ __all__ = [
     "Decoded",
     "EncoderDecoder",
     "Hypothesis",
+    "Seq2SeqEvent",
     "Seq2SeqSpec",
+    "Seq2SeqStepper",
     "Seq2SeqTrace",
     "attend",
     "attend_backward",
