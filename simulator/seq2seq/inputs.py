@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import InputError
-from .spec import BOS, PAD, Seq2SeqSpec
+from .kernels.inputs import check_ids, decoder_inputs
+from .spec import BOS, Seq2SeqSpec
 
 
 @dataclass
@@ -61,12 +62,9 @@ def prepare(
     T = target.shape[1]
     target_lengths = _lengths(target_lengths, B, T, "target")
     _check_range(target, target_lengths, spec.target_vocab_size, "target")
-    decoder_inputs = np.empty((B, T), np.int64)
-    decoder_inputs[:, 0] = BOS
-    decoder_inputs[:, 1:] = target[:, :-1]  # the padding shifts along; the <eos> becomes <pad>:
-    short = np.flatnonzero(target_lengths < T)
-    decoder_inputs[short, target_lengths[short]] = PAD
-    return PairBatch(source, source_lengths, target, target_lengths, decoder_inputs)
+    inputs = np.empty((B, T), np.int64)
+    decoder_inputs(target, target_lengths, BOS, inputs)
+    return PairBatch(source, source_lengths, target, target_lengths, inputs)
 
 
 def _ids(a, name: str) -> np.ndarray:
@@ -81,6 +79,7 @@ def _ids(a, name: str) -> np.ndarray:
 
 
 def _lengths(lengths, B: int, T: int, name: str) -> np.ndarray:
+    """Shape and kind here; the range is checked with the ids (_check_range)."""
     if lengths is None:
         return np.full(B, T, dtype=np.int64)
     lengths = np.atleast_1d(np.asarray(lengths))
@@ -88,20 +87,19 @@ def _lengths(lengths, B: int, T: int, name: str) -> np.ndarray:
         raise InputError(
             f"{name}_lengths must be {B} whole numbers (one per sentence); got {lengths!r}"
         )
-    if np.any(lengths < 1) or np.any(lengths > T):
-        raise InputError(
-            f"{name}_lengths must lie between 1 and {T} (the padded length); got {lengths.tolist()}"
-        )
     return lengths.astype(np.int64)
 
 
 def _check_range(ids: np.ndarray, lengths: np.ndarray, vocab_size: int, name: str) -> None:
-    T = ids.shape[1]
-    valid = None if lengths.min() == T else np.arange(T)[None, :] < lengths[:, None]
-    if valid is not None:
-        ids[~valid] = PAD  # padding may hold anything; it is never read
-    if ids.min() < 0 or ids.max() >= vocab_size:
-        b, t = np.argwhere((ids < 0) | (ids >= vocab_size))[0]
+    """Lengths within 1..T and real ids within the vocabulary; sets the padding to <pad>."""
+    found = check_ids(ids, lengths, vocab_size)
+    if found <= -2:
+        T = ids.shape[1]
+        raise InputError(
+            f"{name}_lengths must lie between 1 and {T} (the padded length); got {lengths.tolist()}"
+        )
+    if found >= 0:
+        b, t = divmod(found, ids.shape[1])
         raise InputError(
             f"{name} token id {ids[b, t]} at sentence {b}, step {t} is outside the vocabulary "
             f"(0 to {vocab_size - 1})"

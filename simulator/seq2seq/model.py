@@ -20,7 +20,7 @@ from .decoder import DecoderRun, decoder_backward, decoder_forward
 from .encoder import backward_stack, bridge_backward, bridge_forward, join, run_stack, stack_spec
 from .inputs import PairBatch, prepare
 from .kernels.embedding import embedding_backward
-from .kernels.output import output_loss
+from .kernels.output import output_backward, output_loss
 from .parameters import Seq2SeqLayout, initialise
 from .spec import Seq2SeqSpec
 from .trace import Seq2SeqTrace
@@ -119,7 +119,6 @@ class EncoderDecoder(ParameterSet):
         features = run.top
         if run.attention is not None:  # [s_t; c_t]
             features = np.concatenate([run.top, run.attention.contexts], axis=2)
-        logits = None  # the output kernel computes them with the loss
         trace = Seq2SeqTrace(
             spec=spec,
             source=batch.source,
@@ -136,10 +135,10 @@ class EncoderDecoder(ParameterSet):
             decoder=run.layers,
             attention=run.attention,
             features=features,
-            logits=logits,
-            probabilities=None,  # the loss kernel's softmax fills them in
+            logits=None,  # the output kernel computes them with the loss
+            probabilities=None,
+            time_major=run.time_major,
         )
-        trace.time_major = run.time_major
         return trace
 
     def _loss(self, trace: Seq2SeqTrace, targets: np.ndarray) -> None:
@@ -148,22 +147,16 @@ class EncoderDecoder(ParameterSet):
         B, T = trace.batch_size, trace.steps
         V, F = spec.target_vocab_size, spec.output_features
         rows = B * T
-        lengths = trace.target_lengths
-        if lengths.min() == T:
-            weight = np.full(rows, 1.0 / B, spec.dtype)
-        else:  # 1/B for a real step, 0 for padding
-            weight = ((np.arange(T)[None, :] < lengths[:, None]) / B).reshape(rows)
-            weight = weight.astype(spec.dtype)
         logits = np.empty((B, T, V), spec.dtype)
         probs = np.empty((B, T, V), spec.dtype)
         grad = np.empty((B, T, V), spec.dtype)
         losses = np.empty((B, T), spec.dtype)
-        output_loss(
+        total = output_loss(
             trace.features.reshape(rows, F),
             self.params["output.weight"],
             self.params["output.bias"],
             targets.reshape(rows),
-            weight,
+            trace.target_lengths,
             logits.reshape(rows, V),
             probs.reshape(rows, V),
             losses.reshape(rows),
@@ -173,7 +166,7 @@ class EncoderDecoder(ParameterSet):
         trace.probabilities = probs
         trace.targets = targets
         trace.step_losses = losses
-        trace.loss = float(losses.sum() / B)
+        trace.loss = float(total / B)
         trace.grad_logits = grad
 
     def _backward(self, trace: Seq2SeqTrace) -> None:
@@ -183,10 +176,15 @@ class EncoderDecoder(ParameterSet):
         grads = self.layout.views(grad_flat)
         B, T = trace.batch_size, trace.steps
         F, H = spec.output_features, spec.decoder_hidden_size
-        g2 = trace.grad_logits.reshape(B * T, spec.target_vocab_size)
-        grads["output.weight"][...] = g2.T @ trace.features.reshape(B * T, F)
-        grads["output.bias"][...] = g2.sum(axis=0)
-        grad_features = trace.grad_logits @ self.params["output.weight"]
+        grad_features = np.empty((B, T, F), spec.dtype)
+        output_backward(
+            trace.features.reshape(B * T, F),
+            self.params["output.weight"],
+            trace.grad_logits.reshape(B * T, spec.target_vocab_size),
+            grads["output.weight"],
+            grads["output.bias"],
+            grad_features.reshape(B * T, F),
+        )
         trace.grad_features = grad_features
         grad_memory = np.zeros_like(trace.memory)
         grad_contexts = grad_features[:, :, H:] if spec.attends else None
