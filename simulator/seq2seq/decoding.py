@@ -20,6 +20,7 @@ from numbers import Integral, Real
 import numpy as np
 
 from ..errors import InputError
+from .attention import score_parameters
 from .decoder import CELL_CODES, per_layer
 from .inputs import prepare
 from .kernels.decode import INPUT_CONTEXT, NO_CONTEXT, OUTPUT_CONTEXT, beam_decode, greedy_decode
@@ -164,8 +165,7 @@ def _start(model, source, source_lengths):
 
 
 def _no_attention(dtype):
-    from .attention import score_parameters
-
+    """Placeholder arrays for the kernels' attention arguments (never read)."""
     return score_parameters("dot", {}, 1, dtype)
 
 

@@ -47,7 +47,7 @@ def shapes(spec: Seq2SeqSpec) -> dict[str, tuple[int, ...]]:
             out[names["weight_hh"]] = (rows, H)
             out[names["bias_ih"]] = (rows,)
             out[names["bias_hh"]] = (rows,)
-    if spec.bridge_learned and spec.bridge != "zeros":
+    if spec.bridge_learned:
         for layer in range(spec.decoder_layers):
             out[f"bridge.weight_l{layer}"] = (spec.decoder_hidden_size, spec.memory_size)
             out[f"bridge.bias_l{layer}"] = (spec.decoder_hidden_size,)

@@ -109,3 +109,15 @@ def test_padding_changes_nothing_for_an_example(context):
     assert np.allclose(both.attention_weights(1), alone.attention_weights(0), atol=1e-12)
     # the batch loss averages over 3 examples; alone, one
     assert np.allclose(3 * both.grad_memory[1, : sl[1]], alone.grad_memory[0], atol=1e-12)
+
+
+@pytest.mark.parametrize("context", ["output", "input"])
+def test_float32_runs_like_float64(context):
+    model = small_model(attention="additive", context=context, bidirectional=True)
+    single = small_model(attention="additive", context=context, bidirectional=True, dtype="float32")
+    single.load_state_dict(model.state_dict())
+    source, target, sl, tl = random_pairs(model.spec)
+    a, b = model.run(source, target, sl, tl), single.run(source, target, sl, tl)
+    assert b.grad_flat.dtype == np.float32 and b.attention.weights.dtype == np.float32
+    assert b.loss == pytest.approx(a.loss, rel=1e-5)
+    assert np.allclose(b.grad_flat, a.grad_flat, atol=1e-5)
