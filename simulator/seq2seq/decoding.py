@@ -23,7 +23,8 @@ from ..errors import InputError
 from .attention import score_parameters
 from .decoder import CELL_CODES, per_layer
 from .inputs import prepare
-from .kernels.decode import INPUT_CONTEXT, NO_CONTEXT, OUTPUT_CONTEXT, beam_decode, greedy_decode
+from .kernels.beam import beam_decode
+from .kernels.decode import INPUT_CONTEXT, NO_CONTEXT, OUTPUT_CONTEXT, greedy_decode
 from .spec import EOS, PAD
 from .trace import Seq2SeqTrace
 

@@ -1,0 +1,221 @@
+"""Beam search: the decoder keeps the K likeliest partial outputs at every step (decode.py has
+the step and the scoring rules).
+
+Each step extends every live hypothesis by every token and keeps the 2K best by summed
+log-probability; walking them best first, one ending in <eos> among the first K is set aside as
+ended (until K have ended), the others live on (at most K), their states reordered by parent.
+With K = 1 this is exactly greedy decoding.
+"""
+
+import numpy as np
+from numba import njit
+
+from ..spec import BOS, EOS
+from .attention import project_keys
+from .decode import choosable, decode_step, log_normaliser
+
+
+@njit(inline="always")
+def insert_candidate(total, row, token, count, limit, best_total, best_row, best_token):
+    """Keep the `limit` best (total, row, token) sorted best first; an equal total goes after
+    those already held (the first found wins, as in greedy decoding). Returns the new count."""
+    if count == limit and total <= best_total[count - 1]:
+        return count
+    i = count if count < limit else limit - 1
+    while i > 0 and total > best_total[i - 1]:
+        best_total[i] = best_total[i - 1]
+        best_row[i] = best_row[i - 1]
+        best_token[i] = best_token[i - 1]
+        i -= 1
+    best_total[i] = total
+    best_row[i] = row
+    best_token[i] = token
+    return min(count + 1, limit)
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def beam_decode(
+    cell,
+    kind,
+    placement,
+    embedding,
+    memory,
+    source_lengths,
+    w_ih,
+    w_hh,
+    b_ih,
+    b_hh,
+    att_w,
+    att_u,
+    att_v,
+    scale,
+    w_out,
+    b_out,
+    h0,
+    c0,
+    keys,
+    length_penalty,
+    tokens_out,
+    log_probs_out,
+    lengths_out,
+    totals_out,
+    scores_out,
+    ended_out,
+):
+    """Beam search, one example at a time, K = tokens_out.shape[1] hypotheses.
+
+    Each step extends every live hypothesis by every token and keeps the 2K best by summed
+    log-probability; walking them best first, one ending in <eos> among the first K is set
+    aside as ended (until K have ended), the others continue (at most K). The search stops when
+    K hypotheses have ended or after max_length steps (live ones are then kept, unended).
+    Writes per example the K hypotheses best first by score = total / length^length_penalty:
+    tokens (B, K, max_length), their log-probabilities, lengths, totals, scores, ended."""
+    B, S, M = memory.shape
+    K, max_length = tokens_out.shape[1], tokens_out.shape[2]
+    V, F = w_out.shape
+    L, _, H = h0.shape
+    dtype = memory.dtype
+    project_keys(kind, memory, att_w, keys)
+    att_hidden = np.zeros((K, S, att_u.shape[0]), dtype)
+    scores = np.zeros((K, S), dtype)
+    weights = np.zeros((K, S), dtype)
+    features = np.zeros((K, F), dtype)
+    logits = np.zeros((K, V), dtype)
+    log_p = np.zeros((K, V), dtype)
+    cand_total = np.zeros(2 * K)
+    cand_row = np.zeros(2 * K, np.int64)
+    cand_token = np.zeros(2 * K, np.int64)
+    for b in range(B):
+        rows_source = np.full(K, b, np.int64)
+        h = np.empty((L, K, H), dtype)
+        c = np.empty((L, K, H), dtype)
+        for k in range(K):
+            h[:, k] = h0[:, b]
+            c[:, k] = c0[:, b]
+        tokens = np.full(K, BOS, np.int64)
+        live_tokens = np.zeros((K, max_length), np.int64)
+        live_log_p = np.zeros((K, max_length))
+        live_total = np.zeros(K)
+        next_tokens = np.zeros((K, max_length), np.int64)
+        next_log_p = np.zeros((K, max_length))
+        next_total = np.zeros(K)
+        parents = np.zeros(K, np.int64)
+        live = 1
+        ended = 0
+        steps = 0
+        for s in range(max_length):
+            decode_step(
+                cell,
+                kind,
+                placement,
+                rows_source,
+                tokens,
+                embedding,
+                keys,
+                memory,
+                source_lengths,
+                w_ih,
+                w_hh,
+                b_ih,
+                b_hh,
+                att_u,
+                att_v,
+                scale,
+                w_out,
+                b_out,
+                h,
+                c,
+                att_hidden,
+                scores,
+                weights,
+                features,
+                logits,
+            )
+            count = 0
+            for k in range(live):
+                norm = log_normaliser(logits[k])
+                for v in range(V):  # log p(v | y_<t, X)
+                    log_p[k, v] = logits[k, v] - norm
+                for v in range(V):
+                    if choosable(v):
+                        count = insert_candidate(
+                            live_total[k] + log_p[k, v],
+                            k,
+                            v,
+                            count,
+                            2 * K,
+                            cand_total,
+                            cand_row,
+                            cand_token,
+                        )
+            following = 0
+            for i in range(count):
+                k, v, total = cand_row[i], cand_token[i], cand_total[i]
+                if v == EOS:
+                    if i < K and ended < K:  # an ended hypothesis: y_1 .. y_{t-1}, <eos>
+                        tokens_out[b, ended, :s] = live_tokens[k, :s]
+                        log_probs_out[b, ended, :s] = live_log_p[k, :s]
+                        tokens_out[b, ended, s] = EOS
+                        log_probs_out[b, ended, s] = log_p[k, v]
+                        lengths_out[b, ended] = s + 1
+                        totals_out[b, ended] = total
+                        scores_out[b, ended] = total / (s + 1.0) ** length_penalty
+                        ended_out[b, ended] = True
+                        ended += 1
+                elif following < K:
+                    parents[following] = k
+                    next_tokens[following, :s] = live_tokens[k, :s]
+                    next_log_p[following, :s] = live_log_p[k, :s]
+                    next_tokens[following, s] = v
+                    next_log_p[following, s] = log_p[k, v]
+                    next_total[following] = total
+                    following += 1
+            if ended >= K:
+                live = 0
+                break
+            for j in range(following):  # the survivors' states, reordered by parent
+                tokens[j] = next_tokens[j, s]
+            h_prev = h.copy()
+            c_prev = c.copy()
+            for j in range(following):
+                h[:, j] = h_prev[:, parents[j]]
+                c[:, j] = c_prev[:, parents[j]]
+            live_tokens[:] = next_tokens
+            live_log_p[:] = next_log_p
+            live_total[:] = next_total
+            live = following
+            steps = s + 1
+            if live == 0:
+                break
+        for j in range(live):  # max_length reached: keep the best live ones, unended
+            if ended >= K:
+                break
+            tokens_out[b, ended, :steps] = live_tokens[j, :steps]
+            log_probs_out[b, ended, :steps] = live_log_p[j, :steps]
+            lengths_out[b, ended] = steps
+            totals_out[b, ended] = live_total[j]
+            scores_out[b, ended] = live_total[j] / steps**length_penalty
+            ended_out[b, ended] = False
+            ended += 1
+        sort_hypotheses(
+            b, ended, tokens_out, log_probs_out, lengths_out, totals_out, scores_out, ended_out
+        )
+
+
+@njit(inline="always")
+def sort_hypotheses(b, count, tokens, log_probs, lengths, totals, scores, ended):
+    """Order example b's first `count` hypotheses by score, best first (stable)."""
+    for i in range(1, count):
+        j = i
+        while j > 0 and scores[b, j] > scores[b, j - 1]:
+            row = tokens[b, j].copy()
+            tokens[b, j] = tokens[b, j - 1]
+            tokens[b, j - 1] = row
+            row_p = log_probs[b, j].copy()
+            log_probs[b, j] = log_probs[b, j - 1]
+            log_probs[b, j - 1] = row_p
+            lengths[b, j], lengths[b, j - 1] = lengths[b, j - 1], lengths[b, j]
+            totals[b, j], totals[b, j - 1] = totals[b, j - 1], totals[b, j]
+            scores[b, j], scores[b, j - 1] = scores[b, j - 1], scores[b, j]
+            ended[b, j], ended[b, j - 1] = ended[b, j - 1], ended[b, j]
+            j -= 1
