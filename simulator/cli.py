@@ -135,9 +135,9 @@ def _demo(args) -> int:
 
 
 def _tasks(args) -> int:
-    from .tasks import DEFAULTS, make_task
+    from .tasks import DEFAULTS, PAIR_DEFAULTS, make_task
 
-    for name, defaults in DEFAULTS.items():
+    for name, defaults in {**DEFAULTS, **PAIR_DEFAULTS}.items():
         settings = ", ".join(f"{k}={v!r}" for k, v in defaults.items())
         try:
             description = make_task(name).description["en"]
@@ -148,6 +148,7 @@ def _tasks(args) -> int:
 
 
 def _new(args) -> int:
+    from .models import describe
     from .project import new_project, parse_value
 
     sets = {}
@@ -159,7 +160,7 @@ def _new(args) -> int:
     project = new_project(args.task, sets)
     project.save(args.output)
     print(
-        f"wrote {args.output}: {project.spec.cell} on {args.task}, "
+        f"wrote {args.output}: {describe(project.spec)} on {args.task}, "
         f"{project.make_network().num_parameters} parameters"
     )
     return 0
@@ -232,16 +233,19 @@ def _evaluate(args) -> int:
 
 def _gradcheck(args) -> int:
     from .gradcheck import gradient_check
-    from .network import Network
+    from .models import build_model
+    from .spec import NetworkSpec
 
     project, task, network = _open(args.file)
-    check_net = Network(network.spec.replace(dtype="float64"))
+    check_net = build_model(network.spec.replace(dtype="float64"))
     check_net.load_state_dict(network.state_dict())
     x, y, lengths = task.test.batch(range(min(2, len(task.test))))
-    steps = min(int(lengths.max()), 12)  # a short prefix is enough to exercise every path
-    lengths = lengths.clip(max=steps)
-    y = y[:, :steps] if network.spec.mode == "seq2seq" else y
-    check = gradient_check(check_net, x[:, :steps], y, lengths, max_entries=30, seed=0)
+    if isinstance(network.spec, NetworkSpec):  # a short prefix exercises every path
+        steps = min(int(lengths.max()), 12)
+        lengths = lengths.clip(max=steps)
+        x = x[:, :steps]
+        y = y[:, :steps] if network.spec.mode == "seq2seq" else y
+    check = gradient_check(check_net, x, y, lengths, max_entries=30, seed=0)
     if args.json:
         print(
             json.dumps({"max_rel_error": check.max_rel_error, "per_parameter": check.per_parameter})

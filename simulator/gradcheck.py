@@ -6,7 +6,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .network import Network
+# Steps tried in turn. A central difference errs by ~h^2 f''' (truncation) plus ~eps L / h
+# (rounding); when a parameter's gradient is tiny next to the loss no single h suits every
+# parameter, so each one tries these until it agrees and keeps its best.
+STEPS = (1e-5, 1e-4, 1e-3, 1e-6)
+AGREE = 1e-6
 
 
 @dataclass
@@ -18,14 +22,16 @@ class GradCheck:
         return max(self.per_parameter.values(), default=0.0)
 
 
-def gradient_check(network: Network, x, y, lengths=None, step: float = 1e-5,
-                   max_entries: int | None = None, seed: int = 0) -> GradCheck:
+def gradient_check(
+    network, x, y, lengths=None, steps=STEPS, max_entries: int | None = None, seed: int = 0
+) -> GradCheck:
     """Compare every analytic gradient with (L(p + h) - L(p - h)) / 2h, one entry at a time.
 
-    The error of a parameter is the relative distance between the two gradient arrays; an array
-    whose gradients are all (numerically) zero counts as agreeing when both sides are below 1e-12.
-    `max_entries` checks at most that many entries of each parameter, drawn with `seed` (large
-    networks). Needs float64: in float32 the differences drown in rounding.
+    `network` is any model with `params` and `run(x, y, lengths)` (recurrent, encoder-decoder,
+    tree). The error of a parameter is the relative distance between the two gradient arrays;
+    an array whose gradients are all (numerically) zero counts as agreeing when both sides are
+    below 1e-12. `max_entries` checks at most that many entries of each parameter, drawn with
+    `seed` (large networks). Needs float64: in float32 the differences drown in rounding.
     """
     analytic = network.run(x, y, lengths).grads
     rng = np.random.default_rng(seed)
@@ -35,16 +41,27 @@ def gradient_check(network: Network, x, y, lengths=None, step: float = 1e-5,
         entries = np.arange(flat.size)
         if max_entries is not None and flat.size > max_entries:
             entries = np.sort(rng.choice(flat.size, max_entries, replace=False))
-        numeric = np.zeros(entries.size)
-        for n, i in enumerate(entries):
-            keep = flat[i]
-            flat[i] = keep + step
-            up = network.run(x, y, lengths).loss
-            flat[i] = keep - step
-            down = network.run(x, y, lengths).loss
-            flat[i] = keep
-            numeric[n] = (up - down) / (2 * step)
         a = analytic[name].reshape(-1)[entries]
-        scale = np.linalg.norm(a) + np.linalg.norm(numeric)
-        errors[name] = 0.0 if scale < 1e-12 else float(np.linalg.norm(a - numeric) / scale)
+        best = np.inf
+        for step in steps:
+            numeric = _central_differences(network, flat, entries, step, x, y, lengths)
+            scale = np.linalg.norm(a) + np.linalg.norm(numeric)
+            error = 0.0 if scale < 1e-12 else float(np.linalg.norm(a - numeric) / scale)
+            best = min(best, error)
+            if best < AGREE:
+                break
+        errors[name] = best
     return GradCheck(errors)
+
+
+def _central_differences(network, flat, entries, step, x, y, lengths) -> np.ndarray:
+    numeric = np.zeros(entries.size)
+    for n, i in enumerate(entries):
+        keep = flat[i]
+        flat[i] = keep + step
+        up = network.run(x, y, lengths).loss
+        flat[i] = keep - step
+        down = network.run(x, y, lengths).loss
+        flat[i] = keep
+        numeric[n] = (up - down) / (2 * step)
+    return numeric

@@ -18,10 +18,11 @@ from pathlib import Path
 import numpy as np
 
 from .errors import InputError, SpecError
-from .network import Network
-from .spec import NetworkSpec
+from .models import Model, Spec, build_model, spec_from_dict, task_for
 from .tasks import make_task
 from .tasks.base import Task, TaskError
+from .tasks.parallel import ParallelTask
+from .tasks.treebank import TreeTask
 from .training import History, Trainer, TrainingSettings
 
 FORMAT = "rnnsim-project"
@@ -38,7 +39,7 @@ class ProjectError(ValueError):
 
 @dataclass
 class Project:
-    spec: NetworkSpec
+    spec: Spec
     task: dict  # {"name": ..., **settings}
     training: TrainingSettings = field(default_factory=TrainingSettings)
     init_seed: int = 0
@@ -55,11 +56,17 @@ class Project:
             task = make_task(self.task["name"], settings)
         except TaskError as err:
             raise ProjectError(f"task: {err}") from None
+        try:
+            task = task_for(self.spec, task)
+        except ValueError as err:
+            raise ProjectError(f"task: {err}") from None
         _check_fits(self.spec, task)
         return task
 
-    def make_network(self) -> Network:
-        network = Network(self.spec, seed=self.init_seed)
+    def make_network(self) -> Model:
+        """The model the spec describes (recurrent, encoder-decoder or tree), with the saved
+        parameters when there are any."""
+        network = build_model(self.spec, seed=self.init_seed)
         if self.parameters is not None:
             try:
                 network.load_state_dict(self.parameters)
@@ -67,7 +74,7 @@ class Project:
                 raise ProjectError(f"parameters: {err}") from None
         return network
 
-    def make_trainer(self, network: Network, task: Task) -> Trainer:
+    def make_trainer(self, network: Model, task: Task) -> Trainer:
         history = None
         if self.history is not None:
             try:
@@ -111,7 +118,7 @@ class Project:
         parameters = (
             self.parameters
             if self.parameters is not None
-            else Network(self.spec, seed=self.init_seed).state_dict()
+            else build_model(self.spec, seed=self.init_seed).state_dict()
         )
         arrays = dict(parameters)
         arrays.update({OPTIMIZER_PREFIX + k: v for k, v in self.optimizer_state.items()})
@@ -157,7 +164,7 @@ class Project:
         if not isinstance(data["task"].get("name"), str):
             raise ProjectError(f"{where}: task.name must name a task")
         try:
-            spec = NetworkSpec.from_dict(data["network"])
+            spec = spec_from_dict(data["network"])
             training = TrainingSettings.from_dict(data["training"])
         except SpecError as err:
             field_name = err.field if err.field.startswith("training.") else f"network.{err.field}"
@@ -225,20 +232,37 @@ def new_project(task_name: str, sets: dict[str, object] | None = None) -> Projec
     data = {
         "format": FORMAT,
         "version": VERSION,
-        "network": {**NETWORK_DEFAULTS, **task.spec_fields},
+        "network": _network_defaults(task, sets),
         "init_seed": 0,
         "task": {"name": task_name, **task.settings},
         "training": {},
         "step": 0,
     }
-    if not task.spec_fields.get("vocab_size"):
-        data["network"].pop("embedding_dim")
     for path, value in sets.items():
         if not path.startswith("task."):
             set_path(data, path, value)
     project = Project.from_dict(data, where="new project")
-    _check_fits(project.spec, task)
+    project.make_task()  # checks that the network fits the task's data
     return project
+
+
+def _network_defaults(task: Task, sets: dict) -> dict:
+    """A new project's network before the person's --set: an encoder-decoder for a pair task,
+    a tree model for a treebank (unless network.cell asks for a recurrent one), else a
+    recurrent network; the fields the task's data fixes filled in."""
+    if isinstance(task, ParallelTask):
+        return {"mode": "encoder-decoder", **task.spec_fields}
+    if isinstance(task, TreeTask) and "network.cell" not in sets:
+        return {"model": "rvnn", **task.tree_fields}
+    if "network.model" in sets:
+        raise ProjectError(
+            f"network.model: a recursive network reads parse trees; {task.name} "
+            "has none (use tree_sentiment or tree_file)"
+        )
+    network = {**NETWORK_DEFAULTS, **task.spec_fields}
+    if not task.spec_fields.get("vocab_size"):
+        network.pop("embedding_dim")
+    return network
 
 
 def set_path(data: dict, path: str, value) -> None:
@@ -264,9 +288,9 @@ def parse_value(text: str):
         return text
 
 
-def _check_fits(spec: NetworkSpec, task: Task) -> None:
+def _check_fits(spec: Spec, task: Task) -> None:
     for name, needed in task.spec_fields.items():
-        have = getattr(spec, name)
+        have = getattr(spec, name, None)
         if have != needed:
             raise ProjectError(
                 f"network.{name} = {have!r} does not fit task {task.name}: it needs {needed!r}"

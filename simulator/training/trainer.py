@@ -18,6 +18,7 @@ import numpy as np
 
 from ..errors import SpecError
 from ..network import Network
+from ..spec import NetworkSpec
 from ..tasks.base import Task
 from ..trace import Trace
 from .history import History
@@ -70,6 +71,12 @@ class Trainer:
         optimizer_state: dict[str, np.ndarray] | None = None,
     ):
         spec = network.spec
+        if settings.tbptt and not isinstance(spec, NetworkSpec):
+            raise SpecError(
+                "training.tbptt",
+                settings.tbptt,
+                "0 for this model (truncated BPTT cuts a sequence read by a recurrent network)",
+            )
         if settings.tbptt and spec.bidirectional:
             raise SpecError(
                 "training.tbptt",
@@ -253,9 +260,10 @@ class Trainer:
 
 
 def _count_right(task: Task, trace: Trace) -> tuple[int, int]:
-    """(right, counted) predictions in a trace: per valid step (seq2seq) or per example; a
-    regression output is right within the task's tolerance."""
-    per_step = trace.spec.mode == "seq2seq"
+    """(right, counted) predictions in a trace: per valid step (or target token, or tree node)
+    when outputs are (B, T, O), else per example; a regression output is right within the
+    task's tolerance."""
+    per_step = trace.outputs.ndim == 3
     counted = int(trace.lengths.sum()) if per_step else trace.batch_size
     share = task.accuracy(trace.outputs, trace.targets, trace.lengths)
     return int(round(share * counted)), counted

@@ -42,7 +42,7 @@ def _name(combo):
 def check(model, seed=0, **lengths):
     source, target, source_lengths, target_lengths = random_pairs(model.spec, seed=seed, **lengths)
     pairs = np.stack([source_lengths, target_lengths], axis=1)
-    result = gradient_check(model, source, target, pairs, step=STEP, max_entries=MAX_ENTRIES)
+    result = gradient_check(model, source, target, pairs, steps=(STEP,), max_entries=MAX_ENTRIES)
     assert result.max_rel_error < 1e-6, result.per_parameter
     return result
 

@@ -1,0 +1,66 @@
+"""The three kinds of model a project can hold, and how its `network` section says which.
+
+    recurrent        NetworkSpec -> Network          (rnn, gru, lstm, tdnn; seq2seq, seq2class)
+    encoder-decoder  Seq2SeqSpec -> EncoderDecoder   ("mode": "encoder-decoder")
+    tree             TreeSpec    -> TreeNetwork      (has "model": rvnn, su-rvnn, mv-rnn, rntn)
+"""
+
+from __future__ import annotations
+
+from .network import Network
+from .seq2seq.model import EncoderDecoder
+from .seq2seq.spec import Seq2SeqSpec
+from .spec import NetworkSpec
+from .tasks.base import Task
+from .tasks.treebank import TreeTask
+from .trees.network import TreeNetwork
+from .trees.spec import TreeSpec
+
+Spec = NetworkSpec | Seq2SeqSpec | TreeSpec
+Model = Network | EncoderDecoder | TreeNetwork
+
+_MODEL_OF = {NetworkSpec: Network, Seq2SeqSpec: EncoderDecoder, TreeSpec: TreeNetwork}
+
+
+def spec_class(data: dict) -> type:
+    """Which spec a project's `network` section holds."""
+    if data.get("mode") == "encoder-decoder":
+        return Seq2SeqSpec
+    if "model" in data:
+        return TreeSpec
+    return NetworkSpec
+
+
+def spec_from_dict(data: dict) -> Spec:
+    return spec_class(data).from_dict(data)
+
+
+def build_model(spec: Spec, seed: int = 0) -> Model:
+    return _MODEL_OF[type(spec)](spec, seed=seed)
+
+
+def task_for(spec: Spec, task: Task) -> Task:
+    """The view of a task that a model of this spec trains on: a treebank's trees for a tree
+    model, its sentences for a recurrent one."""
+    if isinstance(spec, TreeSpec):
+        if not isinstance(task, TreeTask):
+            raise ValueError(f"a tree model needs a treebank task; {task.name} has no trees")
+        return task.for_trees()
+    return task
+
+
+def supports_truncation(spec: Spec) -> bool:
+    """Truncated BPTT cuts a sequence into windows: only recurrent networks have one."""
+    return isinstance(spec, NetworkSpec)
+
+
+def describe(spec: Spec) -> str:
+    """A few words naming the model, e.g. "2-layer bidirectional lstm"."""
+    if isinstance(spec, Seq2SeqSpec):
+        attention = "no attention" if spec.attention == "none" else f"{spec.attention} attention"
+        return f"{spec.encoder_cell}-{spec.decoder_cell} encoder-decoder with {attention}"
+    if isinstance(spec, TreeSpec):
+        return f"{spec.model} recursive network"
+    layers = f"{spec.num_layers}-layer " if spec.num_layers > 1 else ""
+    direction = "bidirectional " if spec.bidirectional else ""
+    return f"{layers}{direction}{spec.cell}"
