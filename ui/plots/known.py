@@ -100,11 +100,13 @@ def parameter_known(stepper, name: str) -> bool:
     return all(stepper.known_backward(layer, d).all() for d in directions)
 
 
-def parameter_grad_norms(trace, stepper) -> dict[str, float]:
-    """name -> ||dL/dparameter|| (NaN until complete)."""
+def parameter_grad_norms(trace, stepper, norms: dict[str, float] | None = None):
+    """name -> ||dL/dparameter|| (NaN until complete). `norms` may hold the trace's norms,
+    computed once, so a step does not recompute them."""
+    if norms is None:
+        norms = {name: float(np.linalg.norm(grad)) for name, grad in trace.grads.items()}
     return {
-        name: float(np.linalg.norm(grad)) if parameter_known(stepper, name) else np.nan
-        for name, grad in trace.grads.items()
+        name: value if parameter_known(stepper, name) else np.nan for name, value in norms.items()
     }
 
 

@@ -1,0 +1,67 @@
+"""`rnnsim FILE --goto EVENT --screenshot OUT.png` and friends, run as a person would."""
+
+import os
+import subprocess
+import sys
+
+from ui.paths import DEFAULT_EXAMPLE, ROOT
+
+
+def rnnsim(*args, env=None):
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "simulator.cli", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_screenshot_and_export_of_a_project_at_an_event(tmp_path):
+    shot = tmp_path / "shot.png"
+    result = rnnsim(
+        str(DEFAULT_EXAMPLE),
+        "--goto",
+        "backward:2",
+        "--screenshot",
+        str(shot),
+        "--export-plots",
+        str(tmp_path / "plots"),
+    )
+    assert result.returncode == 0, result.stderr
+    assert shot.stat().st_size > 10_000
+    assert (tmp_path / "plots" / "hidden_state.svg").exists()
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_file_or_event_is_one_line_and_exit_code_2(tmp_path):
+    missing = rnnsim(str(tmp_path / "nope.rnnsim.json"), "--screenshot", str(tmp_path / "a.png"))
+    assert missing.returncode == 2
+    assert missing.stderr.strip().count("\n") == 0 and "no such file" in missing.stderr
+    event = rnnsim(
+        str(DEFAULT_EXAMPLE), "--goto", "sideways:3", "--screenshot", str(tmp_path / "b.png")
+    )
+    assert event.returncode == 2
+    assert event.stderr.strip().count("\n") == 0 and "sideways:3" in event.stderr
+    assert not (tmp_path / "b.png").exists()
+
+
+def test_without_a_display_the_window_says_so_and_points_to_screenshot():
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "simulator.cli"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "--screenshot" in result.stderr and "display" in result.stderr

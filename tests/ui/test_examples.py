@@ -1,0 +1,48 @@
+"""Every example project shipped in resources/examples opens, steps to the end, draws every
+panel and can be saved as a screenshot and as exported plots."""
+
+import pytest
+
+from ui.app import settle
+from ui.gallery_panel import example_files
+from ui.paths import DEFAULT_EXAMPLE
+
+EXAMPLES = example_files()
+
+
+def test_the_default_example_is_listed_first():
+    assert EXAMPLES[0] == DEFAULT_EXAMPLE
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_every_example_opens_steps_and_screenshots(make_window, path, tmp_path):
+    window = make_window(None)
+    assert window.file_actions.open_path(path, example=True, ask=False)
+    session = window.session
+    assert session.trace is not None, window.problem_bar.text.text()
+    for index in range(0, len(session.stepper), max(1, len(session.stepper) // 7)):
+        session.goto(index)
+    session.end()
+    settle(window)
+    image = window.grab()
+    assert not image.isNull() and image.width() > 1000
+    assert image.save(str(tmp_path / "shot.png"))
+
+
+def test_plots_export_as_png_and_svg(window, tmp_path):
+    window.session.end()
+    settle(window)
+    written = window.export_plots(tmp_path / "plots")
+    names = {p.name for p in written}
+    for plot in (
+        "hidden_state",
+        "gate_f",
+        "outputs",
+        "step_loss",
+        "grad_hidden",
+        "gradient_flow",
+        "gradient_decay",
+        "parameter_gradients",
+    ):
+        assert f"{plot}.png" in names and f"{plot}.svg" in names
+    assert all(p.stat().st_size > 500 for p in written)

@@ -1,0 +1,35 @@
+"""Kernels are warmed in a background thread; after warming, running a network compiles
+nothing more in the GUI thread."""
+
+from ui.kernels import KernelWarmup, kernel_key
+
+from .conftest import small_project
+
+
+def test_warmup_reports_ready_and_covers_what_a_network_calls(qtbot):
+    from simulator.kernels import gru, lstm
+
+    warmup = KernelWarmup()
+    with qtbot.waitSignal(warmup.key_ready, timeout=120_000) as ready:
+        warmup.request(kernel_key("gru"))
+    assert ready.args == ["gru/float64"]
+    assert warmup.is_ready("gru/float64")
+    qtbot.waitUntil(lambda: not warmup.isRunning(), timeout=10_000)
+    counts = {f: len(f.signatures) for f in (gru.gru_forward, gru.gru_backward, lstm.lstm_forward)}
+    project = small_project(cell="gru", bidirectional=True, num_layers=2)
+    network, task = project.make_network(), project.make_task()
+    network.run(*task.test.batch([0, 1])[:2], task.test.batch([0, 1])[2])
+    assert {f: len(f.signatures) for f in counts} == counts  # nothing new was compiled
+
+
+def test_a_session_waits_for_its_kernels_then_runs(qtbot):
+    from ui.session import Session
+
+    warmup = KernelWarmup()
+    session = Session(warmup)
+    with qtbot.waitSignal(
+        session.trace_changed, timeout=120_000, check_params_cb=lambda: session.trace is not None
+    ):
+        session.open_project(small_project(cell="tdnn"), None)
+    assert session.trace is not None and session.waiting_for is None
+    warmup.stop()

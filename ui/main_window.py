@@ -1,0 +1,273 @@
+"""MainWindow: the panels as docks around the unrolled network, the menus and the status line.
+
+It wires panels to the session and nothing else: panels only listen to the session. More docks
+(training, translations) can be added with `add_dock`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .builder_panel import BuilderPanel
+from .diagram.view import UnrolledView
+from .file_actions import FileActions
+from .gallery_panel import GalleryPanel
+from .input_panel import InputPanel
+from .inspector import InspectorPanel
+from .plots.flow_panel import FlowPanel
+from .plots.gates_panel import GatesPanel
+from .plots.gradient_panel import GradientPanel
+from .plots.hidden_panel import HiddenStatePanel
+from .plots.output_panel import OutputPanel
+from .plots.parameter_panel import ParameterPanel
+from .stepper_bar import StepperBar
+from .worker import Worker
+
+LAYOUT_VERSION = 1
+
+
+class ProblemBar(QFrame):
+    """A message for the person about something to change, with a button to dismiss it."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setStyleSheet("ProblemBar { background: #fff4ce; border: 1px solid #e0b000; }")
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        close = QToolButton()
+        close.setText("✕")
+        close.setAutoRaise(True)
+        close.clicked.connect(lambda: self.show_text(""))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 4, 4, 4)
+        row.addWidget(self.text, 1)
+        row.addWidget(close)
+        self.hide()
+
+    def show_text(self, text: str) -> None:
+        self.text.setText(text)
+        self.setVisible(bool(text))
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session, remember_layout: bool = True, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.remember_layout = remember_layout
+        self.setDockOptions(
+            QMainWindow.DockOption.AnimatedDocks
+            | QMainWindow.DockOption.AllowTabbedDocks
+            | QMainWindow.DockOption.AllowNestedDocks
+        )
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
+
+        self.problem_bar = ProblemBar()
+        self.input_panel = InputPanel(session)
+        self.diagram = UnrolledView(session)
+        self.stepper_bar = StepperBar(session)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.problem_bar)
+        column.addWidget(self.input_panel)
+        column.addWidget(self.diagram, 1)
+        column.addWidget(self.stepper_bar)
+        self.setCentralWidget(central)
+
+        self.builder = BuilderPanel(session)
+        self.gallery = GalleryPanel()
+        self.inspector = InspectorPanel(session)
+        self.plots = {
+            "hidden": HiddenStatePanel(session),
+            "gates": GatesPanel(session),
+            "outputs": OutputPanel(session),
+            "gradients": GradientPanel(session),
+            "flow": FlowPanel(session),
+            "parameters": ParameterPanel(session),
+        }
+        self.docks: dict[str, QDockWidget] = {}
+        area = Qt.DockWidgetArea
+        self.add_dock("builder", self.tr("Network"), self.builder, area.LeftDockWidgetArea)
+        self.add_dock("gallery", self.tr("Examples"), self.gallery, area.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.docks["builder"], self.docks["gallery"])
+        self.docks["builder"].raise_()
+        self.add_dock("inspector", self.tr("Inspector"), self.inspector, area.RightDockWidgetArea)
+        titles = {
+            "hidden": self.tr("Hidden state"),
+            "gates": self.tr("Gates"),
+            "outputs": self.tr("Output and loss"),
+            "gradients": self.tr("Gradients"),
+            "flow": self.tr("Gradient flow"),
+            "parameters": self.tr("Parameter gradients"),
+        }
+        for name, panel in self.plots.items():
+            self.add_dock(name, titles[name], panel, area.BottomDockWidgetArea)
+        bottom = [self.docks[n] for n in ("hidden", "gates", "outputs", "gradients")]
+        for left, right in zip(bottom, bottom[1:], strict=False):
+            self.splitDockWidget(left, right, Qt.Orientation.Horizontal)
+        self._laid_out = False
+
+        self.file_actions = FileActions(self, session)
+        self._menus()
+        self.status = QLabel()
+        self.statusBar().addWidget(self.status, 1)
+        self.gallery.open_requested.connect(
+            lambda path: self.file_actions.open_path(path, example=True)
+        )
+        session.problem.connect(self.problem_bar.show_text)
+        session.status.connect(self.show_status)
+        session.file_changed.connect(self._title)
+        self._title()
+        self.resize(1600, 1000)
+        if remember_layout:
+            self._restore_layout()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._laid_out:
+            self._laid_out = True
+            self.fit_docks()
+
+    def fit_docks(self) -> None:
+        """Share the window between the docks for its size: the plots get the lower 40%; on a
+        narrow screen the gates share a tab with the hidden state."""
+        width, height = self.width(), self.height()
+        horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
+        docks = self.docks
+        self.tabifyDockWidget(docks["gradients"], docks["flow"])
+        self.tabifyDockWidget(docks["flow"], docks["parameters"])
+        docks["gradients"].raise_()
+        if width < 1450:
+            self.tabifyDockWidget(docks["hidden"], docks["gates"])
+            docks["hidden"].raise_()
+            bottom = [docks["hidden"], docks["outputs"], docks["gradients"]]
+            shares = [0.36, 0.30, 0.34]
+        else:
+            bottom = [docks[n] for n in ("hidden", "gates", "outputs", "gradients")]
+            shares = [0.22, 0.30, 0.22, 0.26]
+        self.resizeDocks(bottom, [int(width * s) for s in shares], horizontal)
+        self.resizeDocks(
+            [docks["builder"], docks["inspector"]],
+            [max(250, int(width * 0.18)), max(330, int(width * 0.26))],
+            horizontal,
+        )
+        self.resizeDocks([docks["hidden"]], [int(height * 0.40)], vertical)
+
+    def add_dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{name}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self.docks[name] = dock
+        return dock
+
+    def _menus(self) -> None:
+        files = self.menuBar().addMenu(self.tr("&File"))
+        fa = self.file_actions
+        files.addAction(fa.new_action)
+        files.addAction(fa.open_action)
+        files.addMenu(fa.recent_menu)
+        files.addSeparator()
+        files.addAction(fa.save_action)
+        files.addAction(fa.save_as_action)
+        files.addSeparator()
+        files.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        stack = self.session.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        step = self.menuBar().addMenu(self.tr("&Step"))
+        for action in self.stepper_bar.actions_:
+            step.addAction(action)
+            self.addAction(action)  # shortcuts work wherever the focus is in the window
+        view = self.menuBar().addMenu(self.tr("&View"))
+        for dock in self.docks.values():
+            view.addAction(dock.toggleViewAction())
+
+    # ----- messages ----------------------------------------------------------------------------
+    def show_status(self, text: str) -> None:
+        self.status.setText(text)
+
+    def show_problem(self, text: str) -> None:
+        self.problem_bar.show_text(text)
+
+    def _title(self) -> None:
+        session = self.session
+        name = session.name or self.tr("no project")
+        self.setWindowTitle(f"{name}{'*' if session.dirty else ''} — rnnsim")
+
+    # ----- figures -------------------------------------------------------------------------------
+    def plot_items(self) -> dict:
+        items = {}
+        for panel in self.plots.values():
+            if panel._shape is not None:
+                items.update(panel.plot_items())
+        return items
+
+    def export_plots(self, folder) -> list[Path]:
+        """Every plot as PNG and SVG in `folder`; returns the files written."""
+        from PySide6.QtWidgets import QApplication
+
+        from .figures import save_png, save_svg
+
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name, panel in self.plots.items():
+            self.docks[name].raise_()  # a plot in a hidden tab has no size to export
+            QApplication.processEvents()
+            if panel._shape is None:
+                continue
+            for plot_name, plot in panel.plot_items().items():
+                for save, suffix in ((save_png, ".png"), (save_svg, ".svg")):
+                    path = folder / (plot_name + suffix)
+                    save(plot, path)
+                    written.append(path)
+        self.docks["gradients"].raise_()
+        return written
+
+    # ----- layout memory and closing ------------------------------------------------------------
+    def _restore_layout(self) -> None:
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        state = settings.value("window/state")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None and self.restoreState(state, LAYOUT_VERSION):
+            self._laid_out = True  # the person's own arrangement
+
+    def closeEvent(self, event) -> None:
+        if not self.file_actions.may_discard():
+            event.ignore()
+            return
+        self.stepper_bar.pause()
+        self.plots["flow"].cancel()
+        if self.session.kernels is not None and self.session.kernels.isRunning():
+            self.hide()  # a kernel being compiled cannot be interrupted: finish out of sight
+            self.session.kernels.stop()
+        Worker.stop_all()
+        if self.remember_layout:
+            settings = QSettings()
+            settings.setValue("window/geometry", self.saveGeometry())
+            settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
+        event.accept()

@@ -1,0 +1,108 @@
+"""PlotPanel: what every live plot panel shares.
+
+A panel listens to the session. On a new trace it (re)creates its plot items only when their
+shape must change, then sets the trace's fixed scales and labels; on every cursor move or
+selection it only pushes new numbers into the existing items (setImage / setData).
+"""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from . import style  # noqa: F401  (applies the pyqtgraph settings)
+
+DIRECTION_ARROWS = ("→", "←")
+
+
+class PlotPanel(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.ci.setContentsMargins(2, 2, 2, 2)
+        self.note = QLabel()
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #666;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.note)
+        layout.addWidget(self.view, 1)
+        self._shape = None
+        self._stale = False
+        session.trace_changed.connect(self._trace_changed)
+        session.cursor_moved.connect(self._moved)
+        session.selection_changed.connect(self._moved)
+        self.tell(self.tr("Waiting for a network to run…"))
+
+    # ----- overridden by each panel ----------------------------------------------------------
+    def shape_key(self) -> tuple:
+        """What the plot items depend on; they are rebuilt only when it changes."""
+        raise NotImplementedError
+
+    def rebuild(self) -> None:
+        """Create the plot items for the current shape."""
+        raise NotImplementedError
+
+    def retrace(self) -> None:
+        """Set what is fixed for a whole trace: scales, labels."""
+
+    def redraw(self) -> None:
+        """Show what is known at the current event."""
+        raise NotImplementedError
+
+    def plot_items(self) -> dict[str, pg.PlotItem]:
+        """name -> plot, for exporting figures."""
+        return {}
+
+    # ----- shared --------------------------------------------------------------------------------
+    def tell(self, text: str) -> None:
+        """Show a line above the plots (empty: hide it)."""
+        if text == self.note.text() and self.note.isVisible() == bool(text):
+            return
+        self.note.setText(text)
+        self.note.setVisible(bool(text))
+
+    def _trace_changed(self) -> None:
+        if self.session.trace is None:
+            self.tell(self.tr("Nothing to show until the network has run."))
+            return
+        key = self.shape_key()
+        if key != self._shape:
+            self.view.ci.clear()
+            self.rebuild()
+            self._shape = key
+        self.tell("")
+        self.retrace()
+        self.redraw()
+
+    def _moved(self, *_args) -> None:
+        if self.session.trace is None or self._shape is None:
+            return
+        if not self.isVisible():  # a hidden tab: catch up when it is shown
+            self._stale = True
+            return
+        self.redraw()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._moved()
+
+    def focus_text(self) -> str:
+        layer, direction = self.session.focus
+        text = self.tr("layer {0}").format(layer)
+        if self.session.spec.bidirectional:
+            text += " " + DIRECTION_ARROWS[direction]
+        return text
+
+    def cursor_position(self) -> float | None:
+        """The position of the current event in the focused layer and direction, or None."""
+        event = self.session.stepper.event
+        if event.phase == "loss" or (event.layer, event.direction) != self.session.focus:
+            return None
+        return float(event.position)

@@ -1,0 +1,302 @@
+"""Session: the one object that owns what the window shows, and tells the panels when it changes.
+
+It holds the current Project (and its Task and Network), the InputExample fed to the network,
+the Trace of that run, a Stepper over the trace's events, and the selected node. Panels read
+these attributes and redraw when a signal says they changed; they never talk to each other.
+Every change a person makes to the network goes through the undo stack.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from .input_example import InputExample, InputProblem, from_dataset, from_view
+from .kernels import kernel_key
+from .undo import NetworkEdit, NetworkState
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A node of the unrolled network: a hidden state (layer, direction, position), an input
+    or output at a position, or the loss."""
+
+    kind: str = "hidden"  # "hidden", "input", "output" or "loss"
+    layer: int = 0
+    direction: int = 0
+    position: int = 0
+
+
+class Session(QObject):
+    project_changed = Signal()  # a new project: task, vocabulary, fixed fields
+    network_changed = Signal()  # the spec or the parameters changed
+    example_changed = Signal()  # a new input example or target
+    trace_changed = Signal()  # a new trace and stepper (trace may be None while waiting)
+    cursor_moved = Signal(int)  # the stepper moved (the selection may have followed it)
+    selection_changed = Signal()  # the person selected a node
+    problem = Signal(str)  # something the person should change ("" clears it)
+    status = Signal(str)
+    file_changed = Signal()  # the file, its name or its unsaved state changed
+
+    def __init__(self, kernels=None, parent=None):
+        super().__init__(parent)
+        self.kernels = kernels  # KernelWarmup, or None to run (and compile) right away
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.project = None
+        self.task = None
+        self.network = None
+        self.example: InputExample | None = None
+        self.trace = None
+        self.stepper = None
+        self.selection = Selection()
+        self.focus = (0, 0)  # the layer and direction the plots show
+        self.path: Path | None = None
+        self.name = ""
+        self.waiting_for: str | None = None  # kernels being compiled before the next run
+        self._wanted_event: str | None = None
+        if kernels is not None:
+            kernels.key_ready.connect(self._key_ready)
+
+    def _clean_changed(self, _clean: bool) -> None:
+        self.file_changed.emit()
+
+    # ----- the project -----------------------------------------------------------------------
+    @property
+    def dirty(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    @property
+    def spec(self):
+        return None if self.project is None else self.project.spec
+
+    def open_project(self, project, path=None, name: str = "", event: str = "loss") -> None:
+        """Show a project. Raises ProjectError (nothing changes) if its task or parameters do
+        not load."""
+        task = project.make_task()
+        network = project.make_network()
+        example = from_view(task, project.view.get("input"), None) or from_dataset(task, "test", 0)
+        self.project, self.task, self.network, self.example = project, task, network, example
+        self.path = Path(path) if path is not None else None
+        self.name = name or (self.path.name if self.path else "untitled")
+        self.undo_stack.clear()
+        self.selection, self.focus = Selection(), (0, 0)
+        self.trace = self.stepper = None
+        self._wanted_event = event
+        self.problem.emit("")
+        self.project_changed.emit()
+        self.network_changed.emit()
+        self.example_changed.emit()
+        self.file_changed.emit()
+        self.rerun()
+
+    def save(self, path) -> None:
+        """Write the project (and which example it shows). Raises ProjectError."""
+        path = Path(path)
+        if self.example is not None:
+            self.project.view = {**self.project.view, "input": self.example.to_view()}
+        self.project.save(path)
+        self.path, self.name = path, path.name
+        self.undo_stack.setClean()
+        self.file_changed.emit()
+
+    # ----- changing the network (undoable) ---------------------------------------------------
+    def change_spec(self, **changes) -> str | None:
+        """Rebuild the network with some spec fields changed. Returns the error message (naming
+        the field) when a value is not allowed; then nothing changes."""
+        from simulator.errors import SpecError
+
+        try:
+            spec = self.project.spec.replace(**changes)
+        except SpecError as err:
+            return str(err)
+        except TypeError as err:
+            return str(err)
+        if spec == self.project.spec:
+            return None
+        what = ", ".join(f"{k} = {v}" for k, v in changes.items())
+        self._edit(self.tr("Set {0}").format(what), NetworkState.of(self.project), spec)
+        return None
+
+    def change_init_seed(self, seed: int) -> None:
+        before = NetworkState.of(self.project)
+        after = before.fresh(init_seed=seed)
+        text = self.tr("Initial weights from seed {0}").format(seed)
+        self.undo_stack.push(NetworkEdit(self, text, before, after))
+
+    def reinitialise(self) -> None:
+        """Forget the trained weights: draw them again from the init seed."""
+        before = NetworkState.of(self.project)
+        text = self.tr("Reinitialise weights")
+        self.undo_stack.push(NetworkEdit(self, text, before, before.fresh()))
+
+    def _edit(self, text: str, before: NetworkState, spec) -> None:
+        self.undo_stack.push(NetworkEdit(self, text, before, before.fresh(spec=spec)))
+
+    def restore_network(self, state: NetworkState) -> None:
+        """Used by the undo stack: put this network state into the project and run it."""
+        from simulator.project import ProjectError
+
+        state.apply(self.project)
+        try:
+            self.network = self.project.make_network()
+        except ProjectError as err:
+            self.problem.emit(str(err))
+            return
+        self.network_changed.emit()
+        self.rerun()
+
+    # ----- the input -------------------------------------------------------------------------
+    def set_example(self, example: InputExample) -> None:
+        self.example = example
+        self.example_changed.emit()
+        self.rerun()
+
+    def set_target(self, target) -> None:
+        self.set_example(self.example.with_target(target))
+
+    def example_from_text(self, text: str) -> str | None:
+        """Read a typed sentence. Returns a message when it cannot be used."""
+        from .input_example import from_text
+
+        try:
+            example = from_text(self.task, text, self._ready_network())
+        except InputProblem as err:
+            return str(err)
+        self.set_example(example)
+        return None
+
+    def example_from_task(self, split: str, index: int) -> str | None:
+        try:
+            example = from_dataset(self.task, split, index)
+        except InputProblem as err:
+            return str(err)
+        self.set_example(example)
+        return None
+
+    def _ready_network(self):
+        """The network, if it can run now without compiling in the GUI thread."""
+        key = kernel_key(self.spec.cell, self.spec.dtype)
+        if self.kernels is None or self.kernels.is_ready(key):
+            return self.network
+        return None
+
+    # ----- running -----------------------------------------------------------------------------
+    def rerun(self) -> None:
+        """Run the network on the example (forward, loss, BPTT) and keep the cursor on the same
+        event where it still exists."""
+        if self.project is None or self.example is None:
+            return
+        key = kernel_key(self.spec.cell, self.spec.dtype)
+        if self.kernels is not None and not self.kernels.is_ready(key):
+            self.waiting_for = key
+            self.kernels.request(key)
+            if self.stepper is not None:
+                self._wanted_event = self._wanted_event or self.stepper.event.name
+            self.trace = self.stepper = None
+            text = self.tr("Preparing the compiled kernels for {0} (only the first start is slow)…")
+            self.status.emit(text.format(self.spec.cell))
+            self.trace_changed.emit()
+            return
+        self.waiting_for = None
+        from simulator.errors import InputError
+        from simulator.stepper import Stepper
+
+        previous = self.stepper.event if self.stepper is not None else None
+        try:
+            with np.errstate(all="ignore"):  # an exploding network shows inf; it is no error
+                trace = self.network.run(self.example.inputs[None], self.example.target[None])
+        except (InputError, ValueError) as err:
+            self.trace = self.stepper = None
+            self.problem.emit(self.tr("This input does not fit the network: {0}").format(err))
+            self.trace_changed.emit()
+            return
+        stepper = Stepper(trace)
+        stepper.goto(self._event_index(stepper, previous))
+        self._wanted_event = None
+        self.trace, self.stepper = trace, stepper
+        if not self._selection_fits(self.selection):
+            self.selection, self.focus = Selection(), (0, 0)
+        self._follow_cursor()
+        self.problem.emit("")
+        self.trace_changed.emit()
+
+    def _event_index(self, stepper, previous) -> int:
+        if self._wanted_event:
+            try:
+                return stepper.find(self._wanted_event)
+            except ValueError:
+                pass
+        if previous is None:
+            return 0
+        for index, event in enumerate(stepper.events):
+            if event == previous:
+                return index
+        same_phase = [i for i, e in enumerate(stepper.events) if e.phase == previous.phase]
+        return same_phase[0] if same_phase else 0
+
+    def _key_ready(self, key: str) -> None:
+        if key == self.waiting_for:
+            self.status.emit(self.tr("Kernels ready."))
+            self.rerun()
+
+    # ----- the cursor ------------------------------------------------------------------------
+    def goto(self, index: int) -> None:
+        if self.stepper is None:
+            return
+        before = self.stepper.index
+        self.stepper.goto(index)
+        if self.stepper.index != before:
+            self._follow_cursor()
+            self.cursor_moved.emit(self.stepper.index)
+
+    def step(self, count: int = 1) -> None:
+        if self.stepper is not None:
+            self.goto(self.stepper.index + count)
+
+    def home(self) -> None:
+        self.goto(0)
+
+    def end(self) -> None:
+        if self.stepper is not None:
+            self.goto(len(self.stepper) - 1)
+
+    def to_loss(self) -> None:
+        if self.stepper is not None and self.stepper.loss_at is not None:
+            self.goto(self.stepper.loss_at)
+
+    @property
+    def at_end(self) -> bool:
+        return self.stepper is None or self.stepper.index >= len(self.stepper) - 1
+
+    def _follow_cursor(self) -> None:
+        """The selection follows the event being computed."""
+        event = self.stepper.event
+        if event.phase == "loss":
+            self.selection = Selection("loss")
+        else:
+            self.selection = Selection("hidden", event.layer, event.direction, event.position)
+            self.focus = (event.layer, event.direction)
+
+    # ----- selection -------------------------------------------------------------------------
+    def select(self, selection: Selection) -> None:
+        if not self._selection_fits(selection) or selection == self.selection:
+            return
+        self.selection = selection
+        if selection.kind == "hidden":
+            self.focus = (selection.layer, selection.direction)
+        self.selection_changed.emit()
+
+    def _selection_fits(self, s: Selection) -> bool:
+        if self.trace is None:
+            return False
+        spec = self.spec
+        return (
+            0 <= s.layer < spec.num_layers
+            and 0 <= s.direction < spec.num_directions
+            and 0 <= s.position < self.trace.steps
+        )

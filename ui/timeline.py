@@ -1,0 +1,100 @@
+"""Timeline: every event of the trace as a strip (forward pass blue, loss orange, backward pass
+red, a tick between layers and directions), with the cursor; click or drag to move it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+PHASE_COLOURS = {"forward": "#8fb3e0", "loss": "#ff8c00", "backward": "#e58b8b"}
+CURSOR = QColor("#202020")
+
+
+class Timeline(QWidget):
+    moved = Signal(int)  # the event the person dragged to (at most every 15 ms)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setMinimumHeight(26)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.events = []
+        self.index = 0
+        self._pending = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(15)
+        self._timer.timeout.connect(self._emit)
+        self.setToolTip(self.tr("All events: forward pass, loss, backward pass. Click or drag."))
+
+    def set_events(self, events) -> None:
+        self.events = list(events)
+        self.index = min(self.index, max(len(self.events) - 1, 0))
+        self.update()
+
+    def set_index(self, index: int) -> None:
+        if index != self.index:
+            self.index = index
+            self.update()
+
+    # ----- drawing -----------------------------------------------------------------------------
+    def _x(self, index: float) -> float:
+        n = max(len(self.events), 1)
+        return 4 + (self.width() - 8) * index / n
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        h = self.height()
+        if not self.events:
+            painter.fillRect(self.rect(), QColor("#eeeeee"))
+            return
+        start = 0
+        for k in range(1, len(self.events) + 1):  # one rectangle per run of equal group
+            if k < len(self.events) and _group(self.events[k]) == _group(self.events[start]):
+                continue
+            rect = QRectF(self._x(start), 5, self._x(k) - self._x(start), h - 10)
+            colour = QColor(PHASE_COLOURS[self.events[start].phase])
+            if k <= self.index:
+                colour = colour.darker(125)
+            painter.fillRect(rect, colour)
+            painter.setPen(QPen(QColor("#ffffff"), 1))
+            painter.drawLine(rect.topLeft(), rect.bottomLeft())
+            start = k
+        x = self._x(self.index + 0.5)
+        painter.setPen(QPen(CURSOR, 3))
+        painter.drawLine(int(x), 1, int(x), h - 1)
+
+    # ----- moving --------------------------------------------------------------------------------
+    def _index_at(self, x: float) -> int:
+        n = len(self.events)
+        share = (x - 4) / max(self.width() - 8, 1)
+        return min(max(int(share * n), 0), n - 1)
+
+    def mousePressEvent(self, event) -> None:
+        if self.events:
+            self._request(self._index_at(event.position().x()))
+
+    def mouseMoveEvent(self, event) -> None:
+        if self.events and event.buttons() & Qt.MouseButton.LeftButton:
+            self._request(self._index_at(event.position().x()))
+
+    def mouseReleaseEvent(self, event) -> None:
+        if self._pending is not None:
+            self._timer.stop()
+            self._emit()
+
+    def _request(self, index: int) -> None:
+        self._pending = index
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def _emit(self) -> None:
+        if self._pending is not None:
+            index, self._pending = self._pending, None
+            self.moved.emit(index)
+
+
+def _group(event) -> tuple:
+    return (event.phase, event.layer, event.direction)
