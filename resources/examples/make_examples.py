@@ -224,6 +224,73 @@ EXAMPLES = [
             "zh": "两层 LSTM 预测下一个字符。可以用 rnnsim sample 加上提示和温度来生成文本。",
         },
     },
+    {
+        "name": "reverse_attention",
+        "task": "reverse",
+        "sets": {"network.attention": "additive", "network.context": "output"},
+        "steps": 600,
+        "title": {
+            "en": "Encoder-decoder with attention: reversing",
+            "zh": "编码器-解码器与注意力：序列反转",
+        },
+        "about": {
+            "en": "Asynchronous sequence to sequence. At each output step the attention "
+            "distribution alpha = softmax(s(x_n, q)) picks the source position to copy: after "
+            "training the weights form the anti-diagonal.",
+            "zh": "异步的序列到序列。每个输出步的注意力分布 alpha = softmax(s(x_n, q)) "
+            "选出要复制的源位置：训练后权重形成反对角线。",
+        },
+    },
+    {
+        "name": "dates_input_feeding",
+        "task": "dates",
+        "sets": {
+            "network.encoder_cell": "gru",
+            "network.decoder_cell": "gru",
+            "network.bidirectional": True,
+            "network.context": "input",
+            "network.attention": "scaled_dot",
+            "network.decoder_hidden_size": 32,
+        },
+        "steps": 800,
+        "title": {
+            "en": "Rewriting dates: bidirectional encoder, input feeding",
+            "zh": "日期改写：双向编码器与输入反馈",
+        },
+        "about": {
+            "en": "Like machine translation: 2026-11-26 becomes 二〇二六年十一月二十六日. The "
+            "context c_t enters the decoder's input (Bahdanau); the score is the scaled dot "
+            "product x^T q / sqrt(d).",
+            "zh": "类似机器翻译：把 2026-11-26 改写成 二〇二六年十一月二十六日。上下文 c_t "
+            "进入解码器的输入（Bahdanau）；打分函数为缩放点积 x^T q / sqrt(d)。",
+        },
+    },
+    {
+        "name": "tree_sentiment_rvnn",
+        "task": "tree_sentiment",
+        "sets": {"network.model": "rvnn", "network.dim": 8},
+        "steps": 600,
+        "title": {"en": "Recursive network over parse trees", "zh": "递归神经网络：句法树上的情感"},
+        "about": {
+            "en": "p = f(W [c1; c2] + b) composes each phrase from its two children, bottom "
+            "up, with one W shared by every node; a softmax labels every phrase.",
+            "zh": "p = f(W [c1; c2] + b) 自底向上由两个子节点组合出短语表示，所有节点共享同一个 "
+            "W；每个短语都有一个 softmax 分类。",
+        },
+    },
+    {
+        "name": "tree_sentiment_rntn",
+        "task": "tree_sentiment",
+        "sets": {"network.model": "rntn", "network.dim": 8},
+        "steps": 600,
+        "title": {"en": "Recursive neural tensor network", "zh": "递归神经张量网络"},
+        "about": {
+            "en": "p = f([b; c]^T V [b; c] + W [b; c]): the tensor term lets a word like 'not' "
+            "change how its neighbour is composed, which negation needs.",
+            "zh": "p = f([b; c]^T V [b; c] + W [b; c])：张量项让“不”这样的词改变其相邻短语的组合"
+            "方式，这正是否定所需要的。",
+        },
+    },
 ]
 
 

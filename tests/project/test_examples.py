@@ -12,7 +12,17 @@ EXAMPLES = sorted((Path(__file__).parents[2] / "resources" / "examples").glob("*
 
 def test_there_is_an_example_for_every_generated_task():
     tasks = {Project.load(path).task["name"] for path in EXAMPLES}
-    assert tasks >= {"adding", "copy", "digit_sum", "sentiment", "segmentation", "char_lm"}
+    assert tasks >= {
+        "adding",
+        "copy",
+        "digit_sum",
+        "sentiment",
+        "segmentation",
+        "char_lm",
+        "reverse",
+        "dates",
+        "tree_sentiment",
+    }
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=[p.name.split(".")[0] for p in EXAMPLES])
