@@ -78,6 +78,13 @@ def _interactive(app, args) -> int:
         project, problem = _load(args.file)
         if problem:
             return _fail(problem)
+        from simulator.spec import NetworkSpec
+
+        if not isinstance(project.spec, NetworkSpec):
+            return _fail(
+                f"{args.file}: this window steps through recurrent networks (rnn, gru, "
+                "lstm, tdnn); this project holds another kind of model"
+            )
     open_window(args, project)
     return app.exec()
 
@@ -103,6 +110,7 @@ def open_window(args, project=None):
     event = args.goto or "loss"
 
     def open_first() -> None:
+        kernels.imported.disconnect(open_first)
         if project is not None:
             try:
                 session.open_project(project, args.file, event=event)
@@ -112,8 +120,11 @@ def open_window(args, project=None):
             window.file_actions.open_path(DEFAULT_EXAMPLE, example=True, ask=False, event=event)
 
     def prefetch(_key: str) -> None:  # once the first kernels are in, warm the others
-        kernels.key_ready.disconnect(prefetch)
-        kernels.request(*(kernel_key(c) for c in ALL_CELLS), urgent=False)
+        if not fetched:
+            fetched.append(True)
+            kernels.request(*(kernel_key(c) for c in ALL_CELLS), urgent=False)
+
+    fetched = []
 
     kernels.imported.connect(open_first)
     kernels.key_ready.connect(prefetch)

@@ -3,16 +3,26 @@
 Numba compiles a kernel the first time it is called (seconds per cell) or loads it from the
 on-disk cache (fast). Doing that in the GUI thread would freeze the window, so the window shows
 first and this thread imports `simulator` and runs a tiny network of each cell the window needs.
+When a cell's kernels are not in the cache yet they are compiled in a separate process first
+(ui/compile_kernels.py), so the long compile never competes with the window for the GIL; this
+thread then only loads them.
 The session runs a network only once its kernels are ready (`is_ready`), so the GUI thread never
 waits on Numba's compiler lock. Readiness is process-wide: a second window finds the kernels warm.
 """
 
 from __future__ import annotations
 
+import gc
+import subprocess
+import sys
 import threading
+from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
 
+from . import compile_kernels
+
+COMPILER = Path(compile_kernels.__file__)
 ALL_CELLS = ("lstm", "gru", "rnn", "tdnn")
 
 _ready: set[str] = set()
@@ -25,27 +35,8 @@ def kernel_key(cell: str, dtype: str = "float64") -> str:
 
 
 def warm(key: str) -> None:
-    """Compile (or load from the cache) every kernel a network of this cell and dtype calls:
-    forward and backward in both directions, both losses, two layers."""
-    import numpy as np
-
-    from simulator import Network, NetworkSpec
-
-    cell, dtype = key.split("/")
-    for loss, outputs in (("cross_entropy", 2), ("mse", 1)):
-        spec = NetworkSpec(
-            cell=cell,
-            input_size=2,
-            hidden_size=2,
-            num_layers=2,
-            bidirectional=True,
-            output_size=outputs,
-            loss=loss,
-            dtype=dtype,
-        )
-        x = np.zeros((1, 3, 2))
-        y = np.zeros((1, 3), np.int64) if loss == "cross_entropy" else np.zeros((1, 3, 1))
-        Network(spec).run(x, y)
+    """Compile or load a cell's kernels in this process, and remember that they are ready."""
+    compile_kernels.warm(key)
     with _ready_lock:
         _ready.add(key)
 
@@ -64,6 +55,7 @@ class KernelWarmup(QThread):
         self._queue: list[str] = []
         self._lock = threading.Lock()
         self._stop = False
+        self._announced = False  # `imported` is emitted once
         self.finished.connect(self._restart_if_needed)
 
     # ----- asked from the GUI thread ---------------------------------------------------------
@@ -97,9 +89,22 @@ class KernelWarmup(QThread):
         except Exception as err:
             self.failed.emit(f"the engine could not be loaded: {err}")
             return
-        if not _imported.is_set():
+        if not self._announced:
+            self._announced = True
             _imported.set()
-        self.imported.emit()
+            self.imported.emit()
+        # Loading compiled kernels is Python that shares the GIL with the window: switch often,
+        # or every Qt call of the window waits up to 5 ms to win the GIL back. What the imports
+        # made is kept out of later garbage collections (they would only rescan it).
+        interval = sys.getswitchinterval()
+        gc.freeze()
+        sys.setswitchinterval(0.0005)
+        try:
+            self._warm_queue()
+        finally:
+            sys.setswitchinterval(interval)
+
+    def _warm_queue(self) -> None:
         while True:
             with self._lock:
                 if self._stop or not self._queue:
@@ -108,12 +113,37 @@ class KernelWarmup(QThread):
             if self.is_ready(key):
                 self.key_ready.emit(key)
                 continue
+            if not compile_kernels.cached(key):
+                self._compile_elsewhere(key)
+                if self._stop:
+                    return
             try:
                 warm(key)
             except Exception as err:
                 self.failed.emit(f"compiling the {key} kernels failed: {err}")
                 continue
             self.key_ready.emit(key)
+
+    def _compile_elsewhere(self, key: str) -> None:
+        """Compile into the cache in a separate process (see compile_kernels); if that fails,
+        warm() compiles here instead."""
+        try:
+            process = subprocess.Popen(
+                [sys.executable, str(COMPILER), key],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError:
+            return
+        while True:
+            try:
+                process.wait(timeout=0.1)
+                return
+            except subprocess.TimeoutExpired:
+                if self._stop:  # the window is closing: do not wait for the compiler
+                    process.terminate()
+                    process.wait()
+                    return
 
     def _restart_if_needed(self) -> None:
         with self._lock:

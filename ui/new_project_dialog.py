@@ -66,4 +66,12 @@ class NewProjectDialog(QDialog):
         except (ProjectError, ValueError) as err:
             self.message.setText(str(err))
             return
+        from simulator.spec import NetworkSpec
+
+        if not isinstance(self.project.spec, NetworkSpec):
+            self.message.setText(
+                self.tr("This task makes a model this window cannot step through yet.")
+            )
+            self.project = None
+            return
         self.accept()

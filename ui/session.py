@@ -20,6 +20,15 @@ from .kernels import kernel_key
 from .undo import NetworkEdit, NetworkState
 
 
+class NotSteppable(ValueError):
+    """A project whose model this window cannot step through (yet)."""
+
+
+def model_kind(spec) -> str:
+    name = type(spec).__name__
+    return {"Seq2SeqSpec": "encoder-decoder", "TreeSpec": "recursive (tree)"}.get(name, name)
+
+
 @dataclass(frozen=True)
 class Selection:
     """A node of the unrolled network: a hidden state (layer, direction, position), an input
@@ -76,7 +85,16 @@ class Session(QObject):
 
     def open_project(self, project, path=None, name: str = "", event: str = "loss") -> None:
         """Show a project. Raises ProjectError (nothing changes) if its task or parameters do
-        not load."""
+        not load, or if it is not a recurrent network."""
+        from simulator.spec import NetworkSpec
+
+        if not isinstance(project.spec, NetworkSpec):
+            raise NotSteppable(
+                self.tr(
+                    "this window steps through recurrent networks (rnn, gru, lstm, tdnn); "
+                    "{0} models will get their own view"
+                ).format(model_kind(project.spec))
+            )
         task = project.make_task()
         network = project.make_network()
         example = from_view(task, project.view.get("input"), None) or from_dataset(task, "test", 0)

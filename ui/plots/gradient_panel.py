@@ -19,7 +19,9 @@ class GradientPanel(PlotPanel):
 
     def rebuild(self) -> None:
         spec = self.session.spec
-        self.plot = self.view.ci.addPlot(row=0, col=0, title=self.tr("gradient norms along time"))
+        self.plot = self.view.ci.addPlot(
+            row=0, col=0, enableMenu=False, title=self.tr("gradient norms along time")
+        )
         plain(self.plot)
         self.plot.setLabel("left", "||dL/dh_t||")
         self.plot.addLegend(offset=(-5, 5), labelTextSize="8pt")

@@ -20,7 +20,7 @@ class Heatmap:
         levels: tuple[float, float],
         bar: bool = True,
     ):
-        self.plot = layout.addPlot(row=row, col=col, title=title)
+        self.plot = layout.addPlot(row=row, col=col, enableMenu=False, title=title)
         plain(self.plot)
         self.plot.invertY(True)  # row 0 (unit 0, class 0) at the top
         self.plot.getViewBox().setBackgroundColor(FUTURE)

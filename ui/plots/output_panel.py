@@ -41,7 +41,7 @@ class OutputPanel(PlotPanel):
             )
             self.output_plot.addItem(self.targets)
         else:
-            self.output_plot = self.view.ci.addPlot(row=0, col=0)
+            self.output_plot = self.view.ci.addPlot(row=0, col=0, enableMenu=False)
             plain(self.output_plot)
             if self.per_step:  # regression per step: one curve per output
                 self.curves = [
@@ -61,7 +61,9 @@ class OutputPanel(PlotPanel):
                 self.output_plot.addItem(self.bars)
                 self.targets = pg.ScatterPlotItem(symbol="t1", size=12, brush=TARGET, pen=None)
             self.output_plot.addItem(self.targets)
-        self.loss_plot = self.view.ci.addPlot(row=1, col=0, title=self.tr("per-step loss L_t"))
+        self.loss_plot = self.view.ci.addPlot(
+            row=1, col=0, enableMenu=False, title=self.tr("per-step loss L_t")
+        )
         plain(self.loss_plot)
         self.loss_bars = pg.BarGraphItem(
             x=np.arange(self.session.trace.steps),

@@ -19,7 +19,7 @@ class ParameterPanel(PlotPanel):
         names = list(self.session.trace.grads)
         self.names = names
         self.plot = self.view.ci.addPlot(
-            row=0, col=0, title=self.tr("parameter gradients, log10 ||dL/dW||")
+            enableMenu=False, row=0, col=0, title=self.tr("parameter gradients, log10 ||dL/dW||")
         )
         plain(self.plot)
         self.plot.invertY(True)
