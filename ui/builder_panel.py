@@ -157,6 +157,8 @@ class BuilderPanel(QScrollArea):
         label = self.errors[name]
         label.setText(message)
         label.setVisible(bool(message))
+        if message:  # the message is where the person is looking, not below the fold
+            self.ensureWidgetVisible(label, 10, 10)
 
     def error(self, name: str) -> str:
         return self.errors[name].text() if self.errors[name].isVisible() else ""

@@ -13,10 +13,14 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QPainter
 
 
-def save_png(plot, path: Path) -> None:
+def save_png(plot, path: Path, width: int = 900) -> None:
+    """At least `width` pixels wide, whatever its size on screen (for slides and notes)."""
     from pyqtgraph.exporters import ImageExporter
 
-    ImageExporter(plot).export(str(path))
+    exporter = ImageExporter(plot)
+    shown = int(plot.sceneBoundingRect().width())
+    exporter.parameters()["width"] = max(width, shown)
+    exporter.export(str(path))
 
 
 def save_svg(plot, path: Path) -> None:

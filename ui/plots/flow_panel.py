@@ -176,7 +176,10 @@ class FlowPanel(PlotPanel):
         distances, ratio = known.decay(shown, direction)
         set_curve(self.decay_curve, distances, safe_log10(ratio))  # log10, linear axis
         self._draw_bound(flow, distances, ratio)
-        self.tell(self.tr("Gradient flow, {0}. {1}").format(self.focus_text(), self.verdict))
+        note = ""
+        if session.spec.mode == "seq2class" and session.spec.pooling == "last":
+            note = self.tr(" One loss, at the last step: G has one row.")
+        self.tell(self.tr("Gradient flow, {0}. {1}").format(self.focus_text(), self.verdict) + note)
 
     def _draw_bound(self, flow, distances, ratio) -> None:
         sigma = flow.top_singular_value
