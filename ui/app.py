@@ -85,6 +85,9 @@ def _interactive(app, args) -> int:
                 f"{args.file}: this window steps through recurrent networks (rnn, gru, "
                 "lstm, tdnn); this project holds another kind of model"
             )
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C in the terminal ends the window
     open_window(args, project)
     return app.exec()
 

@@ -2,10 +2,12 @@
 undoable network edits that keep the cursor on the same event."""
 
 import numpy as np
+import pytest
 
+from ui.quick_look import PANELS, open_panel
 from ui.session import Selection
 
-from .conftest import small_project
+from .conftest import small_project, wait_for_workers
 
 
 def test_opening_a_project_runs_it_and_stops_at_the_loss(window):
@@ -80,3 +82,14 @@ def test_an_example_from_the_task(window):
     data = session.task.train
     assert np.array_equal(session.example.inputs, data.inputs[3, : data.lengths[3]])
     assert "examples 0 to" in session.example_from_task("test", 999)
+
+
+@pytest.mark.parametrize("name", sorted(PANELS))
+def test_every_panel_opens_on_its_own(qtbot, name):
+    session, panel = open_panel(name, small_project())
+    qtbot.addWidget(panel)
+    session.end()
+    session.home()
+    assert not panel.grab().isNull()
+    panel.close()
+    wait_for_workers(qtbot)
