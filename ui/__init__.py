@@ -4,7 +4,3 @@ One adapter object (`ui.session.Session`) owns the current project, network, tra
 and emits signals; every panel subscribes to it and never talks to another panel. Modules here
 import `simulator` (and with it Numba) lazily, so the window can show before the kernels load.
 """
-
-from .pyside_fix import keep_none_alive as _keep_none_alive
-
-_keep_none_alive()

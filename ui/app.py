@@ -28,9 +28,6 @@ def run(args) -> int:
         if problem is not None:
             print(problem, file=sys.stderr)
             return 2
-    from .pyside_fix import keep_none_alive
-
-    keep_none_alive()
     app = _application()
     if batch:
         return _batch(app, args)

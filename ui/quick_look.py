@@ -56,9 +56,6 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     from PySide6.QtWidgets import QApplication
 
-    from .pyside_fix import keep_none_alive
-
-    keep_none_alive()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     project = None
     if args.file:

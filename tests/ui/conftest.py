@@ -6,10 +6,6 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, QThread
 
-from ui.pyside_fix import keep_none_alive
-
-keep_none_alive()  # PySide6 6.12 on Python 3.11 loses references to None and True (see there)
-
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, qapp):
