@@ -1,12 +1,31 @@
 """rnnsim's engine: build recurrent networks, run them, and read exact traces of the forward pass
-and of back-propagation through time. Nothing here imports Qt."""
+and of back-propagation through time. Nothing here imports Qt.
+
+The names below load on first use, so `import simulator.cli` (what the `rnnsim` command does
+first) does not pay for Numba before the window can appear.
+"""
+
+from importlib import import_module
 
 from .allocator import keep_freed_memory
-from .errors import InputError, SpecError
-from .network import Network
-from .spec import NetworkSpec
-from .trace import DirectionTrace, Trace
 
 keep_freed_memory()
 
-__all__ = ["DirectionTrace", "InputError", "Network", "NetworkSpec", "SpecError", "Trace"]
+_WHERE = {
+    "InputError": ".errors",
+    "SpecError": ".errors",
+    "Network": ".network",
+    "NetworkSpec": ".spec",
+    "DirectionTrace": ".trace",
+    "Trace": ".trace",
+}
+
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module 'simulator' has no attribute {name!r}")
+    value = getattr(import_module(_WHERE[name], __name__), name)
+    globals()[name] = value
+    return value
