@@ -83,8 +83,8 @@ def step_labels(task, inputs: np.ndarray) -> tuple[str, ...]:
 
 
 def from_text(task, text: str, network=None) -> InputExample:
-    """A typed sentence, with the target the task's rule gives it (sentiment, digit sums,
-    next characters) or else the network's own prediction, for the person to change."""
+    """A typed sentence, with the target the task's rule gives it (Task.target_for) or else the
+    network's own prediction, for the person to change."""
     if task.vocabulary is None:
         raise InputProblem(
             f"task {task.name} reads numbers, not text: take an example from the task instead"
@@ -107,19 +107,14 @@ def from_text(task, text: str, network=None) -> InputExample:
 
 
 def _rule_target(task, text: str, ids: np.ndarray, network) -> np.ndarray:
+    """The task's rule for the text (Task.target_for), with the network's own prediction where
+    the rule has nothing to say."""
     per_step = task.spec_fields.get("mode") == "seq2seq"
-    if task.name == "sentiment":
-        from simulator.tasks.sentiment import LABELS, rate
-
-        return np.array(LABELS.index(rate(text, task.settings["language"])))
-    if task.name == "digit_sum":
-        digits = [int(t) for t in task.vocabulary.decode(ids) if t.isdigit()]
-        return np.array(sum(digits) % len(task.labels))
-    if task.name == "char_lm":  # the next character; the last one has none, keep the guess
-        target = _predicted(network, ids, per_step)
-        target[:-1] = ids[1:]
-        return target
-    return _predicted(network, ids, per_step)
+    rule = task.target_for(text)
+    guess = _predicted(network, ids, per_step)
+    if rule is None:
+        return guess
+    return np.where(rule >= 0, rule, guess).astype(np.int64)
 
 
 def _predicted(network, ids: np.ndarray, per_step: bool) -> np.ndarray:

@@ -149,12 +149,19 @@ class Task:
     tokenize: Callable[[str], list[str]] = field(default=list)  # text -> tokens, for typed input
     show_input: Callable[[np.ndarray], str] | None = None  # dense inputs -> text
     separator: str = " "  # between shown tokens and labels: "" for characters, " " for words
+    # The task's own rule for a typed sentence: its target (class ids, per step or one), with -1
+    # where the rule cannot say (the character after the last one). None: no rule.
+    label_text: Callable[[str], np.ndarray] | None = None
 
     def encode(self, text: str) -> np.ndarray:
         """A sentence typed by a person, as the network's input ids."""
         if self.vocabulary is None:
             raise TaskError(f"task {self.name} reads numbers, not text")
         return self.vocabulary.encode(self.tokenize(text))
+
+    def target_for(self, text: str) -> np.ndarray | None:
+        """The target the task's rule gives a typed sentence, or None when it has no rule."""
+        return None if self.label_text is None else self.label_text(text)
 
     def describe(self, split: str, index: int) -> str:
         """One example as text: its input and its target."""

@@ -74,6 +74,7 @@ def build(settings: dict) -> Task:
         labels=list(vocabulary.tokens),  # class k is the character with id k
         tokenize=list,
         separator="",
+        label_text=lambda text: _next_characters(vocabulary.encode(list(text))),
     )
 
 
@@ -110,3 +111,8 @@ def sample(network, task: Task, prompt: str, length: int, temperature: float, se
         probabilities = np.exp(logits - logits.max())
         written.append(int(rng.choice(len(probabilities), p=probabilities / probabilities.sum())))
     return "".join(task.vocabulary.decode(written))
+
+
+def _next_characters(ids: np.ndarray) -> np.ndarray:
+    """The class at step t is the character at t + 1; the last step's is unknown (-1)."""
+    return np.append(ids[1:], -1)

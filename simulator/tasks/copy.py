@@ -61,6 +61,7 @@ def build(settings: dict) -> Task:
         labels=labels,
         tokenize=characters,
         separator="",
+        label_text=lambda text: _recall(vocabulary.encode(characters(text)), delay, symbol_ids),
     )
 
 
@@ -71,3 +72,12 @@ def _examples(
     targets = np.zeros((count, length), dtype=np.int64)  # blank
     targets[:, delay:] = drawn[:, :-delay] + 1  # class of symbol k, `delay` steps later
     return Dataset(symbol_ids[drawn], targets, np.full(count, length, dtype=np.int64))
+
+
+def _recall(ids: np.ndarray, delay: int, symbol_ids: np.ndarray) -> np.ndarray:
+    """The class to output at each step: the symbol `delay` steps back (blank before that, and
+    for a character that is not a symbol)."""
+    classes = {int(i): k + 1 for k, i in enumerate(symbol_ids)}
+    target = np.zeros(len(ids), dtype=np.int64)
+    target[delay:] = [classes.get(int(i), 0) for i in ids[:-delay]] if delay < len(ids) else []
+    return target

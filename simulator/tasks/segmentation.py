@@ -70,6 +70,24 @@ def split_words(chars: list[str], tags: list[str]) -> list[str]:
     return words
 
 
+def dictionary_words(chars: list[str]) -> list[str]:
+    """Forward maximum matching against the word list: at each place take the longest listed
+    word that starts there (a single character when none does). The reference segmentation of
+    typed text, good enough to label a sentence built from the list's words."""
+    known = set(word_list())
+    longest = max(map(len, known))
+    words, start = [], 0
+    while start < len(chars):
+        size = next(
+            n
+            for n in range(min(longest, len(chars) - start), 0, -1)
+            if n == 1 or "".join(chars[start : start + n]) in known
+        )
+        words.append("".join(chars[start : start + size]))
+        start += size
+    return words
+
+
 def build(settings: dict) -> Task:
     fewest, most = settings["min_words"], settings["max_words"]
     if most < fewest:
@@ -104,4 +122,12 @@ def build(settings: dict) -> Task:
         labels=TAGS,
         tokenize=characters,
         separator="",
+        label_text=lambda text: np.array(
+            [
+                TAGS.index(tag)
+                for word in dictionary_words(characters(text))
+                for tag in tags_of(word)
+            ],
+            dtype=np.int64,
+        ),
     )

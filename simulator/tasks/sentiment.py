@@ -175,4 +175,5 @@ def build(settings: dict) -> Task:
         labels=LABELS,
         tokenize=language.tokenize,
         separator=language.separator,
+        label_text=lambda text: np.array(LABELS.index(rate(text, settings["language"]))),
     )
