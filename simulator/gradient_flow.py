@@ -82,15 +82,28 @@ def gradient_flow(
     example: int = 0,
     progress: Callable[[int, int], bool | None] | None = None,
 ) -> GradientFlow:
-    """G[t, k] for one example of a trace that has gradients (run with targets).
-
-    One backward pass per step t, seeded with only that step's gradient. `progress(done, total)`
-    is called after each row; returning False stops early (remaining rows stay NaN)."""
-    if not trace.has_gradients:
-        raise ValueError("gradient flow needs a trace with gradients: run the network with targets")
+    """G[t, k] for one layer and direction of one example of a trace that has gradients (run
+    with targets). See gradient_flows for the cost and `progress`."""
     spec = network.spec
     if not 0 <= layer < spec.num_layers or not 0 <= direction < spec.num_directions:
         raise ValueError(f"no layer {layer} direction {direction} in this network")
+    return gradient_flows(network, trace, example, progress)[layer, direction]
+
+
+def gradient_flows(
+    network: Network,
+    trace: Trace,
+    example: int = 0,
+    progress: Callable[[int, int], bool | None] | None = None,
+) -> dict[tuple[int, int], GradientFlow]:
+    """G[t, k] for every layer and direction of one example, keyed (layer, direction).
+
+    One backward pass per step t, seeded with only that step's gradient, fills every layer's
+    row t at once. `progress(done, total)` is called after each row; returning False stops
+    early (remaining rows stay NaN)."""
+    if not trace.has_gradients:
+        raise ValueError("gradient flow needs a trace with gradients: run the network with targets")
+    spec = network.spec
     one = network.run(
         trace.inputs[example : example + 1],
         trace.targets[example : example + 1],
@@ -98,17 +111,22 @@ def gradient_flow(
     )
     T = one.steps
     length = int(one.lengths[0])
-    matrix = np.full((T, T), np.nan)
+    keys = [(l, d) for l in range(spec.num_layers) for d in range(spec.num_directions)]
+    matrices = {key: np.full((T, T), np.nan) for key in keys}
     scratch = network.layout.views(np.zeros_like(network.flat))
     for t in range(length):
         seed = np.zeros_like(one.grad_top)
         seed[:, t] = one.grad_top[:, t]
         layers = [[dataclasses.replace(d) for d in row] for row in one.layers]
         network.backward_layers(layers, one, seed, scratch)
-        grad = layers[layer][direction].grad_hidden[0]  # (T, H): dL_t/dh_k for every k
-        matrix[t] = np.linalg.norm(grad, axis=1)
-        matrix[t, length:] = np.nan
+        for l, d in keys:
+            grad = layers[l][d].grad_hidden[0]  # (T, H): dL_t/dh_k for every k
+            matrices[l, d][t] = np.linalg.norm(grad, axis=1)
+            matrices[l, d][t, length:] = np.nan
         if progress is not None and progress(t + 1, length) is False:
             break
-    sigma, gamma = recurrent_matrix_norm(network, layer, direction)
-    return GradientFlow(layer, direction, example, matrix, sigma, gamma)
+    flows = {}
+    for l, d in keys:
+        sigma, gamma = recurrent_matrix_norm(network, l, d)
+        flows[l, d] = GradientFlow(l, d, example, matrices[l, d], sigma, gamma)
+    return flows

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from simulator import Network, NetworkSpec
-from simulator.gradient_flow import gradient_flow
+from simulator.gradient_flow import gradient_flow, gradient_flows
 
 from .examples import random_batch
 
@@ -91,3 +91,15 @@ def test_needs_gradients():
     network = Network(NetworkSpec(cell="rnn", input_size=2))
     with pytest.raises(ValueError, match="targets"):
         gradient_flow(network, network.run(np.zeros((1, 3, 2))))
+
+
+def test_every_layer_and_direction_at_once_equals_one_at_a_time():
+    spec = NetworkSpec(cell="lstm", input_size=2, hidden_size=3, num_layers=2, bidirectional=True)
+    network = Network(spec, seed=2)
+    x, y, lengths = random_batch(spec, lengths=[5, 3])
+    trace = network.run(x, y, lengths)
+    flows = gradient_flows(network, trace, example=1)
+    assert set(flows) == {(0, 0), (0, 1), (1, 0), (1, 1)}
+    for (layer, direction), flow in flows.items():
+        alone = gradient_flow(network, trace, layer, direction, example=1)
+        assert np.array_equal(flow.matrix, alone.matrix, equal_nan=True)
