@@ -4,8 +4,8 @@ Numba compiles a kernel the first time it is called (seconds per cell) or loads 
 on-disk cache (fast). Doing that in the GUI thread would freeze the window, so the window shows
 first and this thread imports `simulator` and runs a tiny network of each cell the window needs.
 When a cell's kernels are not in the cache yet they are compiled in a separate process first
-(ui/compile_kernels.py), so the long compile never competes with the window for the GIL; this
-thread then only loads them.
+(`python -m simulator.warmup`), so the long compile never competes with the window for the GIL;
+this thread then only loads them.
 The session runs a network only once its kernels are ready (`is_ready`), so the GUI thread never
 waits on Numba's compiler lock. Readiness is process-wide: a second window finds the kernels warm.
 """
@@ -16,13 +16,9 @@ import gc
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
 from PySide6.QtCore import QThread, Signal
 
-from . import compile_kernels
-
-COMPILER = Path(compile_kernels.__file__)
 ALL_CELLS = ("lstm", "gru", "rnn", "tdnn")
 
 _ready: set[str] = set()
@@ -36,7 +32,9 @@ def kernel_key(cell: str, dtype: str = "float64") -> str:
 
 def warm(key: str) -> None:
     """Compile or load a cell's kernels in this process, and remember that they are ready."""
-    compile_kernels.warm(key)
+    from simulator import warmup
+
+    warmup.warm(*key.split("/"))
     with _ready_lock:
         _ready.add(key)
 
@@ -113,7 +111,9 @@ class KernelWarmup(QThread):
             if self.is_ready(key):
                 self.key_ready.emit(key)
                 continue
-            if not compile_kernels.cached(key):
+            from simulator import warmup
+
+            if not warmup.is_cached(*key.split("/")):
                 self._compile_elsewhere(key)
                 if self._stop:
                     return
@@ -125,11 +125,11 @@ class KernelWarmup(QThread):
             self.key_ready.emit(key)
 
     def _compile_elsewhere(self, key: str) -> None:
-        """Compile into the cache in a separate process (see compile_kernels); if that fails,
+        """Compile into the cache in a separate process (simulator.warmup); if that fails,
         warm() compiles here instead."""
         try:
             process = subprocess.Popen(
-                [sys.executable, str(COMPILER), key],
+                [sys.executable, "-m", "simulator.warmup", key],
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )

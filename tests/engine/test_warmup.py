@@ -1,0 +1,10 @@
+from simulator import warmup
+
+
+def test_warming_a_cell_stamps_it_cached(tmp_path, monkeypatch):
+    monkeypatch.setenv("NUMBA_CACHE_DIR", str(tmp_path))
+    assert not warmup.is_cached("rnn", "float64")
+    warmup.warm("rnn", "float64")
+    assert warmup.is_cached("rnn", "float64")
+    assert not warmup.is_cached("gru", "float64")
+    assert any(p.name.startswith("rnnsim-warm-rnn-float64-") for p in tmp_path.iterdir())
