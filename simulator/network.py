@@ -8,7 +8,7 @@ from . import cells
 from .errors import InputError
 from .inputs import Batch, prepare
 from .kernels.loss import softmax_cross_entropy, squared_error
-from .parameters import ParameterLayout, ParameterSet, initialise, layer_names
+from .parameters import ParameterLayout, ParameterSet, initialise, layer_names, shapes
 from .spec import NetworkSpec
 from .trace import DirectionTrace, Trace
 
@@ -18,7 +18,7 @@ class Network(ParameterSet):
 
     def __init__(self, spec: NetworkSpec, seed: int = 0):
         self.spec = spec
-        self.layout = ParameterLayout(spec)
+        self.layout = ParameterLayout(shapes(spec))
         self.flat = np.zeros(self.layout.size, dtype=spec.dtype)
         self.params = self.layout.views(self.flat)
         initialise(spec, self.params, np.random.default_rng(seed))

@@ -49,10 +49,10 @@ def shapes(spec: NetworkSpec) -> dict[str, tuple[int, ...]]:
 
 
 class ParameterLayout:
-    """Where each named parameter sits in the flat vector."""
+    """Where each named parameter sits in the flat vector, given every name's shape in order."""
 
-    def __init__(self, spec: NetworkSpec):
-        self.shapes = shapes(spec)
+    def __init__(self, shapes: dict[str, tuple[int, ...]]):
+        self.shapes = dict(shapes)
         self.offsets: dict[str, tuple[int, int]] = {}
         start = 0
         for name, shape in self.shapes.items():

@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import InputError
-from ..parameters import ParameterSet
+from ..parameters import ParameterLayout, ParameterSet
 from . import decoding
 from .attention import score_parameters
 from .decoder import DecoderRun, decoder_backward, decoder_forward
@@ -21,7 +21,7 @@ from .encoder import backward_stack, bridge_backward, bridge_forward, join, run_
 from .inputs import PairBatch, prepare
 from .kernels.embedding import embedding_backward
 from .kernels.output import output_backward, output_loss
-from .parameters import Seq2SeqLayout, initialise
+from .parameters import initialise, shapes
 from .spec import Seq2SeqSpec
 from .trace import Seq2SeqTrace
 
@@ -33,7 +33,7 @@ class EncoderDecoder(ParameterSet):
 
     def __init__(self, spec: Seq2SeqSpec, seed: int = 0):
         self.spec = spec
-        self.layout = Seq2SeqLayout(spec)
+        self.layout = ParameterLayout(shapes(spec))
         self.flat = np.zeros(self.layout.size, dtype=spec.dtype)
         self.params = self.layout.views(self.flat)
         initialise(spec, self.params, np.random.default_rng(seed))

@@ -74,26 +74,6 @@ def shapes(spec: Seq2SeqSpec) -> dict[str, tuple[int, ...]]:
     return out
 
 
-class Seq2SeqLayout:
-    """Where each named parameter sits in the flat vector (the interface of ParameterLayout)."""
-
-    def __init__(self, spec: Seq2SeqSpec):
-        self.shapes = shapes(spec)
-        self.offsets: dict[str, tuple[int, int]] = {}
-        start = 0
-        for name, shape in self.shapes.items():
-            size = math.prod(shape)
-            self.offsets[name] = (start, start + size)
-            start += size
-        self.size = start
-
-    def views(self, flat: np.ndarray) -> dict[str, np.ndarray]:
-        """name -> a view into `flat` with the parameter's shape (writes go through)."""
-        return {
-            name: flat[lo:hi].reshape(self.shapes[name]) for name, (lo, hi) in self.offsets.items()
-        }
-
-
 def initialise(spec: Seq2SeqSpec, params: dict[str, np.ndarray], rng: np.random.Generator):
     """PyTorch's defaults: embeddings N(0, 1); every other weight and bias U(-1/sqrt(fan),
     1/sqrt(fan)) with fan the hidden size (recurrent layers) or the input width (bridge,

@@ -16,12 +16,12 @@ import numpy as np
 from ..cells import ACTIVATION_CODES
 from ..errors import InputError
 from ..kernels.loss import softmax_cross_entropy
-from ..parameters import ParameterSet
+from ..parameters import ParameterLayout, ParameterSet
 from .flatten import FlatTree, TreeBatch, flatten
 from .kernels.mvrnn import mvrnn_backward, mvrnn_forward
 from .kernels.rntn import rntn_backward, rntn_forward
 from .kernels.rvnn import rvnn_backward, rvnn_forward
-from .parameters import TreeLayout, initialise
+from .parameters import initialise, shapes
 from .spec import TreeSpec
 from .trace import TreeTrace
 
@@ -44,7 +44,7 @@ class TreeNetwork(ParameterSet):
 
     def __init__(self, spec: TreeSpec, seed: int = 0):
         self.spec = spec
-        self.layout = TreeLayout(spec)
+        self.layout = ParameterLayout(shapes(spec))
         self.flat = np.zeros(self.layout.size, dtype=spec.dtype)
         self.params = self.layout.views(self.flat)
         initialise(spec, self.params, np.random.default_rng(seed))

@@ -19,7 +19,6 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from ..parameters import ParameterLayout
 from .spec import MODELS, TreeSpec
 
 
@@ -42,20 +41,6 @@ def shapes(spec: TreeSpec) -> dict[str, tuple[int, ...]]:
     out["output.weight"] = (C, d)
     out["output.bias"] = (C,)
     return out
-
-
-class TreeLayout(ParameterLayout):
-    """Where each named parameter sits in the flat vector; `views` as for the recurrent ones."""
-
-    def __init__(self, spec: TreeSpec):
-        self.shapes = shapes(spec)
-        self.offsets: dict[str, tuple[int, int]] = {}
-        start = 0
-        for name, shape in self.shapes.items():
-            size = math.prod(shape)
-            self.offsets[name] = (start, start + size)
-            start += size
-        self.size = start
 
 
 WORD_SCALE = 0.3
