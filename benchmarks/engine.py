@@ -4,23 +4,14 @@ Run by hand: `.venv/bin/python benchmarks/engine.py [--cells lstm,gru] [--cases 
 [--repeat N | --quick]`. Every contender runs on one thread; times are medians in milliseconds.
 """
 
-import os
-
-# One thread for every contender; BLAS libraries read these when they are first loaded.
-for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "NUMBA_NUM_THREADS"):
-    os.environ[_name] = "1"
+import timing  # first: one thread for every contender  # noqa: I001
 
 import argparse  # noqa: E402
-import statistics  # noqa: E402
 import sys  # noqa: E402
-import time  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 import numpy as np  # noqa: E402
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout, uninstalled
 
 import numpy_reference  # noqa: E402
 import seq2seq_reference  # noqa: E402
@@ -205,19 +196,6 @@ def check_agreement(cells) -> bool:
 
 
 # ----- timing ----------------------------------------------------------------------------------
-def median_ms(step, budget_s: float, least: int, repeat: int | None) -> float:
-    """Median wall time of `step` in ms, over `repeat` runs or enough to fill `budget_s`."""
-    step()  # warm up: compiles kernels, allocates
-    start = time.perf_counter()
-    step()
-    once = time.perf_counter() - start
-    runs = repeat or max(least, round(budget_s / max(once, 1e-9)))
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return 1e3 * statistics.median(times)
 
 
 RATIOS = (  # (heading, faster, slower): how many times faster `faster` ran than `slower`
@@ -227,12 +205,6 @@ RATIOS = (  # (heading, faster, slower): how many times faster `faster` ran than
     ("f32/t32", "engine f32", "torch f32"),
 )
 TIMES = ("engine f64", "engine f32", "numpy", "torch f32", "torch f64")
-
-
-def speedup(ms: dict, faster: str, slower: str) -> float | None:
-    if faster not in ms or slower not in ms:
-        return None
-    return ms[slower] / ms[faster]
 
 
 def print_header():
@@ -246,7 +218,7 @@ def print_row(cell: str, case: Case, ms: dict):
     times = "".join(f"{ms[n]:11.3f}" if n in ms else f"{'-':>11}" for n in TIMES)
     ratios = ""
     for _, faster, slower in RATIOS:
-        ratio = speedup(ms, faster, slower)
+        ratio = timing.speedup(ms, faster, slower)
         ratios += f"{ratio:9.2f}x" if ratio is not None else f"{'-':>10}"
     print(f"{cell:5} {str(case):22}{times}{ratios}", flush=True)
 
@@ -258,7 +230,7 @@ def print_targets(results: dict):
         for (cell, case), ms in results.items():
             if not target.applies(case):
                 continue
-            ratio = speedup(ms, "engine f64", target.rival)
+            ratio = timing.speedup(ms, "engine f64", target.rival)
             if ratio is None:
                 print(f"  {target.text:44} {cell:5} {str(case):22} skipped, no PyTorch")
                 continue
@@ -311,7 +283,10 @@ def main():
         for cell in args.cells:
             for case in (CASES[name] for name in args.cases):
                 steps = contenders(cell, case)
-                ms = {n: median_ms(step, budget, least, args.repeat) for n, step in steps.items()}
+                ms = {
+                    n: timing.median_ms(step, budget, least, args.repeat)
+                    for n, step in steps.items()
+                }
                 results[cell, case] = ms
                 print_row(cell, case, ms)
         print_targets(results)
@@ -521,7 +496,7 @@ def run_seq2seq(budget: float, least: int, repeat: int | None):
     results = {}
     for case in SEQ2SEQ_CASES:
         ms = {
-            n: median_ms(step, budget, least, repeat)
+            n: timing.median_ms(step, budget, least, repeat)
             for n, step in seq2seq_contenders(case).items()
         }
         results["s2s", case] = ms

@@ -8,21 +8,13 @@ words at a random point, as a parser's trees do), labelled at every node with on
 each contender reads it already flattened (children before parents), as training does.
 """
 
-import os
-
-for _name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS", "NUMBA_NUM_THREADS"):
-    os.environ[_name] = "1"
+import timing  # first: one thread for every contender  # noqa: I001
 
 import argparse  # noqa: E402
-import statistics  # noqa: E402
 import sys  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 import networkx as nx  # noqa: E402
 import numpy as np  # noqa: E402
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run from a checkout, uninstalled
 
 from simulator.trees import MODELS, TreeBatch, TreeNetwork, TreeSpec, flatten  # noqa: E402
 from simulator.trees import reference as numpy_reference  # noqa: E402
@@ -178,20 +170,6 @@ def _largest(loss, grads, trace) -> float:
     )
 
 
-def median_ms(step, budget_s: float, least: int, repeat: int | None) -> float:
-    step()  # warm up: compiles kernels, allocates
-    start = time.perf_counter()
-    step()
-    once = time.perf_counter() - start
-    runs = repeat or max(least, round(budget_s / max(once, 1e-9)))
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return 1e3 * statistics.median(times)
-
-
 TIMES = ("engine f64", "engine f32", "numpy", "torch f32", "torch f64")
 RATIOS = (
     ("f64/numpy", "engine f64", "numpy"),
@@ -199,12 +177,6 @@ RATIOS = (
     ("f64/t32", "engine f64", "torch f32"),
     ("f32/t32", "engine f32", "torch f32"),
 )
-
-
-def speedup(ms: dict, faster: str, slower: str) -> float | None:
-    if faster not in ms or slower not in ms:
-        return None
-    return ms[slower] / ms[faster]
 
 
 def parse_args():
@@ -249,18 +221,21 @@ def main():
     for model in args.models:
         for dim in args.dims:
             steps = contenders(model, dim, flat, batch)
-            ms = {name: median_ms(step, budget, least, args.repeat) for name, step in steps.items()}
+            ms = {
+                name: timing.median_ms(step, budget, least, args.repeat)
+                for name, step in steps.items()
+            }
             results[model, dim] = ms
             shown = "".join(f"{ms[n]:11.3f}" if n in ms else f"{'-':>11}" for n in TIMES)
             shown_ratios = ""
             for _, faster, slower in RATIOS:
-                ratio = speedup(ms, faster, slower)
+                ratio = timing.speedup(ms, faster, slower)
                 shown_ratios += f"{ratio:9.2f}x" if ratio is not None else f"{'-':>10}"
             print(f"{model:8} {dim:3}{shown}{shown_ratios}", flush=True)
     print(f"\nTarget: engine float64 >= {TARGET:g}x faster than PyTorch float64.")
     verdicts = []
     for (model, dim), ms in results.items():
-        ratio = speedup(ms, "engine f64", "torch f64")
+        ratio = timing.speedup(ms, "engine f64", "torch f64")
         if ratio is None:
             print(f"  {model:8} d={dim:<3} skipped, no PyTorch")
             continue
