@@ -36,3 +36,10 @@ def speedup(ms: dict, faster: str, slower: str) -> float | None:
     if faster not in ms or slower not in ms:
         return None
     return ms[slower] / ms[faster]
+
+
+def largest_difference(loss, grads, trace) -> float:
+    """The largest gap between a contender's loss and gradients and the engine's trace."""
+    return max(
+        abs(loss - trace.loss), *(float(abs(grads[n] - trace.grads[n]).max()) for n in trace.grads)
+    )

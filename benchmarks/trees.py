@@ -148,26 +148,20 @@ def check_agreement(models, flat, batch) -> bool:
         loss, grads, _ = numpy_reference.run(
             model, net.params, flat.left, flat.right, flat.word, flat.label, pair
         )
-        diffs = {"numpy": _largest(loss, grads, trace)}
+        diffs = {"numpy": timing.largest_difference(loss, grads, trace)}
         if torch is not None:
             params = torch_parameters(model, 8, "float64")
             torch_value = torch_loss(model, params, flat, pair)
             torch_value.backward()
             grads = {n: v.grad.numpy() if v.grad is not None else 0 * v.detach().numpy()
                      for n, v in params.items()}  # fmt: skip
-            diffs["torch"] = _largest(torch_value.item(), grads, trace)
+            diffs["torch"] = timing.largest_difference(torch_value.item(), grads, trace)
         ok = all(d < 1e-8 for d in diffs.values())
         agree &= ok
         shown = "  ".join(f"{name} {d:.1e}" for name, d in diffs.items())
         print(f"  {model:8} {shown}  {'ok' if ok else 'DISAGREE'}")
     print()
     return agree
-
-
-def _largest(loss, grads, trace) -> float:
-    return max(
-        abs(loss - trace.loss), *(np.abs(grads[n] - trace.grads[n]).max() for n in trace.grads)
-    )
 
 
 TIMES = ("engine f64", "engine f32", "numpy", "torch f32", "torch f64")
