@@ -34,6 +34,7 @@ from .plots.hidden_panel import HiddenStatePanel
 from .plots.output_panel import OutputPanel
 from .plots.parameter_panel import ParameterPanel
 from .stepper_bar import StepperBar
+from .training import docks as training_docks
 from .worker import Worker
 
 LAYOUT_VERSION = 1
@@ -122,6 +123,7 @@ class MainWindow(QMainWindow):
         for left, right in zip(bottom, bottom[1:], strict=False):
             self.splitDockWidget(left, right, Qt.Orientation.Horizontal)
         self._laid_out = False
+        self.training = training_docks.install(self)
 
         self.file_actions = FileActions(self, session)
         self._menus()
@@ -152,6 +154,7 @@ class MainWindow(QMainWindow):
         docks = self.docks
         self.tabifyDockWidget(docks["gradients"], docks["flow"])
         self.tabifyDockWidget(docks["flow"], docks["parameters"])
+        self.tabifyDockWidget(docks["parameters"], docks["curves"])
         docks["gradients"].raise_()
         if width < 1450:
             self.tabifyDockWidget(docks["hidden"], docks["gates"])
@@ -257,6 +260,7 @@ class MainWindow(QMainWindow):
             self._laid_out = True  # the person's own arrangement
 
     def closeEvent(self, event) -> None:
+        self.training.stop_and_wait()  # the weights reached go into the project, to be saved
         if not self.file_actions.may_discard():
             event.ignore()
             return

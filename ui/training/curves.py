@@ -1,0 +1,192 @@
+"""TrainingCurves: loss, accuracy and gradient norm against the step, live while training.
+
+Snapshots arrive from the workers (at most ~30 a second each); the newest of each run is kept
+and drawn by a timer at most `FPS` times a second, into plot items created once per run
+(setData only). Clipping events are marked on the gradient-norm curve; test evaluations are
+drawn dashed beside the training curves. Two runs (compare mode) share the axes.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ..plots import style  # noqa: F401  (applies the pyqtgraph settings)
+
+FPS = 30
+RUN_COLOURS = {"main": "#1f77b4", "compare": "#d62728"}
+CLIP_COLOUR = "#ff8c00"
+
+
+class TrainingCurves(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.note = QLabel()
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet("color: #444;")
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.ci.setContentsMargins(2, 2, 2, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.note)
+        layout.addWidget(self.view, 1)
+        self.loss_plot = self.view.addPlot(row=0, col=0, enableMenu=False)
+        self.accuracy_plot = self.view.addPlot(row=0, col=1, enableMenu=False)
+        self.grad_plot = self.view.addPlot(row=0, col=2, enableMenu=False)
+        self.loss_plot.setLogMode(y=True)
+        self.grad_plot.setLogMode(y=True)
+        self.accuracy_plot.setYRange(0, 1)
+        for plot in self.plots():
+            plot.showGrid(x=True, y=True, alpha=0.2)
+            plot.addLegend(offset=(-5, 5), labelTextSize="8pt")
+        self.accuracy_plot.getViewBox().setLimits(yMin=-0.05, yMax=1.05)
+        self.items: dict[str, dict] = {}
+        self.labels: dict[str, str] = {}
+        self._pending: dict[str, object] = {}
+        self.latest: dict[str, object] = {}
+        self.redraws = 0  # how many times the curves were drawn (for tests and benchmarks)
+        self.redraw_times: list[float] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(1000 // FPS)
+        self._timer.timeout.connect(self._redraw)
+        self.clip_line = pg.InfiniteLine(angle=0, pen=pg.mkPen(CLIP_COLOUR, style=Qt.DashLine))
+        self.clip_line.hide()
+        self.grad_plot.addItem(self.clip_line, ignoreBounds=True)
+        self.retranslate()
+        self.tell_empty()
+
+    def plots(self):
+        return (self.loss_plot, self.accuracy_plot, self.grad_plot)
+
+    def retranslate(self) -> None:
+        self.loss_plot.setTitle(self.tr("loss (training, and test dashed)"))
+        self.accuracy_plot.setTitle(self.tr("accuracy"))
+        self.grad_plot.setTitle(self.tr("gradient norm ‖g‖ (◆ clipped)"))
+        for plot in self.plots():
+            plot.setLabel("bottom", self.tr("step"))
+        if not self.items:
+            self.tell_empty()
+        else:
+            self._write_note()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def tell_empty(self) -> None:
+        self.note.setText(self.tr("Press Start in the Training panel to train the network."))
+
+    # ----- data --------------------------------------------------------------------------------
+    def clear(self) -> None:
+        for items in self.items.values():
+            for key, item in items.items():
+                self._plot_of(key).removeItem(item)
+        self.items, self.labels, self._pending, self.latest = {}, {}, {}, {}
+        self.tell_empty()
+
+    def set_clip(self, clip_norm: float) -> None:
+        """Mark the clipping threshold on the gradient-norm plot (0: none)."""
+        if clip_norm > 0:
+            self.clip_line.setValue(np.log10(clip_norm))
+            self.clip_line.show()
+        else:
+            self.clip_line.hide()
+
+    def show_history(self, name: str, label: str, snapshot) -> None:
+        """Queue a run's newest snapshot; it is drawn within 1/FPS s."""
+        self._pending[name] = snapshot
+        self.labels[name] = label
+        if not self._timer.isActive():
+            self._timer.start()
+
+    def flush(self) -> None:
+        """Draw what is queued now (tests, screenshots)."""
+        self._timer.stop()
+        self._redraw()
+
+    def _redraw(self) -> None:
+        if not self._pending:
+            return
+        started = time.perf_counter()
+        for name, snapshot in self._pending.items():
+            items = self.items.get(name) or self._make_items(name, self.labels[name])
+            table = snapshot.table
+            if not len(table):
+                continue
+            steps = snapshot.column("step")
+            items["loss"].setData(steps, _positive(snapshot.column("loss")))
+            items["accuracy"].setData(steps, snapshot.column("accuracy"))
+            norms = _positive(snapshot.column("grad_norm"))
+            items["grad"].setData(steps, norms)
+            clipped = snapshot.column("clipped") > 0
+            items["clipped"].setData(steps[clipped], norms[clipped])
+            if snapshot.evaluations:
+                evaluations = np.array(snapshot.evaluations, float)
+                items["test_loss"].setData(evaluations[:, 0], _positive(evaluations[:, 1]))
+                items["test_accuracy"].setData(evaluations[:, 0], evaluations[:, 2])
+            self.latest[name] = snapshot
+        self._pending = {}
+        self._write_note()
+        self.redraws += 1
+        self.redraw_times.append(time.perf_counter() - started)
+
+    def _make_items(self, name: str, label: str) -> dict:
+        colour = RUN_COLOURS.get(name, "#2ca02c")
+        pen = pg.mkPen(colour, width=2)
+        dashed = pg.mkPen(colour, width=1.5, style=Qt.DashLine)
+        items = {
+            "loss": self.loss_plot.plot(pen=pen, name=label, connect="finite"),
+            "test_loss": self.loss_plot.plot(
+                pen=dashed, symbol="o", symbolSize=5, symbolBrush=colour, connect="finite"
+            ),
+            "accuracy": self.accuracy_plot.plot(pen=pen, name=label, connect="finite"),
+            "test_accuracy": self.accuracy_plot.plot(
+                pen=dashed, symbol="o", symbolSize=5, symbolBrush=colour, connect="finite"
+            ),
+            "grad": self.grad_plot.plot(pen=pen, name=label, connect="finite"),
+            "clipped": self.grad_plot.plot(
+                pen=None, symbol="d", symbolSize=7, symbolBrush=CLIP_COLOUR, symbolPen=None
+            ),
+        }
+        self.items[name] = items
+        return items
+
+    def _plot_of(self, key: str):
+        if "loss" in key:
+            return self.loss_plot
+        return self.accuracy_plot if "accuracy" in key else self.grad_plot
+
+    def _write_note(self) -> None:
+        parts = []
+        for name, snapshot in self.latest.items():
+            loss = snapshot.column("loss")[-1] if len(snapshot.table) else float("nan")
+            parts.append(
+                self.tr("{0}: step {1} of {2}, loss {3:.4g}, {4:.0f} steps/s").format(
+                    self.labels[name], snapshot.step, snapshot.target, loss,
+                    snapshot.steps_per_second,
+                )
+            )  # fmt: skip
+        self.note.setText("    ".join(parts))
+
+    def curve_lengths(self) -> dict[str, int]:
+        """Points drawn on each run's loss curve (for tests)."""
+        out = {}
+        for name, items in self.items.items():
+            x, _y = items["loss"].getData()
+            out[name] = 0 if x is None else len(x)
+        return out
+
+
+def _positive(values: np.ndarray) -> np.ndarray:
+    """Values for a log axis: NaN (a gap) where not positive and finite."""
+    out = np.array(values, float)
+    out[~(np.isfinite(out) & (out > 0))] = np.nan
+    return out

@@ -1,0 +1,303 @@
+"""TrainingPanel: the task and its settings, the training settings, compare mode, and Start,
+Pause, Stop and Reset, with a progress bar (steps per second) and the report of a divergence.
+It drives a TrainingController and shows its state; the curves are a separate dock
+(TrainingCurves) fed by the same controller."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .controller import MAIN, TrainingProblem
+from .settings_form import TrainingSettingsForm
+from .task_form import TaskForm, spec_for_task
+
+CELLS = ("rnn", "gru", "lstm", "tdnn")
+
+
+class TrainingPanel(QScrollArea):
+    def __init__(self, session, controller, curves=None, parent=None):
+        super().__init__(parent)
+        self.session, self.controller, self.curves = session, controller, curves
+        self.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+
+        self.task_box = QGroupBox()
+        task_column = QVBoxLayout(self.task_box)
+        self.task_form = TaskForm()
+        self.use_task = QPushButton()
+        self.use_task.setObjectName("use_task")
+        self.use_task.clicked.connect(self.apply_task)
+        task_column.addWidget(self.task_form)
+        task_column.addWidget(self.use_task)
+        layout.addWidget(self.task_box)
+
+        self.settings_box = QGroupBox()
+        self.form = TrainingSettingsForm()
+        QVBoxLayout(self.settings_box).addWidget(self.form)
+        layout.addWidget(self.settings_box)
+
+        self.compare_box = QGroupBox()
+        compare_row = QHBoxLayout(self.compare_box)
+        self.compare = QCheckBox()
+        self.compare.setObjectName("compare")
+        self.compare_cell = QComboBox()
+        for cell in CELLS:
+            self.compare_cell.addItem(cell, cell)
+        self.compare_cell.setCurrentIndex(0)
+        compare_row.addWidget(self.compare, 1)
+        compare_row.addWidget(self.compare_cell)
+        layout.addWidget(self.compare_box)
+
+        buttons = QHBoxLayout()
+        self.start_button = QPushButton()
+        self.pause_button = QPushButton()
+        self.stop_button = QPushButton()
+        self.reset_button = QPushButton()
+        for name, button, slot in (
+            ("start", self.start_button, self.start),
+            ("pause", self.pause_button, controller.pause),
+            ("stop", self.stop_button, controller.stop),
+            ("reset", self.reset_button, controller.reset),
+        ):
+            button.setObjectName(name)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        layout.addWidget(self.progress)
+        self.rate = QLabel()
+        layout.addWidget(self.rate)
+        self.report = QLabel()
+        self.report.setWordWrap(True)
+        self.report.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.report.setStyleSheet(
+            "background: #fdecea; border: 1px solid #d62728; padding: 4px; color: #611a15;"
+        )
+        self.report.hide()
+        layout.addWidget(self.report)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+        self._divergence = None
+        self._last = None  # (step, target, rate) of the main run's newest snapshot
+        controller.state_changed.connect(self._state_changed)
+        controller.snapshot.connect(self._snapshot)
+        controller.diverged.connect(self._diverged)
+        controller.runs_started.connect(self._runs_started)
+        controller.finished.connect(self._finished)
+        session.project_changed.connect(self.refresh)
+        session.network_changed.connect(self._network_changed)
+        self.retranslate()
+        self._state_changed(controller.state)
+        self.setEnabled(False)
+
+    # ----- language ------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.task_box.setTitle(self.tr("Task"))
+        self.use_task.setText(self.tr("Use this task"))
+        self.use_task.setToolTip(
+            self.tr("Build the task with these settings; the network keeps its cell and sizes")
+        )
+        self.settings_box.setTitle(self.tr("Training"))
+        self.compare_box.setTitle(self.tr("Compare"))
+        self.compare.setText(self.tr("also train a second network, cell:"))
+        self.compare.setToolTip(
+            self.tr("Train this network (A) and the same one with another cell (B) on the same "
+                    "task and seed, both from their initial weights; their curves share the axes")
+        )  # fmt: skip
+        self.start_button.setToolTip(self.tr("Train the given number of steps (or resume)"))
+        self.pause_button.setText(self.tr("Pause"))
+        self.pause_button.setToolTip(self.tr("Stop after the current step; Start resumes"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("End this run, keeping the weights it reached"))
+        self.reset_button.setText(self.tr("Reset"))
+        self.reset_button.setToolTip(
+            self.tr("Forget training: draw the weights again from the init seed (undoable)")
+        )
+        self._state_changed(self.controller.state)
+        self._show_progress()
+        if self._divergence is not None:
+            self._diverged(*self._divergence)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ----- following the session ---------------------------------------------------------------
+    def refresh(self) -> None:
+        session = self.session
+        if session.project is None:
+            return
+        self.setEnabled(True)
+        self.task_form.show_task(session.task)
+        self.form.show_settings(session.project.training)
+        cell = session.spec.cell
+        other = "lstm" if cell != "lstm" else "rnn"
+        self.compare_cell.setCurrentIndex(self.compare_cell.findData(other))
+        self._divergence = None
+        self.report.hide()
+        self._last = None
+        self._show_progress()
+        if self.curves is not None:
+            self.curves.clear()
+            self.show_saved_history()
+
+    def _network_changed(self) -> None:
+        if self.controller.state == "idle" and not self.controller.runs:
+            self._show_progress()
+
+    def show_saved_history(self) -> None:
+        """The project's own history (a saved or earlier run) on the curves."""
+        from simulator.training import History
+
+        from .worker import Snapshot
+
+        project = self.session.project
+        if self.curves is None or project is None or not project.history:
+            return
+        history = History.from_dict(project.history)
+        snapshot = Snapshot(
+            project.step, project.step, 0.0, history.table(), history.columns,
+            list(history.evaluations),
+        )  # fmt: skip
+        self.curves.show_history(MAIN, project.spec.cell, snapshot)
+
+    # ----- commands ------------------------------------------------------------------------------
+    def start(self) -> None:
+        session = self.session
+        if session.project is None:
+            return
+        settings = self.form.settings(session.project.training)
+        if settings is None:
+            return
+        compare = self.compare_cell.currentData() if self.compare.isChecked() else None
+        self._divergence = None
+        self.report.hide()
+        try:
+            self.controller.start(settings, compare)
+        except TrainingProblem as err:
+            if err.field and err.field in self.form.widgets:
+                self.form.flag(err.field, str(err))
+            else:
+                session.problem.emit(str(err))
+            return
+        if self.curves is not None:
+            self.curves.set_clip(settings.clip_norm)
+
+    def apply_task(self) -> None:
+        """A new project on the chosen task, keeping the network's cell, sizes and settings."""
+        from simulator.errors import SpecError
+        from simulator.project import Project
+
+        session = self.session
+        if session.project is None:
+            return
+        task = self.task_form.task()
+        if task is None:
+            return
+        try:
+            spec = spec_for_task(session.spec, task)
+        except SpecError as err:
+            self.task_form.description.setText(str(err))
+            return
+        old = session.project
+        project = Project(
+            spec=spec,
+            task={"name": task.name, **task.settings},
+            training=old.training,
+            init_seed=old.init_seed,
+        )
+        self.controller.stop_and_wait(apply=False)
+        try:
+            session.open_project(project, session.path, session.name)
+        except ValueError as err:
+            session.problem.emit(str(err))
+            return
+        session.undo_stack.resetClean()  # a new task is a change to save
+
+    # ----- following the controller ------------------------------------------------------------
+    def _state_changed(self, state: str) -> None:
+        running, paused = state == "running", state == "paused"
+        self.start_button.setText(self.tr("Resume") if paused else self.tr("Start"))
+        self.start_button.setEnabled(not running)
+        self.pause_button.setEnabled(running)
+        self.stop_button.setEnabled(running or paused)
+        self.task_box.setEnabled(state == "idle")
+        self.settings_box.setEnabled(state == "idle")
+        self.compare_box.setEnabled(state == "idle")
+        if paused:
+            self.settings_box.setToolTip(self.tr("Stop the run to change its settings"))
+        else:
+            self.settings_box.setToolTip("")
+
+    def _runs_started(self) -> None:
+        self._last = None
+        if self.curves is not None:
+            self.curves.clear()
+        self._show_progress()
+
+    def _snapshot(self, name: str, label: str, snapshot) -> None:
+        if self.curves is not None:
+            self.curves.show_history(name, label, snapshot)
+        if name == MAIN:
+            self._last = (snapshot.step, snapshot.target, snapshot.steps_per_second)
+            self._show_progress()
+
+    def _show_progress(self) -> None:
+        if self._last is None:
+            project = self.session.project
+            step = project.step if project is not None else 0
+            self.progress.setRange(0, max(step, 1))
+            self.progress.setValue(step)
+            self.progress.setFormat(self.tr("step %v"))
+            self.rate.setText("")
+            return
+        step, target, rate = self._last
+        self.progress.setRange(0, max(target, 1))
+        self.progress.setValue(step)
+        self.progress.setFormat(self.tr("step %v of %m"))
+        self.rate.setText(self.tr("{0:.0f} steps per second").format(rate))
+
+    def _diverged(self, name: str, label: str, divergence) -> None:
+        self._divergence = (name, label, divergence)
+        norms = sorted(divergence.last_norms.items(), key=lambda item: -item[1])[:4]
+        shown = ", ".join(f"{param} {value:.3g}" for param, value in norms)
+        text = self.tr(
+            "<b>Training of {0} diverged at step {1}</b>: a NaN or inf in {2}. {3}<br>"
+            "The last good weights are kept. Gradient norms of the last good step: {4}.<br>"
+            "Try a smaller learning rate or gradient clipping."
+        ).format(label, divergence.step, divergence.parameter, divergence.message, shown or "—")
+        self.report.setText(text)
+        self.report.show()
+        self.ensureWidgetVisible(self.report)
+
+    def _finished(self, why: str) -> None:
+        messages = {
+            "done": self.tr("Training finished."),
+            "stopped": self.tr("Training stopped."),
+            "paused": self.tr("Training paused; the views show the weights reached."),
+            "diverged": self.tr("Training diverged; the last good weights are kept."),
+        }
+        self.session.status.emit(messages.get(why, ""))
+        if why == "diverged" and self._divergence is not None:
+            name, label, divergence = self._divergence
+            self.session.problem.emit(
+                self.tr("Training of {0} diverged at step {1} ({2}); the last good weights are "
+                        "kept.").format(label, divergence.step, divergence.parameter)
+            )  # fmt: skip
