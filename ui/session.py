@@ -20,15 +20,6 @@ from .kernels import kernel_key
 from .undo import NetworkEdit, NetworkState
 
 
-class NotSteppable(ValueError):
-    """A project whose model this window cannot step through (yet)."""
-
-
-def model_kind(spec) -> str:
-    name = type(spec).__name__
-    return {"Seq2SeqSpec": "encoder-decoder", "TreeSpec": "recursive (tree)"}.get(name, name)
-
-
 @dataclass(frozen=True)
 class Selection:
     """A node of the unrolled network: a hidden state (layer, direction, position), an input
@@ -67,7 +58,9 @@ class Session(QObject):
         self.path: Path | None = None
         self.name = ""
         self.waiting_for: str | None = None  # kernels being compiled before the next run
+        self.runner = None  # how a model of another kind than recurrent runs (ui.kinds)
         self._wanted_event: str | None = None
+        self.before_save: list = []  # called before saving (training puts its weights in)
         if kernels is not None:
             kernels.key_ready.connect(self._key_ready)
 
@@ -83,22 +76,29 @@ class Session(QObject):
     def spec(self):
         return None if self.project is None else self.project.spec
 
-    def open_project(self, project, path=None, name: str = "", event: str = "loss") -> None:
-        """Show a project. Raises ProjectError (nothing changes) if its task or parameters do
-        not load, or if it is not a recurrent network."""
-        from simulator.spec import NetworkSpec
+    @property
+    def kind(self) -> str:
+        """recurrent, encoder-decoder or tree ("" with no project): see ui.kinds."""
+        from .kinds import kind_of
 
-        if not isinstance(project.spec, NetworkSpec):
-            raise NotSteppable(
-                self.tr(
-                    "this window steps through recurrent networks (rnn, gru, lstm, tdnn); "
-                    "{0} models will get their own view"
-                ).format(model_kind(project.spec))
-            )
+        return kind_of(self.spec)
+
+    def open_project(self, project, path=None, name: str = "", event: str = "loss") -> None:
+        """Show a project of any kind (recurrent, encoder-decoder, tree). Raises ProjectError
+        (nothing changes) if its task or parameters do not load."""
+        from .kinds import runner_for
+
+        runner = runner_for(project.spec)  # None: a recurrent network, run by the code below
         task = project.make_task()
         network = project.make_network()
-        example = from_view(task, project.view.get("input"), None) or from_dataset(task, "test", 0)
+        if runner is not None:
+            example = runner.first_example(task, project.view.get("input"), network)
+        else:
+            example = from_view(task, project.view.get("input"), None) or from_dataset(
+                task, "test", 0
+            )
         self.project, self.task, self.network, self.example = project, task, network, example
+        self.runner = runner
         self.path = Path(path) if path is not None else None
         self.name = name or (self.path.name if self.path else "untitled")
         self.undo_stack.clear()
@@ -115,6 +115,8 @@ class Session(QObject):
     def save(self, path) -> None:
         """Write the project (and which example it shows). Raises ProjectError."""
         path = Path(path)
+        for prepare in self.before_save:
+            prepare()
         if self.example is not None:
             self.project.view = {**self.project.view, "input": self.example.to_view()}
         self.project.save(path)
@@ -198,6 +200,8 @@ class Session(QObject):
 
     def _ready_network(self):
         """The network, if it can run now without compiling in the GUI thread."""
+        if self.runner is not None:
+            return self.network if self.runner.ready(self) else None
         key = kernel_key(self.spec.cell, self.spec.dtype)
         if self.kernels is None or self.kernels.is_ready(key):
             return self.network
@@ -208,6 +212,9 @@ class Session(QObject):
         """Run the network on the example (forward, loss, BPTT) and keep the cursor on the same
         event where it still exists."""
         if self.project is None or self.example is None:
+            return
+        if self.runner is not None:  # another kind of model: its runner runs it
+            self.runner.rerun(self)
             return
         key = kernel_key(self.spec.cell, self.spec.dtype)
         if self.kernels is not None and not self.kernels.is_ready(key):
@@ -293,6 +300,8 @@ class Session(QObject):
 
     def _follow_cursor(self) -> None:
         """The selection follows the event being computed."""
+        if self.runner is not None:  # the views of other kinds follow the stepper themselves
+            return
         event = self.stepper.event
         if event.phase == "loss":
             self.selection = Selection("loss")
@@ -310,7 +319,7 @@ class Session(QObject):
         self.selection_changed.emit()
 
     def _selection_fits(self, s: Selection) -> bool:
-        if self.trace is None:
+        if self.trace is None or self.runner is not None:
             return False
         spec = self.spec
         return (

@@ -132,10 +132,15 @@ def test_saving_during_training_and_continuing_from_the_file(qtbot, adding_windo
     panel.start_button.click()
     qtbot.waitUntil(lambda: panel._last is not None and panel._last[0] > 30, timeout=10_000)
     path = tmp_path / "run.rnnsim.json"
-    window.training.stop_and_wait()  # what File > Save does first while a run trains
-    window.session.save(path)
+    window.session.path = path
+    assert window.file_actions.save()  # File > Save while it trains
+    assert window.training.state == "running"  # and training goes on
     saved = Project.load(path)
-    assert saved.step == window.session.project.step > 30
+    assert saved.step > 30
+    window.training.stop()
+    wait_state(qtbot, window, "idle")
+    wait_for_workers(qtbot)
+    assert window.session.project.step > saved.step
     assert saved.history is not None and saved.optimizer_state
     window.file_actions.open_path(path, ask=False)
     assert window.session.project.step == saved.step

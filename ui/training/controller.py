@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from ..kernels import kernel_key
+from ..kinds import model_label
 from ..undo import NetworkEdit, NetworkState
 from .worker import TrainingWorker
 
@@ -55,6 +56,7 @@ class TrainingController(QObject):
         self._applying = False
         session.network_changed.connect(self._network_changed)
         session.project_changed.connect(self._network_changed)
+        session.before_save.append(self.checkpoint)
 
     # ----- the person's commands -----------------------------------------------------------------
     def start(self, settings, compare_cell: str | None = None) -> None:
@@ -67,7 +69,12 @@ class TrainingController(QObject):
         session = self.session
         if session.project is None or session.task is None:
             raise TrainingProblem(self.tr("Open or build a network first."))
-        self._check_kernels(session.spec.cell)
+        if session.runner is None:
+            self._check_kernels(session.spec.cell)
+        elif not session.runner.ready(session):  # an encoder-decoder's or a tree's kernels
+            raise TrainingProblem(
+                self.tr("The compiled kernels are still being prepared; try again in a moment.")
+            )
         if compare_cell:
             self._check_kernels(compare_cell)
         project = session.project
@@ -79,7 +86,8 @@ class TrainingController(QObject):
             self.runs[COMPARE] = Run(COMPARE, f"B: {compare_cell}", other, target=settings.steps)
         else:
             main = self._trainer(project.spec, settings, fresh=False)
-            self.runs[MAIN] = Run(MAIN, project.spec.cell, main, target=main.step + settings.steps)
+            label = model_label(project.spec)
+            self.runs[MAIN] = Run(MAIN, label, main, target=main.step + settings.steps)
         project.training = settings
         self.runs_started.emit()
         self._launch()
@@ -114,6 +122,20 @@ class TrainingController(QObject):
         if self.state != "running":
             return
         self._stop_requested = True
+        self._halt(apply)
+        self.runs = {}
+        self._set_state("idle")
+        self.finished.emit("stopped")
+
+    def checkpoint(self) -> None:
+        """While a run trains: put the weights reached into the project now (to save them),
+        and train on."""
+        if self.state == "running":
+            self._halt(apply=True)
+            self._launch()
+
+    def _halt(self, apply: bool) -> None:
+        """Pause every worker and wait for it; its queued result is then ignored."""
         workers = [run.worker for run in self.runs.values() if run.worker is not None]
         for worker in workers:
             worker.pause()
@@ -125,7 +147,6 @@ class TrainingController(QObject):
                 run.result = worker.result
         if apply and MAIN in self.runs:
             self._apply(self.runs[MAIN])
-        self._set_state("idle")
 
     # ----- running ---------------------------------------------------------------------------
     def _trainer(self, spec, settings, fresh: bool):
@@ -215,9 +236,9 @@ class TrainingController(QObject):
             why = "paused"
         else:
             why = "done"
-        self._set_state("paused" if why == "paused" else "idle")
         if why != "paused":
-            self.runs = {} if why != "diverged" else self.runs
+            self.runs = {}
+        self._set_state("paused" if why == "paused" else "idle")
         self.finished.emit(why)
 
     def _apply(self, run: Run) -> None:

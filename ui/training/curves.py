@@ -36,15 +36,20 @@ class TrainingCurves(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.note)
         layout.addWidget(self.view, 1)
-        self.loss_plot = self.view.addPlot(row=0, col=0, enableMenu=False)
-        self.accuracy_plot = self.view.addPlot(row=0, col=1, enableMenu=False)
-        self.grad_plot = self.view.addPlot(row=0, col=2, enableMenu=False)
+        self.loss_plot = pg.PlotItem(enableMenu=False)
+        self.accuracy_plot = pg.PlotItem(enableMenu=False)
+        self.grad_plot = pg.PlotItem(enableMenu=False)
+        self._arrangement = None
+        self._arrange()
         self.loss_plot.setLogMode(y=True)
         self.grad_plot.setLogMode(y=True)
         self.accuracy_plot.setYRange(0, 1)
         for plot in self.plots():
             plot.showGrid(x=True, y=True, alpha=0.2)
-            plot.addLegend(offset=(-5, 5), labelTextSize="8pt")
+            plot.titleLabel.opts["size"] = "9pt"
+        for plot in (self.loss_plot, self.grad_plot):
+            plot.getAxis("left").setStyle(maxTextLevel=0)  # decades only: no crowded labels
+        self.loss_plot.addLegend(offset=(-5, 5), labelTextSize="8pt")
         self.accuracy_plot.getViewBox().setLimits(yMin=-0.05, yMax=1.05)
         self.items: dict[str, dict] = {}
         self.labels: dict[str, str] = {}
@@ -62,6 +67,29 @@ class TrainingCurves(QWidget):
         self.retranslate()
         self.tell_empty()
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """Three plots in a row when the dock is wide, else the loss above the other two."""
+        wide = self.width() >= 2.4 * max(self.height(), 1)
+        if wide == self._arrangement:
+            return
+        ci = self.view.ci
+        for plot in self.plots():
+            if plot.scene() is not None:
+                ci.removeItem(plot)
+        if wide:
+            ci.addItem(self.loss_plot, 0, 0)
+            ci.addItem(self.accuracy_plot, 0, 1)
+            ci.addItem(self.grad_plot, 0, 2)
+        else:
+            ci.addItem(self.loss_plot, 0, 0, 1, 2)
+            ci.addItem(self.accuracy_plot, 1, 0)
+            ci.addItem(self.grad_plot, 1, 1)
+        self._arrangement = wide
+
     def plots(self):
         return (self.loss_plot, self.accuracy_plot, self.grad_plot)
 
@@ -70,7 +98,7 @@ class TrainingCurves(QWidget):
         self.accuracy_plot.setTitle(self.tr("accuracy"))
         self.grad_plot.setTitle(self.tr("gradient norm ‖g‖ (◆ clipped)"))
         for plot in self.plots():
-            plot.setLabel("bottom", self.tr("step"))
+            plot.getAxis("bottom").setToolTip(self.tr("step"))
         if not self.items:
             self.tell_empty()
         else:
@@ -169,7 +197,7 @@ class TrainingCurves(QWidget):
         for name, snapshot in self.latest.items():
             loss = snapshot.column("loss")[-1] if len(snapshot.table) else float("nan")
             parts.append(
-                self.tr("{0}: step {1} of {2}, loss {3:.4g}, {4:.0f} steps/s").format(
+                self.tr("{0} · step {1}/{2} · loss {3:.4g} · {4:.0f} steps/s").format(
                     self.labels[name], snapshot.step, snapshot.target, loss,
                     snapshot.steps_per_second,
                 )

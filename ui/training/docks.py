@@ -38,6 +38,8 @@ def install(window) -> TrainingController:
         window.gallery.setEnabled(not running)
         if running:
             window.docks["curves"].raise_()
+            width = window.width()
+            window.resizeDocks([window.docks["curves"]], [int(width * 0.42)], Qt.Horizontal)
 
     controller.state_changed.connect(state_changed)
     return controller

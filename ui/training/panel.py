@@ -9,16 +9,18 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
+from ..kinds import model_label
 from .controller import MAIN, TrainingProblem
 from .settings_form import TrainingSettingsForm
 from .task_form import TaskForm, spec_for_task
@@ -31,6 +33,7 @@ class TrainingPanel(QScrollArea):
         super().__init__(parent)
         self.session, self.controller, self.curves = session, controller, curves
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -51,31 +54,34 @@ class TrainingPanel(QScrollArea):
         layout.addWidget(self.settings_box)
 
         self.compare_box = QGroupBox()
-        compare_row = QHBoxLayout(self.compare_box)
+        compare_row = QVBoxLayout(self.compare_box)
         self.compare = QCheckBox()
         self.compare.setObjectName("compare")
         self.compare_cell = QComboBox()
         for cell in CELLS:
             self.compare_cell.addItem(cell, cell)
         self.compare_cell.setCurrentIndex(0)
-        compare_row.addWidget(self.compare, 1)
+        self.compare.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        compare_row.addWidget(self.compare)
         compare_row.addWidget(self.compare_cell)
         layout.addWidget(self.compare_box)
 
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()
         self.start_button = QPushButton()
         self.pause_button = QPushButton()
         self.stop_button = QPushButton()
         self.reset_button = QPushButton()
-        for name, button, slot in (
-            ("start", self.start_button, self.start),
-            ("pause", self.pause_button, controller.pause),
-            ("stop", self.stop_button, controller.stop),
-            ("reset", self.reset_button, controller.reset),
+        for index, (name, button, slot) in enumerate(
+            (
+                ("start", self.start_button, self.start),
+                ("pause", self.pause_button, controller.pause),
+                ("stop", self.stop_button, controller.stop),
+                ("reset", self.reset_button, controller.reset),
+            )
         ):
             button.setObjectName(name)
             button.clicked.connect(slot)
-            buttons.addWidget(button)
+            buttons.addWidget(button, index // 2, index % 2)
         layout.addLayout(buttons)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
@@ -147,7 +153,10 @@ class TrainingPanel(QScrollArea):
         self.setEnabled(True)
         self.task_form.show_task(session.task)
         self.form.show_settings(session.project.training)
-        cell = session.spec.cell
+        cell = getattr(session.spec, "cell", "lstm")  # encoder-decoder and tree specs have none
+        if not hasattr(session.spec, "cell"):  # comparing cells is for recurrent networks
+            self.compare.setChecked(False)
+        self.compare_box.setVisible(hasattr(session.spec, "cell"))
         other = "lstm" if cell != "lstm" else "rnn"
         self.compare_cell.setCurrentIndex(self.compare_cell.findData(other))
         self._divergence = None
@@ -176,7 +185,7 @@ class TrainingPanel(QScrollArea):
             project.step, project.step, 0.0, history.table(), history.columns,
             list(history.evaluations),
         )  # fmt: skip
-        self.curves.show_history(MAIN, project.spec.cell, snapshot)
+        self.curves.show_history(MAIN, model_label(project.spec), snapshot)
 
     # ----- commands ------------------------------------------------------------------------------
     def start(self) -> None:

@@ -6,7 +6,7 @@ its data implies (input or vocabulary size, output size, mode, loss)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QComboBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..i18n import current_language
 from .form import FieldForm
@@ -47,9 +47,16 @@ class TaskForm(QWidget):
         self.description.setWordWrap(True)
         self.fields = FieldForm()
         self.examples_title = QLabel()
+        self.examples_title.setWordWrap(True)
         self.examples = QLabel()
         self.examples.setWordWrap(True)
         self.examples.setStyleSheet("color: #444; font-family: monospace;")
+        for label in (self.description, self.examples, self.examples_title):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.name.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.name.setMinimumContentsLength(8)
         self.column = QVBoxLayout(self)
         self.column.setContentsMargins(0, 0, 0, 0)
         self.column.addWidget(self.name)
@@ -88,12 +95,13 @@ class TaskForm(QWidget):
         self.task_picked.emit()
 
     def _fill(self, name: str, settings: dict) -> None:
-        from simulator.tasks import RULES
+        from simulator.tasks import PAIR_RULES, RULES
         from simulator.tasks.settings import Choice
 
         fields = FieldForm()
+        rules = RULES.get(name) or PAIR_RULES.get(name) or {}  # pair tasks: encoder-decoders
         for key, value in settings.items():
-            rule = RULES[name].get(key)
+            rule = rules.get(key)
             if isinstance(rule, Choice):
                 fields.choice(key, key, rule.options, str(rule))
                 fields.set_value(key, value)
@@ -167,7 +175,14 @@ class TaskForm(QWidget):
             self.description.setText(message)
 
 
-def _shorten(text: str, most: int = 90) -> str:
+def _shorten(text: str, most: int = 60) -> str:
+    """The input cut to fit, the target kept (cut only when long itself)."""
+    given, arrow, target = text.partition("  ->  ")
+    target = _cut(target, 30)
+    return _cut(given, max(most - len(target), 12)) + arrow + target
+
+
+def _cut(text: str, most: int) -> str:
     return text if len(text) <= most else text[: most - 1] + "…"
 
 
