@@ -4,7 +4,7 @@ rebuilds the network from the init seed and goes on the undo stack."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .i18n import current_language, translate
 from .spec_fields import CHOICES, FIELDS, FIXED, fixed_reason
 
 ERROR_STYLE = "border: 2px solid #d62728; border-radius: 3px;"
@@ -37,14 +38,14 @@ class BuilderPanel(QScrollArea):
         self.task_text.setWordWrap(True)
         QVBoxLayout(self.task_box).addWidget(self.task_text)
         layout.addWidget(self.task_box)
-        network_box = QGroupBox(self.tr("Network"))
+        network_box = self.network_box = QGroupBox(self.tr("Network"))
         self.form = QFormLayout(network_box)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.widgets, self.errors = {}, {}
+        self.widgets, self.errors, self.field_labels = {}, {}, {}
         for field in FIELDS:
             self._add_field(field)
         layout.addWidget(network_box)
-        fixed_box = QGroupBox(self.tr("Fixed by the task"))
+        fixed_box = self.fixed_box = QGroupBox(self.tr("Fixed by the task"))
         fixed_form = QFormLayout(fixed_box)
         self.fixed = {}
         for name in FIXED:
@@ -54,13 +55,14 @@ class BuilderPanel(QScrollArea):
             self.fixed[name] = label
             fixed_form.addRow(name, label)
         layout.addWidget(fixed_box)
-        weights_box = QGroupBox(self.tr("Weights"))
+        weights_box = self.weights_box = QGroupBox(self.tr("Weights"))
         weights_form = QFormLayout(weights_box)
         self.seed = QLineEdit()
         self.seed.setToolTip(self.tr("Initial weights are drawn from this seed"))
         self.seed.editingFinished.connect(self._seed_edited)
         self.errors["init_seed"] = self._error_label()
-        weights_form.addRow(self.tr("init seed"), self._with_error(self.seed, "init_seed"))
+        self.seed_label = QLabel(self.tr("init seed"))
+        weights_form.addRow(self.seed_label, self._with_error(self.seed, "init_seed"))
         self.weights_state = QLabel()
         self.weights_state.setWordWrap(True)
         weights_form.addRow(self.weights_state)
@@ -73,6 +75,25 @@ class BuilderPanel(QScrollArea):
         self.setEnabled(False)
         session.project_changed.connect(self.refresh)
         session.network_changed.connect(self.refresh)
+
+    def retranslate(self) -> None:
+        self.task_box.setTitle(self.tr("Task"))
+        self.network_box.setTitle(self.tr("Network"))
+        self.fixed_box.setTitle(self.tr("Fixed by the task"))
+        self.weights_box.setTitle(self.tr("Weights"))
+        for field in FIELDS:
+            self.field_labels[field.name].setText(translate("SpecFields", field.label))
+            self.field_labels[field.name].setToolTip(translate("SpecFields", field.help))
+            self.widgets[field.name].setToolTip(translate("SpecFields", field.help))
+        self.seed.setToolTip(self.tr("Initial weights are drawn from this seed"))
+        self.seed_label.setText(self.tr("init seed"))
+        self.reinit.setText(self.tr("Draw new weights (forget training)"))
+        self.refresh()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # ----- building the form -----------------------------------------------------------------
     def _add_field(self, field) -> None:
@@ -89,12 +110,13 @@ class BuilderPanel(QScrollArea):
         else:
             widget = QLineEdit()
             widget.editingFinished.connect(lambda f=field.name, w=widget: self._typed(f, w))
-        widget.setToolTip(self.tr(field.help))
+        widget.setToolTip(translate("SpecFields", field.help))
         widget.setObjectName(field.name)
         self.widgets[field.name] = widget
         self.errors[field.name] = self._error_label()
-        label = QLabel(self.tr(field.label))
-        label.setToolTip(self.tr(field.help))
+        label = QLabel(translate("SpecFields", field.label))
+        label.setToolTip(translate("SpecFields", field.help))
+        self.field_labels[field.name] = label
         self.form.addRow(label, self._with_error(widget, field.name))
 
     def _error_label(self) -> QLabel:
@@ -184,10 +206,10 @@ class BuilderPanel(QScrollArea):
             applies = field.applies(spec)
             widget.setEnabled(applies)
             self.form.labelForField(widget.parentWidget()).setEnabled(applies)
-            tip = self.tr(field.help)
+            tip = translate("SpecFields", field.help)
             if not applies:
                 tip += "\n" + self.tr("Not used now: {0} (kept for when you switch back)").format(
-                    self.tr(field.why_not)
+                    translate("SpecFields", field.why_not)
                 )
             widget.setToolTip(tip)
             self.show_error(field.name, "")
@@ -196,7 +218,7 @@ class BuilderPanel(QScrollArea):
             row_visible = value is not None
             label.setText(
                 f"<b>{value}</b> <span style='color:#777'>— "
-                f"{self.tr(fixed_reason(name, spec, task))}</span>"
+                f"{fixed_reason(name, spec, task, translate)}</span>"
                 if row_visible
                 else ""
             )
@@ -215,6 +237,6 @@ class BuilderPanel(QScrollArea):
         self.reinit.setEnabled(project.parameters is not None)
         settings = ", ".join(f"{k} = {v}" for k, v in task.settings.items())
         self.task_text.setText(
-            f"<b>{task.name}</b>: {task.description.get('en', '')}"
+            f"<b>{task.name}</b>: {task.description.get(current_language(), '')}"
             f"<br><span style='color:#777'>{settings}</span>"
         )

@@ -13,14 +13,19 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .translation_marks import QT_TRANSLATE_NOOP  # notes: translated where shown
+
 ACTIVATION_SYMBOL = {"tanh": "tanh", "relu": "relu", "sigmoid": "σ", "identity": ""}
 LSTM_GATES = (
-    ("i", "σ", "input gate"),
-    ("f", "σ", "forget gate"),
-    ("g", "tanh", "candidate"),
-    ("o", "σ", "output gate"),
+    ("i", "σ", QT_TRANSLATE_NOOP("Equations", "input gate")),
+    ("f", "σ", QT_TRANSLATE_NOOP("Equations", "forget gate")),
+    ("g", "tanh", QT_TRANSLATE_NOOP("Equations", "candidate")),
+    ("o", "σ", QT_TRANSLATE_NOOP("Equations", "output gate")),
 )
-GRU_GATES = (("r", "σ", "reset gate"), ("z", "σ", "update gate"))
+GRU_GATES = (
+    ("r", "σ", QT_TRANSLATE_NOOP("Equations", "reset gate")),
+    ("z", "σ", QT_TRANSLATE_NOOP("Equations", "update gate")),
+)
 
 
 @dataclass(frozen=True)
@@ -110,7 +115,9 @@ def hidden_equations(network, trace, layer: int, direction: int, t: int, j: int)
                     f"h_t = {prev_name} + {f}(z_t)",
                     f"= {num(h_prev[j])} + {f}({num(z)}) = {terms(h_prev[j], fz)} = {num(h)}",
                     h,
-                    "residual: the notes' h_t = h_{t-1} + g(x_t, h_{t-1})",
+                    QT_TRANSLATE_NOOP(
+                        "Equations", "residual: the notes' h_t = h_{t-1} + g(x_t, h_{t-1})"
+                    ),
                 )
             )
         else:
@@ -142,7 +149,7 @@ def hidden_equations(network, trace, layer: int, direction: int, t: int, j: int)
                 f"= {num(values['f'])}·{num(c_prev)} + {num(values['i'])}·"
                 f"{num(values['g'])} = {num(cell)}",
                 cell,
-                "cell state",
+                QT_TRANSLATE_NOOP("Equations", "cell state"),
             )
         )
         h = float(d.hidden[0, t, j])
@@ -179,7 +186,7 @@ def hidden_equations(network, trace, layer: int, direction: int, t: int, j: int)
                 f"n_t = tanh(W_n x_t + b_n + U_n (r_t ⊙ {prev_name}) + c_n)",
                 f"= tanh({terms(wx, b, un, c)}) = {num(n)}",
                 n,
-                "candidate (textbook variant)",
+                QT_TRANSLATE_NOOP("Equations", "candidate (textbook variant)"),
             )
         )
     else:
@@ -189,7 +196,7 @@ def hidden_equations(network, trace, layer: int, direction: int, t: int, j: int)
                 f"n_t = tanh(W_n x_t + b_n + r_t ⊙ (U_n {prev_name} + c_n))",
                 f"= tanh({terms(wx, b)} + {num(r)}·({terms(un, c)})) = {num(n)}",
                 n,
-                "candidate (PyTorch variant)",
+                QT_TRANSLATE_NOOP("Equations", "candidate (PyTorch variant)"),
             )
         )
     h = float(d.hidden[0, t, j])
@@ -222,7 +229,7 @@ def _tdnn(spec, d, w, t: int, j: int, direction: int) -> list[Equation]:
             f"z_t = b + Σ_k W_k x_(t{sign}k),  k = 0..{spec.delay}",
             f"= {terms(b, *parts)} = {num(z)}",
             z,
-            "a window over the inputs, no recurrence",
+            QT_TRANSLATE_NOOP("Equations", "a window over the inputs, no recurrence"),
         ),
         Equation(f"h_t = {f}(z_t)", f"= {f}({num(z)}) = {num(h)}", h),
     ]
@@ -234,11 +241,23 @@ def backward_equations(trace, layer: int, direction: int, t: int, j: int) -> lis
     H = d.hidden_size
     g = float(d.grad_hidden[0, t, j])
     out = [
-        Equation("∂L/∂h_t", f"= {num(g)}", g, "from the output above and from the next step (BPTT)")
+        Equation(
+            "∂L/∂h_t",
+            f"= {num(g)}",
+            g,
+            QT_TRANSLATE_NOOP("Equations", "from the output above and from the next step (BPTT)"),
+        )
     ]
     if d.grad_cell is not None:
         gc = float(d.grad_cell[0, t, j])
-        out.append(Equation("∂L/∂c_t", f"= {num(gc)}", gc, "carried back along the cell state"))
+        out.append(
+            Equation(
+                "∂L/∂c_t",
+                f"= {num(gc)}",
+                gc,
+                QT_TRANSLATE_NOOP("Equations", "carried back along the cell state"),
+            )
+        )
     names = {"lstm": ("i", "f", "g", "o"), "gru": ("r", "z", "n")}.get(d.cell, ("z",))
     for k, name in enumerate(names):
         value = float(d.grad_pre_input[0, t, k * H + j])
@@ -307,5 +326,12 @@ def loss_equations(trace, labels, position: int | None = None) -> list[Equation]
             out.append(Equation("L_t = ½ ||ŷ − y||²", f"= {num(value)}", value))
     total = float(trace.loss)
     shown = ", ".join(num(v) for v in losses[:8]) + (" …" if len(losses) > 8 else "")
-    out.append(Equation("L = Σ_t L_t", f"= Σ({shown}) = {num(total)}", total, "total loss"))
+    out.append(
+        Equation(
+            "L = Σ_t L_t",
+            f"= Σ({shown}) = {num(total)}",
+            total,
+            QT_TRANSLATE_NOOP("Equations", "total loss"),
+        )
+    )
     return out

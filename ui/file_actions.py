@@ -32,6 +32,13 @@ class FileActions(QObject):
         # Tests answer the "unsaved changes" question by replacing this.
         self.ask_discard = self._ask_discard
 
+    def retranslate(self) -> None:
+        self.new_action.setText(self.tr("&New…"))
+        self.open_action.setText(self.tr("&Open…"))
+        self.save_action.setText(self.tr("&Save"))
+        self.save_as_action.setText(self.tr("Save &as…"))
+        self.recent_menu.setTitle(self.tr("Open &recent"))
+
     def _action(self, text, keys, slot) -> QAction:
         action = QAction(text, self.window)
         action.setShortcut(QKeySequence(keys))

@@ -12,20 +12,34 @@ remembered in QSettings. The engine's error messages (SpecError, TaskError, ...)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTranslator,
+)
+from PySide6.QtGui import QActionGroup
+from PySide6.QtWidgets import QMenu
 
 from .paths import RESOURCES
+from .translation_marks import QT_TRANSLATE_NOOP
+
+__all__ = [
+    "LanguageMenu",
+    "QT_TRANSLATE_NOOP",
+    "current_code",
+    "current_language",
+    "set_language",
+    "translate",
+]
 
 TRANSLATIONS = RESOURCES / "translations"
 LANGUAGES = {"en": "English", "zh_CN": "中文 (简体)"}
 SETTINGS_KEY = "language"
 
 _state = {"code": "en", "translators": []}
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
-    """Mark `text` for translation in `context` (lupdate finds it); translate it where shown."""
-    return text
 
 
 def translate(context: str, text: str) -> str:
@@ -50,6 +64,29 @@ def system_code() -> str:
 def saved_code() -> str:
     value = QSettings().value(SETTINGS_KEY)
     return value if value in LANGUAGES else system_code()
+
+
+def chinese_font_problem() -> str | None:
+    """None when a font can show Chinese, else what to install (in English: without such a
+    font the Chinese words would be boxes)."""
+    from PySide6.QtGui import QFontDatabase
+
+    if QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        return None
+    return (
+        "No font that can show Chinese is installed, so the Chinese interface would show empty "
+        "boxes. Install one, e.g. on Debian or Ubuntu: sudo apt install fonts-noto-cjk "
+        "(Fedora: google-noto-sans-cjk-fonts), then restart rnnsim."
+    )
+
+
+def start_language() -> str | None:
+    """At start: the remembered language, or the system's. Chinese without a font to show it
+    falls back to English; returns the message saying which font to install (or None)."""
+    code = saved_code()
+    problem = chinese_font_problem() if code != "en" else None
+    set_language("en" if problem else code, remember=False)
+    return problem
 
 
 def set_language(code: str, remember: bool = True) -> bool:
@@ -77,3 +114,42 @@ def set_language(code: str, remember: bool = True) -> bool:
     if remember:
         QSettings().setValue(SETTINGS_KEY, code)
     return True
+
+
+class LanguageMenu(QMenu):
+    """Language: English or 中文, switched at once (no restart), remembered for next time."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("language_menu")
+        self.group = QActionGroup(self)
+        self.group.setExclusive(True)
+        self.choices = {}
+        for code, name in LANGUAGES.items():
+            action = self.addAction(name)  # each language in its own words: never translated
+            action.setCheckable(True)
+            action.setData(code)
+            action.triggered.connect(lambda _checked=False, c=code: self.choose(c))
+            self.group.addAction(action)
+            self.choices[code] = action
+        self.retranslate()
+
+    def choose(self, code: str) -> None:
+        if code != "en" and chinese_font_problem():
+            window = self.parentWidget()
+            while window is not None and not hasattr(window, "show_problem"):
+                window = window.parentWidget()
+            if window is not None:
+                window.show_problem(chinese_font_problem())
+        if not set_language(code):
+            self.choices[current_code()].setChecked(True)
+
+    def retranslate(self) -> None:
+        other = " / 语言" if current_language() == "en" else " / Language"
+        self.setTitle(self.tr("&Language") + other)
+        self.choices[current_code()].setChecked(True)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -4,7 +4,7 @@ example from the task's training or test set; then set the target the loss compa
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -37,9 +37,8 @@ class InputPanel(QWidget):
             self.source.addItem(text, key)
         self.source.activated.connect(self._source_chosen)
         self.text = QLineEdit()
-        self.text.setPlaceholderText(self.tr("Type a sentence and press Enter"))
         self.text.returnPressed.connect(self._read_text)
-        read = QPushButton(self.tr("Read"))
+        read = self.read_button = QPushButton()
         read.clicked.connect(self._read_text)
         typed = QWidget()
         typed_row = QHBoxLayout(typed)
@@ -47,10 +46,9 @@ class InputPanel(QWidget):
         typed_row.addWidget(self.text, 1)
         typed_row.addWidget(read)
         self.index = QSpinBox()
-        self.index.setPrefix(self.tr("example "))
         self.index.setKeyboardTracking(False)
         self.index.valueChanged.connect(self._take_example)
-        shuffle = QPushButton(self.tr("Random"))
+        shuffle = self.random_button = QPushButton()
         shuffle.clicked.connect(self._random_example)
         self.described = QLabel()
         self.described.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -77,9 +75,8 @@ class InputPanel(QWidget):
         scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.scroll = scroll
-        self.target_label = QLabel(self.tr("target:"))
+        self.target_label = QLabel()
         self.target = QComboBox()
-        self.target.setToolTip(self.tr("The class the loss compares the output with"))
         self.target.activated.connect(self._class_chosen)
         self.target_value = QLabel()
         bottom = QHBoxLayout()
@@ -98,10 +95,27 @@ class InputPanel(QWidget):
         layout.addLayout(bottom)
         layout.addWidget(self.message)
         self.setEnabled(False)
+        self.retranslate()
         session.project_changed.connect(self._project_changed)
         session.example_changed.connect(self.refresh)
 
     # ----- the person's actions ----------------------------------------------------------------
+    def retranslate(self) -> None:
+        names = (self.tr("Type a sentence"), self.tr("Training example"), self.tr("Test example"))
+        for index, text in enumerate(names):
+            self.source.setItemText(index, text)
+        self.text.setPlaceholderText(self.tr("Type a sentence and press Enter"))
+        self.read_button.setText(self.tr("Read"))
+        self.index.setPrefix(self.tr("example "))
+        self.random_button.setText(self.tr("Random"))
+        self.target_label.setText(self.tr("target:"))
+        self.target.setToolTip(self.tr("The class the loss compares the output with"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def _source_chosen(self) -> None:
         key = self.source.currentData()
         self.stack.setCurrentIndex(0 if key == "typed" else 1)

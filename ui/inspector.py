@@ -6,7 +6,7 @@ from __future__ import annotations
 import html
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import equations as eq
+from .i18n import translate
 from .plots.known import outputs_known
 from .vector_grid import VectorGrid
 
@@ -39,8 +40,6 @@ class InspectorPanel(QWidget):
         self.state.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.state.setFixedHeight(2 * self.state.fontMetrics().lineSpacing() + 4)
         self.unit = QSpinBox()
-        self.unit.setPrefix(self.tr("unit j = "))
-        self.unit.setToolTip(self.tr("The unit whose equations are shown (or click a row)"))
         self.unit.valueChanged.connect(self.redraw)
         self.text = QTextBrowser()
         self.text.setOpenLinks(False)
@@ -68,7 +67,17 @@ class InspectorPanel(QWidget):
         for signal in (session.trace_changed, session.selection_changed):
             signal.connect(self.redraw)
         session.cursor_moved.connect(self.redraw)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.unit.setPrefix(self.tr("unit j = "))
+        self.unit.setToolTip(self.tr("The unit whose equations are shown (or click a row)"))
         self.redraw()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _row_clicked(self, row: int) -> None:
         if self.session.selection.kind == "hidden":
@@ -248,7 +257,8 @@ def _set_html(browser, text: str) -> None:
 def _html(lines) -> str:
     parts = []
     for line in lines:
-        note = f"<span style='color:#777'>{html.escape(line.note)}</span><br>" if line.note else ""
+        note = translate("Equations", line.note) if line.note else ""
+        note = f"<span style='color:#777'>{html.escape(note)}</span><br>" if note else ""
         parts.append(
             f"<p style='margin-top:2px; margin-bottom:7px'>{note}"
             f"<b><code>{html.escape(line.formula)}</code></b>"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -96,7 +96,6 @@ class StepperBar(QWidget):
         for speed in SPEEDS:
             self.speed.addItem(self.tr("{0} / s").format(speed), speed)
         self.speed.setCurrentIndex(SPEEDS.index(5))
-        self.speed.setToolTip(self.tr("Events per second while playing"))
         self.speed.currentIndexChanged.connect(self._speed_changed)
         self.speed.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         buttons.addWidget(self.speed)
@@ -118,7 +117,37 @@ class StepperBar(QWidget):
         self._speed_changed()
         session.trace_changed.connect(self._trace_changed)
         session.cursor_moved.connect(self._moved)
+        self.retranslate()
         self._trace_changed()
+
+    def retranslate(self) -> None:
+        texts = (
+            (self.home_action, self.tr("Start"), self.tr("Go to the first event (Home)")),
+            (self.back_action, self.tr("Step back"), self.tr("One event back (Left)")),
+            (self.play_action, self.tr("Play"), self.tr("Play or pause (Space)")),
+            (self.forward_action, self.tr("Step"), self.tr("One event forward (Right)")),
+            (
+                self.loss_action,
+                self.tr("Loss"),
+                self.tr("Jump to the loss, between forward and backward (L)"),
+            ),
+            (self.end_action, self.tr("End"), self.tr("Go to the last event (End)")),
+        )
+        for action, text, tip in texts:
+            action.setText(text)
+            action.setToolTip(tip)
+        if self.playing:
+            self.play_action.setText(self.tr("Pause"))
+        for index, speed in enumerate(SPEEDS):
+            self.speed.setItemText(index, self.tr("{0} / s").format(speed))
+        self.speed.setToolTip(self.tr("Events per second while playing"))
+        if self.session.stepper is not None:
+            self.description.setText(self.describe())
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _action(self, text, keys, icon, slot, tip) -> QAction:
         action = QAction(text, self)

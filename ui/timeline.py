@@ -3,7 +3,7 @@ red, a tick between layers and directions), with the cursor; click or drag to mo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -26,7 +26,15 @@ class Timeline(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(15)
         self._timer.timeout.connect(self._emit)
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.setToolTip(self.tr("All events: forward pass, loss, backward pass. Click or drag."))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_events(self, events) -> None:
         self.events = list(events)

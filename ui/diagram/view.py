@@ -5,7 +5,7 @@ orange with the edges it uses, and clicking a node selects it for the inspector.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QEvent, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QGraphicsScene,
@@ -72,17 +72,14 @@ class UnrolledView(QWidget):
         header = QHBoxLayout()
         header.setContentsMargins(4, 2, 4, 0)
         header.addWidget(self.caption, 1)
-        for text, tip, slot in (
-            ("−", self.tr("Zoom out (Ctrl+wheel)"), lambda: self.zoom(1 / 1.25)),
-            ("+", self.tr("Zoom in (Ctrl+wheel)"), lambda: self.zoom(1.25)),
-            (self.tr("Fit"), self.tr("Fit the whole network"), self.fit),
-        ):
+        self.zoom_buttons = []
+        for slot in (lambda: self.zoom(1 / 1.25), lambda: self.zoom(1.25), self.fit):
             button = QToolButton()
-            button.setText(text)
-            button.setToolTip(tip)
             button.setAutoRaise(True)
             button.clicked.connect(slot)
             header.addWidget(button)
+            self.zoom_buttons.append(button)
+        self.retranslate()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -105,6 +102,24 @@ class UnrolledView(QWidget):
         session.selection_changed.connect(self.redraw)
 
     # ----- building ----------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        for button, text, tip in zip(
+            self.zoom_buttons,
+            ("−", "+", self.tr("Fit")),
+            (self.tr("Zoom out (Ctrl+wheel)"), self.tr("Zoom in (Ctrl+wheel)"),
+             self.tr("Fit the whole network")),
+            strict=True,
+        ):  # fmt: skip
+            button.setText(text)
+            button.setToolTip(tip)
+        if self.session.trace is not None:
+            self._label()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def _trace_changed(self) -> None:
         session = self.session
         if session.trace is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
+from ..translation_marks import QT_TRANSLATE_NOOP  # titles: translated where drawn
 from . import known
 from .heatmap import Heatmap
 from .panel import PlotPanel
@@ -13,14 +14,18 @@ from .style import DIVERGING, GATE, GATE_LEVELS, TANH_LEVELS, symmetric_levels
 
 # name -> (title, colour map, fixed levels or None for the trace's own symmetric range)
 SHOWN = {
-    "i": ("input gate i_t", GATE, GATE_LEVELS),
-    "f": ("forget gate f_t", GATE, GATE_LEVELS),
-    "o": ("output gate o_t", GATE, GATE_LEVELS),
-    "r": ("reset gate r_t", GATE, GATE_LEVELS),
-    "z": ("update gate z_t", GATE, GATE_LEVELS),
-    "candidate": ("candidate", DIVERGING, TANH_LEVELS),
-    "cell": ("cell state c_t", DIVERGING, None),
-    "pre_activation": ("pre-activation z_t (no gates)", DIVERGING, None),
+    "i": (QT_TRANSLATE_NOOP("GatesPanel", "input gate i_t"), GATE, GATE_LEVELS),
+    "f": (QT_TRANSLATE_NOOP("GatesPanel", "forget gate f_t"), GATE, GATE_LEVELS),
+    "o": (QT_TRANSLATE_NOOP("GatesPanel", "output gate o_t"), GATE, GATE_LEVELS),
+    "r": (QT_TRANSLATE_NOOP("GatesPanel", "reset gate r_t"), GATE, GATE_LEVELS),
+    "z": (QT_TRANSLATE_NOOP("GatesPanel", "update gate z_t"), GATE, GATE_LEVELS),
+    "candidate": (QT_TRANSLATE_NOOP("GatesPanel", "candidate"), DIVERGING, TANH_LEVELS),
+    "cell": (QT_TRANSLATE_NOOP("GatesPanel", "cell state c_t"), DIVERGING, None),
+    "pre_activation": (
+        QT_TRANSLATE_NOOP("GatesPanel", "pre-activation z_t (no gates)"),
+        DIVERGING,
+        None,
+    ),
 }
 ORDER = {
     "lstm": ("i", "f", "o", "candidate", "cell"),
@@ -29,14 +34,15 @@ ORDER = {
     "tdnn": ("pre_activation",),
 }
 COLUMNS = 2
+GATES = QT_TRANSLATE_NOOP("GatesPanel", "gates")
 BAR_GROUP = {
-    "i": "gates",
-    "f": "gates",
-    "o": "gates",
-    "r": "gates",
-    "z": "gates",
-    "candidate": "candidate",
-    "cell": "cell state",
+    "i": GATES,
+    "f": GATES,
+    "o": GATES,
+    "r": GATES,
+    "z": GATES,
+    "candidate": QT_TRANSLATE_NOOP("GatesPanel", "candidate"),
+    "cell": QT_TRANSLATE_NOOP("GatesPanel", "cell state"),
     "pre_activation": "z_t",
 }
 

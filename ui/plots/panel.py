@@ -8,7 +8,7 @@ selection it only pushes new numbers into the existing items (setImage / setData
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from . import style  # noqa: F401  (applies the pyqtgraph settings)
@@ -92,6 +92,19 @@ class PlotPanel(QWidget):
         if self._stale:
             self._stale = False
             self._moved()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Titles and labels are set when the plot items are made: make them again."""
+        self._shape = None
+        if self.session.trace is not None:
+            self._trace_changed()
+        else:
+            self.tell(self.tr("Waiting for a network to run…"))
 
     def focus_text(self) -> str:
         layer, direction = self.session.focus
