@@ -75,13 +75,6 @@ def _interactive(app, args) -> int:
         project, problem = _load(args.file)
         if problem:
             return _fail(problem)
-        from simulator.spec import NetworkSpec
-
-        if not isinstance(project.spec, NetworkSpec):
-            return _fail(
-                f"{args.file}: this window steps through recurrent networks (rnn, gru, "
-                "lstm, tdnn); this project holds another kind of model"
-            )
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C in the terminal ends the window
@@ -129,7 +122,10 @@ def open_window(args, project=None):
     kernels.imported.connect(open_first)
     kernels.key_ready.connect(prefetch)
     kernels.failed.connect(session.problem.emit)
-    kernels.request(kernel_key(project.spec.cell if project else "lstm"))
+    # A recurrent project's cell first; an encoder-decoder or tree project opens once the
+    # engine is imported, and its runner then prepares its own kernels (ui.kinds.kernels).
+    cell = getattr(project.spec, "cell", "lstm") if project else "lstm"
+    kernels.request(kernel_key(cell))
     return window
 
 

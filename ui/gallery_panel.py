@@ -25,17 +25,6 @@ def example_files(folder: Path = EXAMPLES) -> list[Path]:
     return sorted(files, key=lambda p: not p.name.startswith("default_"))
 
 
-def steppable(path: Path) -> bool:
-    """True when the example holds a recurrent network (what this window steps through);
-    encoder-decoder and tree models are told apart by their network section, as
-    simulator.models does."""
-    try:
-        network = json.loads(path.read_text(encoding="utf-8")).get("network") or {}
-    except (OSError, ValueError):
-        return False
-    return network.get("mode") != "encoder-decoder" and "model" not in network
-
-
 def describe(path: Path, language: str = "en") -> tuple[str, str]:
     """(title, explanation) of an example, read from its file's `view` without loading it."""
     try:
@@ -74,9 +63,6 @@ class GalleryPanel(QWidget):
         for path in example_files(folder):
             title, about = describe(path)
             item = QListWidgetItem(title)
-            if not steppable(path):
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
-                about = self.tr("(Not a recurrent network: it will open in its own view.) ") + about
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(f"{path.name}\n{about}")
             item.setData(Qt.ItemDataRole.UserRole + 1, about)

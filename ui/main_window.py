@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -27,13 +28,15 @@ from .file_actions import FileActions
 from .gallery_panel import GalleryPanel
 from .input_panel import InputPanel
 from .inspector import InspectorPanel
+from .kinds import RECURRENT, view_sets
+from .kinds.session_view import SessionView
+from .kinds.stepper_bar import AnyStepperBar
 from .plots.flow_panel import FlowPanel
 from .plots.gates_panel import GatesPanel
 from .plots.gradient_panel import GradientPanel
 from .plots.hidden_panel import HiddenStatePanel
 from .plots.output_panel import OutputPanel
 from .plots.parameter_panel import ParameterPanel
-from .stepper_bar import StepperBar
 from .training import docks as training_docks
 from .worker import Worker
 
@@ -78,29 +81,39 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
 
         self.problem_bar = ProblemBar()
-        self.input_panel = InputPanel(session)
-        self.diagram = UnrolledView(session)
-        self.stepper_bar = StepperBar(session)
+        # The recurrent views see the session through a SessionView: empty and silent while
+        # it holds another kind of model, whose own views ui.kinds.view_sets swaps in.
+        recurrent = SessionView(session, RECURRENT)
+        self.input_panel = InputPanel(recurrent)
+        self.diagram = UnrolledView(recurrent)
+        self.stepper_bar = AnyStepperBar(session)
+        recurrent_views = QWidget()
+        views_column = QVBoxLayout(recurrent_views)
+        views_column.setContentsMargins(0, 0, 0, 0)
+        views_column.setSpacing(0)
+        views_column.addWidget(self.input_panel)
+        views_column.addWidget(self.diagram, 1)
+        self.views = QStackedWidget()  # one page per kind of model
+        self.views.addWidget(recurrent_views)
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.problem_bar)
-        column.addWidget(self.input_panel)
-        column.addWidget(self.diagram, 1)
+        column.addWidget(self.views, 1)
         column.addWidget(self.stepper_bar)
         self.setCentralWidget(central)
 
-        self.builder = BuilderPanel(session)
+        self.builder = BuilderPanel(recurrent)
         self.gallery = GalleryPanel()
-        self.inspector = InspectorPanel(session)
+        self.inspector = InspectorPanel(recurrent)
         self.plots = {
-            "hidden": HiddenStatePanel(session),
-            "gates": GatesPanel(session),
-            "outputs": OutputPanel(session),
-            "gradients": GradientPanel(session),
-            "flow": FlowPanel(session),
-            "parameters": ParameterPanel(session),
+            "hidden": HiddenStatePanel(recurrent),
+            "gates": GatesPanel(recurrent),
+            "outputs": OutputPanel(recurrent),
+            "gradients": GradientPanel(recurrent),
+            "flow": FlowPanel(recurrent),
+            "parameters": ParameterPanel(recurrent),
         }
         self.docks: dict[str, QDockWidget] = {}
         area = Qt.DockWidgetArea
@@ -124,6 +137,7 @@ class MainWindow(QMainWindow):
             self.splitDockWidget(left, right, Qt.Orientation.Horizontal)
         self._laid_out = False
         self.training = training_docks.install(self)
+        self.view_sets = view_sets.install(self)  # the encoder-decoder's and the trees' views
 
         self.file_actions = FileActions(self, session)
         self._menus()

@@ -4,10 +4,10 @@ panel and can be saved as a screenshot and as exported plots."""
 import pytest
 
 from ui.app import settle
-from ui.gallery_panel import example_files, steppable
+from ui.gallery_panel import example_files
 from ui.paths import DEFAULT_EXAMPLE
 
-EXAMPLES = [path for path in example_files() if steppable(path)]
+EXAMPLES = example_files()  # every kind: recurrent, encoder-decoder and tree models
 
 
 def test_the_default_example_is_listed_first():
@@ -29,14 +29,24 @@ def test_every_example_opens_steps_and_screenshots(make_window, path, tmp_path):
     assert image.save(str(tmp_path / "shot.png"))
 
 
-def test_a_model_the_window_cannot_step_through_is_refused_with_a_message(window):
+def test_every_kind_of_example_is_in_the_gallery_and_none_is_greyed_out(window):
+    from PySide6.QtCore import Qt
+
+    names = [p.rsplit("/", 1)[-1] for p in window.gallery.paths()]
+    for name in ("reverse_attention", "tree_sentiment_rntn", "adding_lstm"):
+        assert name + ".rnnsim.json" in names
+    items = [window.gallery.list.item(k) for k in range(window.gallery.list.count())]
+    assert all(item.flags() & Qt.ItemFlag.ItemIsEnabled for item in items)
+
+
+def test_a_new_tree_project_opens_in_the_tree_views(window):
     from simulator.project import new_project
 
-    before = window.session.project
     tree = new_project("tree_sentiment", {"task.train_size": 10, "task.test_size": 5})
     window.file_actions._show(tree, None, "tree")
-    assert "recurrent networks" in window.problem_bar.text.text()
-    assert window.session.project is before
+    assert window.session.project is tree and window.session.kind == "tree"
+    assert window.session.trace is not None
+    assert window.views.currentWidget() is window.view_sets.pages["tree"]
 
 
 def test_a_recurrent_network_on_a_treebank_reads_its_sentences(make_window):

@@ -1,0 +1,110 @@
+"""ModelKernels: prepare the encoder-decoder's and the tree networks' compiled kernels in the
+background, as ui.kernels.KernelWarmup does for the recurrent cells.
+
+A kernel not in Numba's cache yet is compiled in a separate process (`python -m ui.kinds.warm`),
+so the long compile never holds the window's GIL; a worker thread then loads it. Sessions that
+asked are told to run again once their kind is ready. Readiness is process-wide.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import weakref
+
+from PySide6.QtCore import QObject, Signal
+
+from ..worker import Worker
+from . import warm
+
+_ready: set[str] = set()
+_lock = threading.Lock()
+
+
+def is_ready(key: str) -> bool:
+    with _lock:
+        return key in _ready
+
+
+def _prepare(key: str, report) -> tuple[str, str]:
+    """In a worker thread: compile elsewhere when the cache lacks the kernels, then load them.
+    Returns (key, "") or (key, what went wrong)."""
+    try:
+        return _compile_and_load(key, report)
+    except Exception as err:  # shown to the person, never as a traceback
+        return key, f"compiling the {key} kernels failed: {err}"
+
+
+def _compile_and_load(key: str, report) -> tuple[str, str]:
+    kind, _, dtype = key.partition("/")
+    if not warm.is_cached(kind, dtype):
+        try:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "ui.kinds.warm", key],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError:
+            process = None  # warm() below compiles here instead
+        while process is not None:
+            try:
+                process.wait(timeout=0.1)
+                break
+            except subprocess.TimeoutExpired:
+                if not report(0, 1):  # the window is closing
+                    process.terminate()
+                    process.wait()
+                    return key, ""
+    warm.warm(kind, dtype)
+    with _lock:
+        _ready.add(key)
+    return key, ""
+
+
+class ModelKernels(QObject):
+    ready = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._workers: dict[str, Worker] = {}
+        self._waiting: dict[str, list] = {}
+
+    def request(self, key: str, session) -> None:
+        """Prepare `key`; then `session.rerun()` if it still waits for it."""
+        waiting = self._waiting.setdefault(key, [])
+        if not any(ref() is session for ref in waiting):
+            waiting.append(weakref.ref(session))
+        if key in self._workers:
+            return
+        worker = Worker(lambda report: _prepare(key, report))
+        worker.done.connect(self._done)
+        self._workers[key] = worker
+        worker.start()
+
+    def _done(self, result: tuple[str, str]) -> None:
+        key, problem = result
+        self._workers.pop(key, None)
+        sessions = [ref() for ref in self._waiting.pop(key, [])]
+        sessions = [s for s in sessions if s is not None and s.waiting_for == key]
+        if problem:
+            self.failed.emit(problem)
+            for session in sessions:
+                session.problem.emit(problem)
+            return
+        if not is_ready(key):  # cancelled: the window is closing
+            return
+        self.ready.emit(key)
+        for session in sessions:
+            session.rerun()
+
+
+_manager: list[ModelKernels] = []
+
+
+def manager() -> ModelKernels:
+    """The one ModelKernels of this process (made in the GUI thread on first use)."""
+    if not _manager:
+        _manager.append(ModelKernels())
+    return _manager[0]

@@ -1,0 +1,57 @@
+"""AnyStepperBar: the stepper bar for every kind of model.
+
+The recurrent network's bar (ui.stepper_bar) as it is; for an encoder-decoder or a tree the
+current event is told in that kind's words, and the timeline groups the events by part (encoder,
+bridge, decoder, attention) or by the height of the tree's nodes.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..stepper_bar import StepperBar
+from . import ENCODER_DECODER, TREE
+
+PARTS = ("encoder", "bridge", "decoder", "attention")
+
+
+class TimelineEvent(NamedTuple):
+    """What the timeline reads of an event: its phase, and a group (layer, direction)."""
+
+    phase: str
+    layer: int
+    direction: int
+
+
+class AnyStepperBar(StepperBar):
+    def _trace_changed(self) -> None:
+        super()._trace_changed()
+        stepper, kind = self.session.stepper, self.session.kind
+        if stepper is not None and kind in (ENCODER_DECODER, TREE):
+            self.timeline.set_events(timeline_events(stepper, kind))
+            self._moved(stepper.index)
+
+    def describe(self) -> str:
+        kind = self.session.kind
+        if kind == ENCODER_DECODER:
+            from ..seq2seq.describe import describe_event
+
+            return describe_event(self.session)
+        if kind == TREE:
+            from ..trees.describe import describe_event
+
+            return describe_event(self.session)
+        return super().describe()
+
+
+def timeline_events(stepper, kind: str) -> list[TimelineEvent]:
+    if kind == TREE:
+        heights = stepper.flat.height
+        return [
+            TimelineEvent(e.phase, int(heights[e.node]) if e.node >= 0 else -1, 0)
+            for e in stepper.events
+        ]
+    return [
+        TimelineEvent(e.phase, (PARTS.index(e.part) * 100 + e.layer) if e.part else -1, e.direction)
+        for e in stepper.events
+    ]
