@@ -42,6 +42,9 @@ def _application():
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("rnnsim")
     app.setApplicationName("rnnsim")
+    from .i18n import start_language
+
+    app.setProperty("font_problem", start_language())  # the window shows it
     return app
 
 
@@ -94,10 +97,17 @@ def open_window(args, project=None):
     window = MainWindow(session)
     _catch_errors(window)
     window.show()
+    from PySide6.QtCore import QCoreApplication
+
+    font_problem = QCoreApplication.instance().property("font_problem")
+    if font_problem:  # Chinese was asked for, but no font can show it
+        print(f"rnnsim: {font_problem}", file=sys.stderr)
+        window.show_problem(font_problem)
     session.status.emit(
-        window.tr(
+        QCoreApplication.translate(
+            "MainWindow",
             "Preparing the compiled kernels (the first start compiles "
-            "them: this takes a while; later starts are quick)…"
+            "them: this takes a while; later starts are quick)…",
         )
     )
     event = args.goto or "loss"
@@ -133,13 +143,16 @@ def _catch_errors(window) -> None:
     """An unexpected error becomes a message in the window (the traceback goes to stderr for a
     bug report); what the person built stays as it was."""
 
+    from PySide6.QtCore import QCoreApplication
+
     def hook(kind, value, tb):
         traceback.print_exception(kind, value, tb)
         window.show_problem(
-            window.tr(
+            QCoreApplication.translate(
+                "MainWindow",
                 "Something went wrong: {0}. Your network is unchanged; "
                 "please report this with the text printed in the "
-                "terminal."
+                "terminal.",
             ).format(value)
         )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -53,7 +53,7 @@ class GalleryPanel(QWidget):
         self.about.setWordWrap(True)
         self.about.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.about.setMinimumHeight(60)
-        button = QPushButton(self.tr("Open example"))
+        button = self.open_button = QPushButton(self.tr("Open example"))
         button.clicked.connect(lambda: self._open(self.list.currentItem()))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -69,6 +69,14 @@ class GalleryPanel(QWidget):
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
+
+    def retranslate(self) -> None:
+        self.open_button.setText(self.tr("Open example"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _show_about(self, item) -> None:
         self.about.setText(item.data(Qt.ItemDataRole.UserRole + 1) if item else "")

@@ -111,6 +111,8 @@ def set_language(code: str, remember: bool = True) -> bool:
     for new in translators:
         QCoreApplication.installTranslator(new)
     _state["code"], _state["translators"] = code, translators
+    # Qt posts LanguageChange to every window: deliver it now, so all texts change together
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     if remember:
         QSettings().setValue(SETTINGS_KEY, code)
     return True

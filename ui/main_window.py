@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -26,6 +26,7 @@ from .builder_panel import BuilderPanel
 from .diagram.view import UnrolledView
 from .file_actions import FileActions
 from .gallery_panel import GalleryPanel
+from .i18n import LanguageMenu
 from .input_panel import InputPanel
 from .inspector import InspectorPanel
 from .kinds import RECURRENT, view_sets
@@ -195,7 +196,7 @@ class MainWindow(QMainWindow):
         return dock
 
     def _menus(self) -> None:
-        files = self.menuBar().addMenu(self.tr("&File"))
+        files = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         fa = self.file_actions
         files.addAction(fa.new_action)
         files.addAction(fa.open_action)
@@ -204,8 +205,10 @@ class MainWindow(QMainWindow):
         files.addAction(fa.save_action)
         files.addAction(fa.save_as_action)
         files.addSeparator()
-        files.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
-        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        self.quit_action = files.addAction(
+            self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close
+        )
+        edit = self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         stack = self.session.undo_stack
         self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
@@ -213,13 +216,46 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
-        step = self.menuBar().addMenu(self.tr("&Step"))
+        step = self.step_menu = self.menuBar().addMenu(self.tr("&Step"))
         for action in self.stepper_bar.actions_:
             step.addAction(action)
             self.addAction(action)  # shortcuts work wherever the focus is in the window
-        view = self.menuBar().addMenu(self.tr("&View"))
+        view = self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
+        self.menuBar().addMenu(LanguageMenu(self))
+
+    # ----- language ----------------------------------------------------------------------------
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Set every text the window itself owns again (the panels do their own)."""
+        titles = {
+            "builder": self.tr("Network"),
+            "gallery": self.tr("Examples"),
+            "inspector": self.tr("Inspector"),
+            "hidden": self.tr("Hidden state"),
+            "gates": self.tr("Gates"),
+            "outputs": self.tr("Output and loss"),
+            "gradients": self.tr("Gradients"),
+            "flow": self.tr("Gradient flow"),
+            "parameters": self.tr("Parameter gradients"),
+        }
+        for name, title in titles.items():
+            self.docks[name].setWindowTitle(title)
+        training_docks.retranslate(self)
+        self.file_menu.setTitle(self.tr("&File"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.undo_action.setText(self.tr("&Undo"))  # the stack's next change adds its command
+        self.redo_action.setText(self.tr("&Redo"))
+        self.step_menu.setTitle(self.tr("&Step"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.file_actions.retranslate()
+        self._title()
 
     # ----- messages ----------------------------------------------------------------------------
     def show_status(self, text: str) -> None:

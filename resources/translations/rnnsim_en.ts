@@ -1,0 +1,1251 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>BuilderPanel</name>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed by the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial weights are drawn from this seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw new weights (forget training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} = {1!r} is not allowed: a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init_seed = {0!r} is not allowed: a whole number &gt;= 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not used now: {0} (kept for when you switch back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained for {0} steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded from the project file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untrained: drawn from seed {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Equations</name>
+    <message>
+        <source>input gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forget gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reset gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>update gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>residual: the notes&apos; h_t = h_{t-1} + g(x_t, h_{t-1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cell state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>candidate (textbook variant)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>candidate (PyTorch variant)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a window over the inputs, no recurrence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the output above and from the next step (BPTT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>carried back along the cell state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>total loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>&amp;New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} has changes that are not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save them first?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} (example)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open {0}: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not save: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FlowPanel</name>
+    <message>
+        <source>computing G[t, k]: %v of %m rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log10 G[t, k] = log10 ||dL_t/dh_k||</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss at t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden state k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decay: G[t, t-d] / G[t, t]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>distance d = t - k (steps back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(σ_max·γ)^d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> One loss, at the last step: G has one row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient flow, {0}. {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TDNN: no recurrent matrix, the gradient reaches only `delay` steps back per layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>σ_max(U) = {0:.3f} &lt; 1/γ = {1:.2f}: gradients must vanish.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>σ_max(U) = {0:.3f} ≥ 1/γ = {1:.2f}: gradients can explode (not certain).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GalleryPanel</name>
+    <message>
+        <source>Open example</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GatesPanel</name>
+    <message>
+        <source>input gate i_t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forget gate f_t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output gate o_t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reset gate r_t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>update gate z_t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>candidate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cell state c_t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pre-activation z_t (no gates)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cell state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gates of {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GradientPanel</name>
+    <message>
+        <source>gradient norms along time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>h, layer {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradients appear during the backward pass (after the loss).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HiddenStatePanel</name>
+    <message>
+        <source>unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden state h_t, {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InputPanel</name>
+    <message>
+        <source>Type a sentence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a sentence and press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>example </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The class the loss compares the output with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} reads numbers, not text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InspectorPanel</name>
+    <message>
+        <source>unit j = </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unit whose equations are shown (or click a row)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a node in the unrolled network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>h_t, {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not computed yet: the forward pass reaches it at event {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward and backward pass done here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward pass done; BPTT has not reached it yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>h prev</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>input x_t · t = {0} &apos;{1}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in the vocabulary: read as &lt;unk&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>row {0} of the embedding table (&apos;{1}&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>embedding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inputs are known from the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output ŷ, {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The forward pass has reached this output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not computed yet: the top layer has not reached it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>o (logit)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L = Σ_t L_t; BPTT starts from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not computed yet: the loss comes after the forward pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output and loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gradient flow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameter gradients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the compiled kernels (the first start compiles them: this takes a while; later starts are quick)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong: {0}. Your network is unchanged; please report this with the text printed in the terminal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectDialog</name>
+    <message>
+        <source>New project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This task makes a model this window cannot step through yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutputPanel</name>
+    <message>
+        <source>p(class) per step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>per-step loss L_t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outputs per step (x: target)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p(class)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>outputs (▲ target)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, ▲ target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L = {0:.4g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ParameterPanel</name>
+    <message>
+        <source>parameter gradients, log10 ||dL/dW||</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PlotPanel</name>
+    <message>
+        <source>Waiting for a network to run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to show until the network has run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Runner</name>
+    <message>
+        <source>This input does not fit the network: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the compiled kernels for the {0} (only the first start is slow)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Set {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial weights from seed {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reinitialise weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the compiled kernels for {0} (only the first start is slow)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This input does not fit the network: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kernels ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpecFields</name>
+    <message>
+        <source>cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rnn: h_t = f(U h_{t-1} + W x_t + b); gru; lstm; tdnn: a window over past inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>f of a simple RNN or TDNN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used by rnn and tdnn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>residual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>h_t = h_{t-1} + f(...): the notes&apos; remedy for vanishing gradients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used by rnn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GRU variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pytorch: r ⊙ (U_n h + c_n); textbook: U_n (r ⊙ h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used by gru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delay K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how many past inputs the TDNN window reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used by tdnn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>embedding size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>width of each token&apos;s vector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task&apos;s inputs are numbers, not tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>units in each layer and direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stacked recurrent layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bidirectional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a second direction reads the sentence backwards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pooling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seq2class: the last state, or the mean over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used by seq2class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>float64 (exact) or float32</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each step of {0} is a vector of {1} numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the vocabulary of {0} has {1} tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} has {1} classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} predicts {1} number(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one output per step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one output per sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>classes: softmax + cross-entropy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>numbers: squared error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StepperBar</name>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the first event (Home)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One event back (Left)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One event forward (Right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jump to the loss, between forward and backward (L)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go to the last event (End)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} / s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events per second while playing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trace yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss: L = Σ_t L_t = {0:.4g}    ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layer {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backward (BPTT)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskForm</name>
+    <message>
+        <source>The data set the network trains on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A few training examples (input -&gt; target):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press “Use this task” to build it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} = {1!r} is not allowed: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>All events: forward pass, loss, backward pass. Click or drag.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TokenChips</name>
+    <message>
+        <source>step {0}: &apos;{1}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — not in the vocabulary, read as &lt;unk&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target at step {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingController</name>
+    <message>
+        <source>Open or build a network first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The compiled kernels are still being prepared; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The compiled kernels for {0} are still being prepared; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training failed: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train to step {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingCurves</name>
+    <message>
+        <source>loss (training, and test dashed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gradient norm ‖g‖ (◆ clipped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Start in the Training panel to train the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} · step {1}/{2} · loss {3:.4g} · {4:.0f} steps/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDocks</name>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use this task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build the task with these settings; the network keeps its cell and sizes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>also train a second network, cell:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train this network (A) and the same one with another cell (B) on the same task and seed, both from their initial weights; their curves share the axes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train the given number of steps (or resume)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after the current step; Start resumes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End this run, keeping the weights it reached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget training: draw the weights again from the init seed (undoable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the run to change its settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %v</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step %v of %m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0:.0f} steps per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training of {0} diverged at step {1}&lt;/b&gt;: a NaN or inf in {2}. {3}&lt;br&gt;The last good weights are kept. Gradient norms of the last good step: {4}.&lt;br&gt;Try a smaller learning rate or gradient clipping.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training paused; the views show the weights reached.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training diverged; the last good weights are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training of {0} diverged at step {1} ({2}); the last good weights are kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingSettingsForm</name>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by norm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optimiser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sgd, momentum or adam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step size of every update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share of the last update kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gradient clipping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by norm: g ← g·c/‖g‖ when ‖g‖ &gt; c; by value: each entry into [−c, c]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clip at c</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the threshold c</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>weight decay λ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p ← p − lr (g + λ p); 0 turns it off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>truncated BPTT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gradients flow back at most this many steps; 0: full BPTT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>examples per update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the order of the batches</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how many updates Start runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>steps between test-set evaluations; 0: never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} = {1!r} is not allowed: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UnrolledView</name>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit the whole network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>x_{0} = &apos;{1}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (not in the vocabulary: read as &lt;unk&gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>h_{0}, layer {1}, {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

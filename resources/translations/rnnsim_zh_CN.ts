@@ -1,0 +1,1251 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>BuilderPanel</name>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Fixed by the task</source>
+        <translation>由任务确定</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Initial weights are drawn from this seed</source>
+        <translation>初始权重由这个种子随机生成</translation>
+    </message>
+    <message>
+        <source>init seed</source>
+        <translation>初始化种子</translation>
+    </message>
+    <message>
+        <source>Draw new weights (forget training)</source>
+        <translation>重新生成权重（丢弃训练结果）</translation>
+    </message>
+    <message>
+        <source>{0} = {1!r} is not allowed: a whole number</source>
+        <translation>{0} = {1!r} 不允许：须为整数</translation>
+    </message>
+    <message>
+        <source>init_seed = {0!r} is not allowed: a whole number &gt;= 0</source>
+        <translation>init_seed = {0!r} 不允许：须为 &gt;= 0 的整数</translation>
+    </message>
+    <message>
+        <source>Not used now: {0} (kept for when you switch back)</source>
+        <translation>当前未使用：{0}（保留，切换回来时仍有效）</translation>
+    </message>
+    <message>
+        <source>Trained for {0} steps.</source>
+        <translation>已训练 {0} 步。</translation>
+    </message>
+    <message>
+        <source>Loaded from the project file.</source>
+        <translation>从项目文件载入。</translation>
+    </message>
+    <message>
+        <source>Untrained: drawn from seed {0}.</source>
+        <translation>未训练：由种子 {0} 生成。</translation>
+    </message>
+</context>
+<context>
+    <name>Equations</name>
+    <message>
+        <source>input gate</source>
+        <translation>输入门</translation>
+    </message>
+    <message>
+        <source>forget gate</source>
+        <translation>遗忘门</translation>
+    </message>
+    <message>
+        <source>candidate</source>
+        <translation>候选状态</translation>
+    </message>
+    <message>
+        <source>output gate</source>
+        <translation>输出门</translation>
+    </message>
+    <message>
+        <source>reset gate</source>
+        <translation>重置门</translation>
+    </message>
+    <message>
+        <source>update gate</source>
+        <translation>更新门</translation>
+    </message>
+    <message>
+        <source>residual: the notes&apos; h_t = h_{t-1} + g(x_t, h_{t-1})</source>
+        <translation>残差：讲义中的 h_t = h_{t-1} + g(x_t, h_{t-1})</translation>
+    </message>
+    <message>
+        <source>cell state</source>
+        <translation>细胞状态</translation>
+    </message>
+    <message>
+        <source>candidate (textbook variant)</source>
+        <translation>候选状态（教材写法）</translation>
+    </message>
+    <message>
+        <source>candidate (PyTorch variant)</source>
+        <translation>候选状态（PyTorch 写法）</translation>
+    </message>
+    <message>
+        <source>a window over the inputs, no recurrence</source>
+        <translation>对输入的滑动窗口，没有循环连接</translation>
+    </message>
+    <message>
+        <source>from the output above and from the next step (BPTT)</source>
+        <translation>来自上方的输出和下一时刻（随时间反向传播）</translation>
+    </message>
+    <message>
+        <source>carried back along the cell state</source>
+        <translation>沿细胞状态向后传递</translation>
+    </message>
+    <message>
+        <source>total loss</source>
+        <translation>总损失</translation>
+    </message>
+</context>
+<context>
+    <name>FileActions</name>
+    <message>
+        <source>&amp;New…</source>
+        <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;as…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <source>{0} has changes that are not saved.</source>
+        <translation>{0} 有尚未保存的修改。</translation>
+    </message>
+    <message>
+        <source>Save them first?</source>
+        <translation>先保存吗？</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Open a project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>{0} (example)</source>
+        <translation>{0}（示例）</translation>
+    </message>
+    <message>
+        <source>Could not open {0}: {1}</source>
+        <translation>无法打开 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Save the project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>Could not save: {0}</source>
+        <translation>无法保存：{0}</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+</context>
+<context>
+    <name>FlowPanel</name>
+    <message>
+        <source>computing G[t, k]: %v of %m rows</source>
+        <translation>正在计算 G[t, k]：第 %v 行，共 %m 行</translation>
+    </message>
+    <message>
+        <source>log10 G[t, k] = log10 ||dL_t/dh_k||</source>
+        <translation>log10 G[t, k] = log10 ||dL_t/dh_k||</translation>
+    </message>
+    <message>
+        <source>loss at t</source>
+        <translation>时刻 t 的损失</translation>
+    </message>
+    <message>
+        <source>hidden state k</source>
+        <translation>隐状态 k</translation>
+    </message>
+    <message>
+        <source>decay: G[t, t-d] / G[t, t]</source>
+        <translation>衰减：G[t, t-d] / G[t, t]</translation>
+    </message>
+    <message>
+        <source>distance d = t - k (steps back)</source>
+        <translation>距离 d = t - k（向前的步数）</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <source>(σ_max·γ)^d</source>
+        <translation>(σ_max·γ)^d</translation>
+    </message>
+    <message>
+        <source> One loss, at the last step: G has one row.</source>
+        <translation> 只有最后时刻有损失：G 只有一行。</translation>
+    </message>
+    <message>
+        <source>Gradient flow, {0}. {1}</source>
+        <translation>梯度流，{0}。{1}</translation>
+    </message>
+    <message>
+        <source>TDNN: no recurrent matrix, the gradient reaches only `delay` steps back per layer</source>
+        <translation>延时神经网络：没有循环矩阵，每层梯度只能向前传 `delay` 步</translation>
+    </message>
+    <message>
+        <source>σ_max(U) = {0:.3f} &lt; 1/γ = {1:.2f}: gradients must vanish.</source>
+        <translation>σ_max(U) = {0:.3f} &lt; 1/γ = {1:.2f}：梯度必然消失。</translation>
+    </message>
+    <message>
+        <source>σ_max(U) = {0:.3f} ≥ 1/γ = {1:.2f}: gradients can explode (not certain).</source>
+        <translation>σ_max(U) = {0:.3f} ≥ 1/γ = {1:.2f}：梯度可能爆炸（并非必然）。</translation>
+    </message>
+</context>
+<context>
+    <name>GalleryPanel</name>
+    <message>
+        <source>Open example</source>
+        <translation>打开示例</translation>
+    </message>
+</context>
+<context>
+    <name>GatesPanel</name>
+    <message>
+        <source>input gate i_t</source>
+        <translation>输入门 i_t</translation>
+    </message>
+    <message>
+        <source>forget gate f_t</source>
+        <translation>遗忘门 f_t</translation>
+    </message>
+    <message>
+        <source>output gate o_t</source>
+        <translation>输出门 o_t</translation>
+    </message>
+    <message>
+        <source>reset gate r_t</source>
+        <translation>重置门 r_t</translation>
+    </message>
+    <message>
+        <source>update gate z_t</source>
+        <translation>更新门 z_t</translation>
+    </message>
+    <message>
+        <source>candidate</source>
+        <translation>候选状态</translation>
+    </message>
+    <message>
+        <source>cell state c_t</source>
+        <translation>细胞状态 c_t</translation>
+    </message>
+    <message>
+        <source>pre-activation z_t (no gates)</source>
+        <translation>净输入 z_t（无门）</translation>
+    </message>
+    <message>
+        <source>gates</source>
+        <translation>门</translation>
+    </message>
+    <message>
+        <source>cell state</source>
+        <translation>细胞状态</translation>
+    </message>
+    <message>
+        <source>Gates of {0}</source>
+        <translation>{0} 的门</translation>
+    </message>
+</context>
+<context>
+    <name>GradientPanel</name>
+    <message>
+        <source>gradient norms along time</source>
+        <translation>沿时间的梯度范数</translation>
+    </message>
+    <message>
+        <source>h, layer {0}</source>
+        <translation>h，第 {0} 层</translation>
+    </message>
+    <message>
+        <source>Gradients appear during the backward pass (after the loss).</source>
+        <translation>梯度在反向传播时出现（损失之后）。</translation>
+    </message>
+</context>
+<context>
+    <name>HiddenStatePanel</name>
+    <message>
+        <source>unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>hidden state h_t, {0}</source>
+        <translation>隐状态 h_t，{0}</translation>
+    </message>
+</context>
+<context>
+    <name>InputPanel</name>
+    <message>
+        <source>Type a sentence</source>
+        <translation>输入句子</translation>
+    </message>
+    <message>
+        <source>Training example</source>
+        <translation>训练样本</translation>
+    </message>
+    <message>
+        <source>Test example</source>
+        <translation>测试样本</translation>
+    </message>
+    <message>
+        <source>Type a sentence and press Enter</source>
+        <translation>输入一个句子并按回车</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读入</translation>
+    </message>
+    <message>
+        <source>example </source>
+        <translation>样本 </translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>target:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <source>The class the loss compares the output with</source>
+        <translation>损失函数与输出比较的类别</translation>
+    </message>
+    <message>
+        <source>{0} reads numbers, not text</source>
+        <translation>{0} 读入的是数字，不是文本</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorPanel</name>
+    <message>
+        <source>unit j = </source>
+        <translation>单元 j = </translation>
+    </message>
+    <message>
+        <source>The unit whose equations are shown (or click a row)</source>
+        <translation>显示其公式的单元（也可点击一行）</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Select a node in the unrolled network.</source>
+        <translation>在展开的网络中选择一个节点。</translation>
+    </message>
+    <message>
+        <source>layer {0}</source>
+        <translation>第 {0} 层</translation>
+    </message>
+    <message>
+        <source>h_t, {0}</source>
+        <translation>h_t，{0}</translation>
+    </message>
+    <message>
+        <source>Not computed yet: the forward pass reaches it at event {0}.</source>
+        <translation>尚未计算：前向计算在第 {0} 个事件到达这里。</translation>
+    </message>
+    <message>
+        <source>Forward and backward pass done here.</source>
+        <translation>这里的前向和反向计算已完成。</translation>
+    </message>
+    <message>
+        <source>Forward pass done; BPTT has not reached it yet.</source>
+        <translation>前向计算已完成；随时间反向传播尚未到达。</translation>
+    </message>
+    <message>
+        <source>h prev</source>
+        <translation>前一 h</translation>
+    </message>
+    <message>
+        <source>input x_t · t = {0} &apos;{1}&apos;</source>
+        <translation>输入 x_t · t = {0} &apos;{1}&apos;</translation>
+    </message>
+    <message>
+        <source>not in the vocabulary: read as &lt;unk&gt;</source>
+        <translation>不在词表中：按 &lt;unk&gt; 读入</translation>
+    </message>
+    <message>
+        <source>row {0} of the embedding table (&apos;{1}&apos;)</source>
+        <translation>词嵌入表的第 {0} 行（&apos;{1}&apos;）</translation>
+    </message>
+    <message>
+        <source>embedding</source>
+        <translation>词嵌入</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Inputs are known from the start.</source>
+        <translation>输入从一开始就已知。</translation>
+    </message>
+    <message>
+        <source>the sequence</source>
+        <translation>整个序列</translation>
+    </message>
+    <message>
+        <source>output ŷ, {0}</source>
+        <translation>输出 ŷ，{0}</translation>
+    </message>
+    <message>
+        <source>The forward pass has reached this output.</source>
+        <translation>前向计算已到达这个输出。</translation>
+    </message>
+    <message>
+        <source>Not computed yet: the top layer has not reached it.</source>
+        <translation>尚未计算：最上层还没有到达这里。</translation>
+    </message>
+    <message>
+        <source>o (logit)</source>
+        <translation>o（logit）</translation>
+    </message>
+    <message>
+        <source>loss L</source>
+        <translation>损失 L</translation>
+    </message>
+    <message>
+        <source>L = Σ_t L_t; BPTT starts from here.</source>
+        <translation>L = Σ_t L_t；随时间反向传播从这里开始。</translation>
+    </message>
+    <message>
+        <source>Not computed yet: the loss comes after the forward pass.</source>
+        <translation>尚未计算：损失在前向计算之后。</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Hidden state</source>
+        <translation>隐状态</translation>
+    </message>
+    <message>
+        <source>Gates</source>
+        <translation>门控</translation>
+    </message>
+    <message>
+        <source>Output and loss</source>
+        <translation>输出与损失</translation>
+    </message>
+    <message>
+        <source>Gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>Gradient flow</source>
+        <translation>梯度流</translation>
+    </message>
+    <message>
+        <source>Parameter gradients</source>
+        <translation>参数梯度</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>单步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>no project</source>
+        <translation>无项目</translation>
+    </message>
+    <message>
+        <source>Preparing the compiled kernels (the first start compiles them: this takes a while; later starts are quick)…</source>
+        <translation>正在准备编译好的计算核（首次启动需要编译，会花一些时间；以后启动很快）…</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {0}. Your network is unchanged; please report this with the text printed in the terminal.</source>
+        <translation>出错了：{0}。你的网络没有改变；请连同终端中打印的文字一起报告这个问题。</translation>
+    </message>
+</context>
+<context>
+    <name>NewProjectDialog</name>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>cell</source>
+        <translation>单元类型</translation>
+    </message>
+    <message>
+        <source>hidden size</source>
+        <translation>隐藏层大小</translation>
+    </message>
+    <message>
+        <source>This task makes a model this window cannot step through yet.</source>
+        <translation>这个任务生成的模型暂时不能在本窗口中单步查看。</translation>
+    </message>
+</context>
+<context>
+    <name>OutputPanel</name>
+    <message>
+        <source>p(class) per step</source>
+        <translation>每一步的 p(类别)</translation>
+    </message>
+    <message>
+        <source>per-step loss L_t</source>
+        <translation>瞬时损失 L_t</translation>
+    </message>
+    <message>
+        <source>outputs per step (x: target)</source>
+        <translation>每一步的输出（x：目标）</translation>
+    </message>
+    <message>
+        <source>p(class)</source>
+        <translation>p(类别)</translation>
+    </message>
+    <message>
+        <source>outputs (▲ target)</source>
+        <translation>输出（▲ 目标）</translation>
+    </message>
+    <message>
+        <source>, ▲ target</source>
+        <translation>，▲ 目标</translation>
+    </message>
+    <message>
+        <source>L = {0:.4g}</source>
+        <translation>L = {0:.4g}</translation>
+    </message>
+</context>
+<context>
+    <name>ParameterPanel</name>
+    <message>
+        <source>parameter gradients, log10 ||dL/dW||</source>
+        <translation>参数梯度，log10 ||dL/dW||</translation>
+    </message>
+</context>
+<context>
+    <name>PlotPanel</name>
+    <message>
+        <source>Waiting for a network to run…</source>
+        <translation>等待网络运行…</translation>
+    </message>
+    <message>
+        <source>Nothing to show until the network has run.</source>
+        <translation>网络运行之前没有可显示的内容。</translation>
+    </message>
+    <message>
+        <source>layer {0}</source>
+        <translation>第 {0} 层</translation>
+    </message>
+</context>
+<context>
+    <name>Runner</name>
+    <message>
+        <source>This input does not fit the network: {0}</source>
+        <translation>这个输入与网络不匹配：{0}</translation>
+    </message>
+    <message>
+        <source>Preparing the compiled kernels for the {0} (only the first start is slow)…</source>
+        <translation>正在为 {0} 准备编译好的计算核（只有首次启动较慢）…</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Set {0}</source>
+        <translation>设置 {0}</translation>
+    </message>
+    <message>
+        <source>Initial weights from seed {0}</source>
+        <translation>由种子 {0} 生成初始权重</translation>
+    </message>
+    <message>
+        <source>Reinitialise weights</source>
+        <translation>重新初始化权重</translation>
+    </message>
+    <message>
+        <source>Preparing the compiled kernels for {0} (only the first start is slow)…</source>
+        <translation>正在为 {0} 准备编译好的计算核（只有首次启动较慢）…</translation>
+    </message>
+    <message>
+        <source>This input does not fit the network: {0}</source>
+        <translation>这个输入与网络不匹配：{0}</translation>
+    </message>
+    <message>
+        <source>Kernels ready.</source>
+        <translation>计算核已就绪。</translation>
+    </message>
+</context>
+<context>
+    <name>SpecFields</name>
+    <message>
+        <source>cell</source>
+        <translation>单元类型</translation>
+    </message>
+    <message>
+        <source>rnn: h_t = f(U h_{t-1} + W x_t + b); gru; lstm; tdnn: a window over past inputs</source>
+        <translation>rnn：h_t = f(U h_{t-1} + W x_t + b)；gru：门控循环单元；lstm：长短期记忆网络；tdnn：对过去输入的窗口</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>f of a simple RNN or TDNN</source>
+        <translation>简单循环网络或延时神经网络的 f</translation>
+    </message>
+    <message>
+        <source>used by rnn and tdnn</source>
+        <translation>rnn 和 tdnn 使用</translation>
+    </message>
+    <message>
+        <source>residual</source>
+        <translation>残差</translation>
+    </message>
+    <message>
+        <source>h_t = h_{t-1} + f(...): the notes&apos; remedy for vanishing gradients</source>
+        <translation>h_t = h_{t-1} + f(...)：讲义中缓解梯度消失的方法</translation>
+    </message>
+    <message>
+        <source>used by rnn</source>
+        <translation>rnn 使用</translation>
+    </message>
+    <message>
+        <source>GRU variant</source>
+        <translation>GRU 写法</translation>
+    </message>
+    <message>
+        <source>pytorch: r ⊙ (U_n h + c_n); textbook: U_n (r ⊙ h)</source>
+        <translation>pytorch：r ⊙ (U_n h + c_n)；教材：U_n (r ⊙ h)</translation>
+    </message>
+    <message>
+        <source>used by gru</source>
+        <translation>gru 使用</translation>
+    </message>
+    <message>
+        <source>delay K</source>
+        <translation>延时 K</translation>
+    </message>
+    <message>
+        <source>how many past inputs the TDNN window reads</source>
+        <translation>延时神经网络的窗口读入多少个过去的输入</translation>
+    </message>
+    <message>
+        <source>used by tdnn</source>
+        <translation>tdnn 使用</translation>
+    </message>
+    <message>
+        <source>embedding size</source>
+        <translation>词嵌入维数</translation>
+    </message>
+    <message>
+        <source>width of each token&apos;s vector</source>
+        <translation>每个词的向量长度</translation>
+    </message>
+    <message>
+        <source>the task&apos;s inputs are numbers, not tokens</source>
+        <translation>这个任务的输入是数字，不是词</translation>
+    </message>
+    <message>
+        <source>hidden size</source>
+        <translation>隐藏层大小</translation>
+    </message>
+    <message>
+        <source>units in each layer and direction</source>
+        <translation>每层每个方向的单元数</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <source>stacked recurrent layers</source>
+        <translation>堆叠循环神经网络的层数</translation>
+    </message>
+    <message>
+        <source>bidirectional</source>
+        <translation>双向</translation>
+    </message>
+    <message>
+        <source>a second direction reads the sentence backwards</source>
+        <translation>第二个方向从后向前读句子（双向循环神经网络）</translation>
+    </message>
+    <message>
+        <source>pooling</source>
+        <translation>汇聚</translation>
+    </message>
+    <message>
+        <source>seq2class: the last state, or the mean over time</source>
+        <translation>序列到类别：取最后的状态，或按时间平均（平均采样）</translation>
+    </message>
+    <message>
+        <source>used by seq2class</source>
+        <translation>序列到类别模式使用</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>float64 (exact) or float32</source>
+        <translation>float64（精确）或 float32</translation>
+    </message>
+    <message>
+        <source>each step of {0} is a vector of {1} numbers</source>
+        <translation>{0} 的每一步是 {1} 个数的向量</translation>
+    </message>
+    <message>
+        <source>the vocabulary of {0} has {1} tokens</source>
+        <translation>{0} 的词表有 {1} 个词</translation>
+    </message>
+    <message>
+        <source>{0} has {1} classes</source>
+        <translation>{0} 有 {1} 个类别</translation>
+    </message>
+    <message>
+        <source>{0} predicts {1} number(s)</source>
+        <translation>{0} 预测 {1} 个数</translation>
+    </message>
+    <message>
+        <source>one output per step</source>
+        <translation>每一步一个输出（同步的序列到序列）</translation>
+    </message>
+    <message>
+        <source>one output per sequence</source>
+        <translation>每个序列一个输出（序列到类别）</translation>
+    </message>
+    <message>
+        <source>classes: softmax + cross-entropy</source>
+        <translation>类别：softmax + 交叉熵</translation>
+    </message>
+    <message>
+        <source>numbers: squared error</source>
+        <translation>数值：平方误差</translation>
+    </message>
+</context>
+<context>
+    <name>StepperBar</name>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Go to the first event (Home)</source>
+        <translation>到第一个事件（Home）</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>后退一步</translation>
+    </message>
+    <message>
+        <source>One event back (Left)</source>
+        <translation>后退一个事件（左方向键）</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Play or pause (Space)</source>
+        <translation>播放或暂停（空格）</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>One event forward (Right)</source>
+        <translation>前进一个事件（右方向键）</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Jump to the loss, between forward and backward (L)</source>
+        <translation>跳到损失，在前向和反向之间（L）</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Go to the last event (End)</source>
+        <translation>到最后一个事件（End）</translation>
+    </message>
+    <message>
+        <source>{0} / s</source>
+        <translation>{0} / 秒</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Events per second while playing</source>
+        <translation>播放时每秒的事件数</translation>
+    </message>
+    <message>
+        <source>No trace yet.</source>
+        <translation>还没有运行记录。</translation>
+    </message>
+    <message>
+        <source>event {0} of {1}</source>
+        <translation>第 {0} 个事件，共 {1} 个</translation>
+    </message>
+    <message>
+        <source>Loss: L = Σ_t L_t = {0:.4g}    ({1})</source>
+        <translation>损失：L = Σ_t L_t = {0:.4g}    （{1}）</translation>
+    </message>
+    <message>
+        <source>layer {0}</source>
+        <translation>第 {0} 层</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>前向</translation>
+    </message>
+    <message>
+        <source>Backward (BPTT)</source>
+        <translation>反向（随时间反向传播）</translation>
+    </message>
+</context>
+<context>
+    <name>TaskForm</name>
+    <message>
+        <source>The data set the network trains on</source>
+        <translation>网络训练所用的数据集</translation>
+    </message>
+    <message>
+        <source>A few training examples (input -&gt; target):</source>
+        <translation>几个训练样本（输入 -&gt; 目标）：</translation>
+    </message>
+    <message>
+        <source>Press “Use this task” to build it.</source>
+        <translation>按“使用这个任务”来生成它。</translation>
+    </message>
+    <message>
+        <source>{0} = {1!r} is not allowed: {2}</source>
+        <translation>{0} = {1!r} 不允许：{2}</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>All events: forward pass, loss, backward pass. Click or drag.</source>
+        <translation>所有事件：前向计算、损失、反向传播。可点击或拖动。</translation>
+    </message>
+</context>
+<context>
+    <name>TokenChips</name>
+    <message>
+        <source>step {0}: &apos;{1}&apos;</source>
+        <translation>第 {0} 步：&apos;{1}&apos;</translation>
+    </message>
+    <message>
+        <source> — not in the vocabulary, read as &lt;unk&gt;</source>
+        <translation> — 不在词表中，按 &lt;unk&gt; 读入</translation>
+    </message>
+    <message>
+        <source>target at step {0}</source>
+        <translation>第 {0} 步的目标</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingController</name>
+    <message>
+        <source>Open or build a network first.</source>
+        <translation>请先打开或构建一个网络。</translation>
+    </message>
+    <message>
+        <source>The compiled kernels are still being prepared; try again in a moment.</source>
+        <translation>编译好的计算核仍在准备中；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>The compiled kernels for {0} are still being prepared; try again in a moment.</source>
+        <translation>{0} 的计算核仍在准备中；请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Training failed: {0}</source>
+        <translation>训练失败：{0}</translation>
+    </message>
+    <message>
+        <source>Train to step {0}</source>
+        <translation>训练到第 {0} 步</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingCurves</name>
+    <message>
+        <source>loss (training, and test dashed)</source>
+        <translation>损失（训练；虚线为测试）</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>gradient norm ‖g‖ (◆ clipped)</source>
+        <translation>梯度范数 ‖g‖（◆ 梯度截断）</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步</translation>
+    </message>
+    <message>
+        <source>Press Start in the Training panel to train the network.</source>
+        <translation>在“训练”面板中按“开始”来训练网络。</translation>
+    </message>
+    <message>
+        <source>{0} · step {1}/{2} · loss {3:.4g} · {4:.0f} steps/s</source>
+        <translation>{0} · 第 {1}/{2} 步 · 损失 {3:.4g} · 每秒 {4:.0f} 步</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDocks</name>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Training curves</source>
+        <translation>训练曲线</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Use this task</source>
+        <translation>使用这个任务</translation>
+    </message>
+    <message>
+        <source>Build the task with these settings; the network keeps its cell and sizes</source>
+        <translation>按这些设置生成任务；网络保留其单元类型和大小</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>also train a second network, cell:</source>
+        <translation>同时训练第二个网络，单元类型：</translation>
+    </message>
+    <message>
+        <source>Train this network (A) and the same one with another cell (B) on the same task and seed, both from their initial weights; their curves share the axes</source>
+        <translation>用同一任务和种子训练这个网络（A）和换了单元类型的同一网络（B），都从初始权重开始；两者的曲线画在同一坐标轴上</translation>
+    </message>
+    <message>
+        <source>Train the given number of steps (or resume)</source>
+        <translation>训练给定的步数（或继续）</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stop after the current step; Start resumes</source>
+        <translation>在当前这一步之后停下；按“开始”继续</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>End this run, keeping the weights it reached</source>
+        <translation>结束这次训练，保留已得到的权重</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Forget training: draw the weights again from the init seed (undoable)</source>
+        <translation>丢弃训练结果：由初始化种子重新生成权重（可撤销）</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Stop the run to change its settings</source>
+        <translation>先停止训练再修改设置</translation>
+    </message>
+    <message>
+        <source>step %v</source>
+        <translation>第 %v 步</translation>
+    </message>
+    <message>
+        <source>step %v of %m</source>
+        <translation>第 %v 步，共 %m 步</translation>
+    </message>
+    <message>
+        <source>{0:.0f} steps per second</source>
+        <translation>每秒 {0:.0f} 步</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training of {0} diverged at step {1}&lt;/b&gt;: a NaN or inf in {2}. {3}&lt;br&gt;The last good weights are kept. Gradient norms of the last good step: {4}.&lt;br&gt;Try a smaller learning rate or gradient clipping.</source>
+        <translation>&lt;b&gt;{0} 的训练在第 {1} 步发散&lt;/b&gt;：{2} 中出现 NaN 或 inf。{3}&lt;br&gt;已保留最后一组正常的权重。最后正常一步的梯度范数：{4}。&lt;br&gt;请尝试更小的学习率或梯度截断。</translation>
+    </message>
+    <message>
+        <source>Training finished.</source>
+        <translation>训练完成。</translation>
+    </message>
+    <message>
+        <source>Training stopped.</source>
+        <translation>训练已停止。</translation>
+    </message>
+    <message>
+        <source>Training paused; the views show the weights reached.</source>
+        <translation>训练已暂停；各视图显示当前得到的权重。</translation>
+    </message>
+    <message>
+        <source>Training diverged; the last good weights are kept.</source>
+        <translation>训练发散；已保留最后一组正常的权重。</translation>
+    </message>
+    <message>
+        <source>Training of {0} diverged at step {1} ({2}); the last good weights are kept.</source>
+        <translation>{0} 的训练在第 {1} 步发散（{2}）；已保留最后一组正常的权重。</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingSettingsForm</name>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>by norm</source>
+        <translation>按范数</translation>
+    </message>
+    <message>
+        <source>by value</source>
+        <translation>按值</translation>
+    </message>
+    <message>
+        <source>optimiser</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>sgd, momentum or adam</source>
+        <translation>sgd、momentum 或 adam</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>step size of every update</source>
+        <translation>每次更新的步长</translation>
+    </message>
+    <message>
+        <source>momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>share of the last update kept</source>
+        <translation>保留上一次更新的比例</translation>
+    </message>
+    <message>
+        <source>gradient clipping</source>
+        <translation>梯度截断</translation>
+    </message>
+    <message>
+        <source>by norm: g ← g·c/‖g‖ when ‖g‖ &gt; c; by value: each entry into [−c, c]</source>
+        <translation>按范数：当 ‖g‖ &gt; c 时 g ← g·c/‖g‖；按值：每个分量截断到 [−c, c]</translation>
+    </message>
+    <message>
+        <source>clip at c</source>
+        <translation>截断阈值 c</translation>
+    </message>
+    <message>
+        <source>the threshold c</source>
+        <translation>阈值 c</translation>
+    </message>
+    <message>
+        <source>weight decay λ</source>
+        <translation>权重衰减 λ</translation>
+    </message>
+    <message>
+        <source>p ← p − lr (g + λ p); 0 turns it off</source>
+        <translation>p ← p − lr (g + λ p)；0 表示关闭</translation>
+    </message>
+    <message>
+        <source>truncated BPTT</source>
+        <translation>截断的随时间反向传播</translation>
+    </message>
+    <message>
+        <source>gradients flow back at most this many steps; 0: full BPTT</source>
+        <translation>梯度最多向前传这么多步；0：完整的随时间反向传播</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>examples per update</source>
+        <translation>每次更新的样本数</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>the order of the batches</source>
+        <translation>决定批次的顺序</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>how many updates Start runs</source>
+        <translation>按“开始”后进行多少次更新</translation>
+    </message>
+    <message>
+        <source>test every</source>
+        <translation>测试间隔</translation>
+    </message>
+    <message>
+        <source>steps between test-set evaluations; 0: never</source>
+        <translation>两次在测试集上评估之间的步数；0：不评估</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>整数</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数</translation>
+    </message>
+    <message>
+        <source>{0} = {1!r} is not allowed: {2}</source>
+        <translation>{0} = {1!r} 不允许：{2}</translation>
+    </message>
+</context>
+<context>
+    <name>UnrolledView</name>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation>缩小（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation>放大（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Fit the whole network</source>
+        <translation>显示整个网络</translation>
+    </message>
+    <message>
+        <source>x_{0} = &apos;{1}&apos;</source>
+        <translation>x_{0} = &apos;{1}&apos;</translation>
+    </message>
+    <message>
+        <source> (not in the vocabulary: read as &lt;unk&gt;)</source>
+        <translation>（不在词表中：按 &lt;unk&gt; 读入）</translation>
+    </message>
+    <message>
+        <source>h_{0}, layer {1}, {2}</source>
+        <translation>h_{0}，第 {1} 层，{2}</translation>
+    </message>
+</context>
+</TS>
