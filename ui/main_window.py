@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from . import explanation_panel
 from .builder_panel import BuilderPanel
 from .diagram.view import UnrolledView
 from .file_actions import FileActions
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
             self.splitDockWidget(left, right, Qt.Orientation.Horizontal)
         self._laid_out = False
         self.training = training_docks.install(self)
+        self.explanation = explanation_panel.install(self)
         self.view_sets = view_sets.install(self)  # the encoder-decoder's and the trees' views
 
         self.file_actions = FileActions(self, session)
@@ -247,6 +249,7 @@ class MainWindow(QMainWindow):
         for name, title in titles.items():
             self.docks[name].setWindowTitle(title)
         training_docks.retranslate(self)
+        explanation_panel.retranslate(self)
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))

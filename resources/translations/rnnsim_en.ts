@@ -116,6 +116,81 @@
     </message>
 </context>
 <context>
+    <name>ExplanationPanel</name>
+    <message>
+        <source>simple RNN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>residual RNN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>time-delay network (TDNN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GRU (PyTorch variant)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GRU (textbook variant)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LSTM</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stacked RNN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bidirectional RNN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encoder-decoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recursive network (RvNN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>syntactically untied RvNN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>matrix-vector RNN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recursive neural tensor network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explain the network on screen, or any other model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open or build a network to see its explanation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About this model</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <source>&amp;New…</source>
@@ -303,6 +378,21 @@
     </message>
     <message>
         <source>Gradients appear during the backward pass (after the loss).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GraphView</name>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+wheel)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -629,6 +719,45 @@
     </message>
     <message>
         <source>Preparing the compiled kernels for the {0} (only the first start is slow)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Seq2SeqDiagram</name>
+    <message>
+        <source>encoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>x_{0} = &apos;{1}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (not in the vocabulary: read as &lt;unk&gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decoder input at step {0}: &apos;{1}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encoder h_{0}, layer {1}{2} (&apos;{3}&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decoder s_{0}, layer {1}: reads &apos;{2}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attention at step {0}: α = softmax(s(x_n, q)), c = Σ α_n x_n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bridge: the decoder&apos;s initial state</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -116,6 +116,81 @@
     </message>
 </context>
 <context>
+    <name>ExplanationPanel</name>
+    <message>
+        <source>simple RNN</source>
+        <translation>简单循环神经网络</translation>
+    </message>
+    <message>
+        <source>residual RNN</source>
+        <translation>残差循环神经网络</translation>
+    </message>
+    <message>
+        <source>time-delay network (TDNN)</source>
+        <translation>延时神经网络（TDNN）</translation>
+    </message>
+    <message>
+        <source>GRU (PyTorch variant)</source>
+        <translation>门控循环单元（PyTorch 写法）</translation>
+    </message>
+    <message>
+        <source>GRU (textbook variant)</source>
+        <translation>门控循环单元（教材写法）</translation>
+    </message>
+    <message>
+        <source>LSTM</source>
+        <translation>长短期记忆网络（LSTM）</translation>
+    </message>
+    <message>
+        <source>stacked RNN</source>
+        <translation>堆叠循环神经网络</translation>
+    </message>
+    <message>
+        <source>bidirectional RNN</source>
+        <translation>双向循环神经网络</translation>
+    </message>
+    <message>
+        <source>encoder-decoder</source>
+        <translation>编码器-解码器</translation>
+    </message>
+    <message>
+        <source>attention</source>
+        <translation>注意力机制</translation>
+    </message>
+    <message>
+        <source>recursive network (RvNN)</source>
+        <translation>递归神经网络（RvNN）</translation>
+    </message>
+    <message>
+        <source>syntactically untied RvNN</source>
+        <translation>句法解绑的递归神经网络</translation>
+    </message>
+    <message>
+        <source>matrix-vector RNN</source>
+        <translation>矩阵-向量递归神经网络</translation>
+    </message>
+    <message>
+        <source>recursive neural tensor network</source>
+        <translation>递归神经张量网络</translation>
+    </message>
+    <message>
+        <source>This network</source>
+        <translation>当前网络</translation>
+    </message>
+    <message>
+        <source>Explain the network on screen, or any other model</source>
+        <translation>解释屏幕上的网络，或任选一个模型</translation>
+    </message>
+    <message>
+        <source>Open or build a network to see its explanation.</source>
+        <translation>打开或构建一个网络即可看到它的说明。</translation>
+    </message>
+    <message>
+        <source>About this model</source>
+        <translation>关于这个模型</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <source>&amp;New…</source>
@@ -304,6 +379,21 @@
     <message>
         <source>Gradients appear during the backward pass (after the loss).</source>
         <translation>梯度在反向传播时出现（损失之后）。</translation>
+    </message>
+</context>
+<context>
+    <name>GraphView</name>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+wheel)</source>
+        <translation>缩小（Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+wheel)</source>
+        <translation>放大（Ctrl+滚轮）</translation>
     </message>
 </context>
 <context>
@@ -630,6 +720,45 @@
     <message>
         <source>Preparing the compiled kernels for the {0} (only the first start is slow)…</source>
         <translation>正在为 {0} 准备编译好的计算核（只有首次启动较慢）…</translation>
+    </message>
+</context>
+<context>
+    <name>Seq2SeqDiagram</name>
+    <message>
+        <source>encoder</source>
+        <translation>编码器</translation>
+    </message>
+    <message>
+        <source>decoder</source>
+        <translation>解码器</translation>
+    </message>
+    <message>
+        <source>x_{0} = &apos;{1}&apos;</source>
+        <translation>x_{0} = &apos;{1}&apos;</translation>
+    </message>
+    <message>
+        <source> (not in the vocabulary: read as &lt;unk&gt;)</source>
+        <translation>（不在词表中：按 &lt;unk&gt; 读入）</translation>
+    </message>
+    <message>
+        <source>decoder input at step {0}: &apos;{1}&apos;</source>
+        <translation>第 {0} 步解码器的输入：&apos;{1}&apos;</translation>
+    </message>
+    <message>
+        <source>encoder h_{0}, layer {1}{2} (&apos;{3}&apos;)</source>
+        <translation>编码器 h_{0}，第 {1} 层{2}（&apos;{3}&apos;）</translation>
+    </message>
+    <message>
+        <source>decoder s_{0}, layer {1}: reads &apos;{2}&apos;</source>
+        <translation>解码器 s_{0}，第 {1} 层：读入 &apos;{2}&apos;</translation>
+    </message>
+    <message>
+        <source>attention at step {0}: α = softmax(s(x_n, q)), c = Σ α_n x_n</source>
+        <translation>第 {0} 步的注意力：α = softmax(s(x_n, q))，c = Σ α_n x_n</translation>
+    </message>
+    <message>
+        <source>bridge: the decoder&apos;s initial state</source>
+        <translation>桥接：解码器的初始状态</translation>
     </message>
 </context>
 <context>

@@ -157,6 +157,7 @@ class TrainingPanel(QScrollArea):
         if not hasattr(session.spec, "cell"):  # comparing cells is for recurrent networks
             self.compare.setChecked(False)
         self.compare_box.setVisible(hasattr(session.spec, "cell"))
+        self._state_changed(self.controller.state)
         other = "lstm" if cell != "lstm" else "rnn"
         self.compare_cell.setCurrentIndex(self.compare_cell.findData(other))
         self._divergence = None
@@ -247,7 +248,8 @@ class TrainingPanel(QScrollArea):
         self.start_button.setEnabled(not running)
         self.pause_button.setEnabled(running)
         self.stop_button.setEnabled(running or paused)
-        self.task_box.setEnabled(state == "idle")
+        recurrent = hasattr(self.session.spec, "cell") or self.session.spec is None
+        self.task_box.setEnabled(state == "idle" and recurrent)  # other kinds: File > New
         self.settings_box.setEnabled(state == "idle")
         self.compare_box.setEnabled(state == "idle")
         if paused:
