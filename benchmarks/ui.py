@@ -1,10 +1,13 @@
 """How quick the window is (run by hand; prints numbers, asserts nothing).
 
-    .venv/bin/python benchmarks/ui.py            # all three
-    .venv/bin/python benchmarks/ui.py redraw     # one of: redraw, startup, cold
+    .venv/bin/python benchmarks/ui.py            # all four
+    .venv/bin/python benchmarks/ui.py redraw     # one of: redraw, training, startup, cold
 
 redraw   moving one event redraws every panel: median / p90 / max over the events of a trace
          with T = 100, H = 64, two LSTM layers (target: median under 16 ms)
+training the longest the event loop stalls while a network trains in the worker thread
+         (target: under 50 ms) and how often the curves redraw (target: at least 10 times a
+         second; at most ~30)
 startup  time from starting Python to the window on screen, with Numba's kernel cache warm
          (target: under 2 s), and to the first trace drawn
 cold     the same with an empty kernel cache (target: window under 3 s), and the longest the
@@ -31,9 +34,7 @@ def redraw() -> None:
     import numpy as np
 
     from ui.app import _application, settle
-    from ui.pyside_fix import keep_none_alive
 
-    keep_none_alive()
     app = _application()
     from simulator.project import new_project
     from ui.main_window import MainWindow
@@ -94,8 +95,6 @@ import sys, time, json
 sys.path.insert(0, {root!r})
 from argparse import Namespace
 import simulator.cli  # what the `rnnsim` script imports first (and with it the engine)
-from ui.pyside_fix import keep_none_alive
-keep_none_alive()
 from ui.app import _application, open_window
 app = _application()
 from PySide6.QtCore import QTimer
@@ -173,12 +172,92 @@ def startup(cache_dir: str | None, label: str) -> None:
     )
 
 
+# ----- training ------------------------------------------------------------------------------
+def training(seconds: float = 4.0) -> None:
+    """Train in the window for a few seconds and measure what a person feels: the longest gap
+    between ticks of a 5 ms timer in the GUI thread (the event loop's longest stall), and how
+    often the curves are redrawn."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import numpy as np
+
+    from ui.app import _application, settle
+
+    app = _application()
+    from PySide6.QtCore import QTimer
+
+    from simulator.project import new_project
+    from ui.main_window import MainWindow
+    from ui.session import Session
+    from ui.worker import Worker
+
+    cases = (
+        ("adding, rnn, T = 50, H = 32, batch 32", "adding", {"task.length": 50}, "rnn", 32),
+        ("sentiment, lstm, H = 64, batch 32", "sentiment", {}, "lstm", 64),
+    )
+    for label, task, sets, cell, hidden in cases:
+        for compare in (False, True):
+            project = new_project(
+                task, {**sets, "network.cell": cell, "network.hidden_size": hidden}
+            )
+            session = Session(kernels=None)
+            window = MainWindow(session, remember_layout=False)
+            window.file_actions.ask_discard = lambda: "discard"
+            window.resize(1600, 1000)
+            window.show()
+            session.open_project(project, None, name="bench")
+            settle(window)
+            panel, curves = window.training_panel, window.training_curves
+            panel.form.set_value("steps", 1_000_000)
+            panel.form.set_value("eval_every", 0)
+            panel.compare.setChecked(compare)
+            gaps, last = [], [None]
+
+            def tick(gaps=gaps, last=last):
+                now = time.perf_counter()
+                if last[0] is not None:
+                    gaps.append(now - last[0])
+                last[0] = now
+
+            timer = QTimer()
+            timer.timeout.connect(tick)
+            timer.start(5)
+            panel.start()
+            started = time.perf_counter()
+            redraws_before = curves.redraws
+            while time.perf_counter() - started < seconds:
+                app.processEvents()
+                time.sleep(0.001)
+            elapsed = time.perf_counter() - started
+            redraws = curves.redraws - redraws_before
+            step = window.training.runs["main"].trainer.step
+            window.training.stop_and_wait()
+            timer.stop()
+            for worker in Worker.running():
+                worker.wait()
+            gaps_ms = np.array(gaps[10:]) * 1000  # after the first redraws settle
+            draw_ms = np.array(curves.redraw_times) * 1000
+            what = "two networks (compare mode)" if compare else "one network"
+            print(
+                f"training: {label}, {what}, {elapsed:.1f} s\n"
+                f"  longest event-loop stall {gaps_ms.max():.0f} ms (p99 "
+                f"{np.percentile(gaps_ms, 99):.0f} ms, median {np.median(gaps_ms):.0f} ms, "
+                f"5 ms timer); curves redrawn {redraws / elapsed:.1f} times/s "
+                f"(median draw {np.median(draw_ms):.1f} ms); {step / elapsed:.0f} steps/s"
+            )
+            window.close()
+            app.processEvents()
+
+
 def main(argv: list[str]) -> None:
-    which = argv[:1] or ["redraw", "startup", "cold"]
+    which = argv[:1] or ["redraw", "training", "startup", "cold"]
     if "redraw" in which:
         subprocess.run([sys.executable, __file__, "_redraw"], check=True)
     if "_redraw" in which:
         redraw()
+    if "training" in which:
+        subprocess.run([sys.executable, __file__, "_training"], check=True)
+    if "_training" in which:
+        training()
     if "startup" in which:
         startup(None, "kernel cache warm")
     if "cold" in which:

@@ -43,7 +43,11 @@ class TrainingCurves(QWidget):
         self._arrange()
         self.loss_plot.setLogMode(y=True)
         self.grad_plot.setLogMode(y=True)
-        self.accuracy_plot.setYRange(0, 1)
+        self.accuracy_plot.setYRange(0, 1, padding=0.02)
+        for plot in self.plots():  # ranges are set by _fit_ranges, only when the data leaves them
+            plot.disableAutoRange()
+            plot.setMouseEnabled(x=False, y=False)
+        self._ranges: dict[str, tuple[float, float]] = {}
         for plot in self.plots():
             plot.showGrid(x=True, y=True, alpha=0.2)
             plot.titleLabel.opts["size"] = "9pt"
@@ -57,8 +61,7 @@ class TrainingCurves(QWidget):
         self.latest: dict[str, object] = {}
         self.redraws = 0  # how many times the curves were drawn (for tests and benchmarks)
         self.redraw_times: list[float] = []
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
+        self._timer = QTimer(self)  # ticks while snapshots arrive; stops when none is queued
         self._timer.setInterval(1000 // FPS)
         self._timer.timeout.connect(self._redraw)
         self.clip_line = pg.InfiniteLine(angle=0, pen=pg.mkPen(CLIP_COLOUR, style=Qt.DashLine))
@@ -118,6 +121,7 @@ class TrainingCurves(QWidget):
             for key, item in items.items():
                 self._plot_of(key).removeItem(item)
         self.items, self.labels, self._pending, self.latest = {}, {}, {}, {}
+        self._ranges = {}
         self.tell_empty()
 
     def set_clip(self, clip_norm: float) -> None:
@@ -142,6 +146,7 @@ class TrainingCurves(QWidget):
 
     def _redraw(self) -> None:
         if not self._pending:
+            self._timer.stop()
             return
         started = time.perf_counter()
         for name, snapshot in self._pending.items():
@@ -162,24 +167,67 @@ class TrainingCurves(QWidget):
                 items["test_accuracy"].setData(evaluations[:, 0], evaluations[:, 2])
             self.latest[name] = snapshot
         self._pending = {}
+        self._fit_ranges()
         self._write_note()
         self.redraws += 1
         self.redraw_times.append(time.perf_counter() - started)
 
+    def _fit_ranges(self) -> None:
+        """Axes that change rarely: x spans the run's target, y the data with a margin, and
+        either moves only when the data leaves it (a new range re-lays out the axis ticks, the
+        costliest part of a repaint)."""
+        snapshots = list(self.latest.values())
+        if not snapshots:
+            return
+        first = min(float(s.table[0, 0]) if len(s.table) else 0.0 for s in snapshots)
+        last = max(max(s.target, s.step) for s in snapshots)
+        self._set_range("x", (min(first, 0.0), max(last, 1.0)), exact=True)
+        for key, column in (("loss", "loss"), ("grad", "grad_norm")):
+            values = np.concatenate([_positive(s.column(column)) for s in snapshots])
+            if key == "loss":
+                for s in snapshots:
+                    if s.evaluations:
+                        values = np.append(values, _positive(np.array(s.evaluations)[:, 1]))
+            values = np.log10(values[np.isfinite(values)])
+            if values.size:
+                self._set_range(key, (float(values.min()) - 0.1, float(values.max()) + 0.1))
+
+    def _set_range(self, key: str, wanted: tuple[float, float], exact: bool = False) -> None:
+        low, high = wanted
+        current = self._ranges.get(key)
+        if current is not None and not exact:
+            inside = current[0] <= low and high <= current[1]
+            span = current[1] - current[0]
+            if inside and (high - low) > 0.5 * span:  # still fits, and not far too wide
+                return
+            margin = 0.15 * max(high - low, 0.2)
+            low, high = low - margin, high + margin
+        elif current == wanted:
+            return
+        self._ranges[key] = (low, high)
+        if key == "x":
+            for plot in self.plots():
+                plot.setXRange(low, high, padding=0.02)
+        else:
+            plot = self.loss_plot if key == "loss" else self.grad_plot
+            plot.setYRange(low, high, padding=0)
+
     def _make_items(self, name: str, label: str) -> dict:
         colour = RUN_COLOURS.get(name, "#2ca02c")
-        pen = pg.mkPen(colour, width=2)
+        pen = pg.mkPen(colour, width=1.5)
         dashed = pg.mkPen(colour, width=1.5, style=Qt.DashLine)
         items = {
-            "loss": self.loss_plot.plot(pen=pen, name=label, connect="finite"),
+            "loss": self.loss_plot.plot(pen=pen, name=label, connect="finite", antialias=False),
             "test_loss": self.loss_plot.plot(
                 pen=dashed, symbol="o", symbolSize=5, symbolBrush=colour, connect="finite"
             ),
-            "accuracy": self.accuracy_plot.plot(pen=pen, name=label, connect="finite"),
+            "accuracy": self.accuracy_plot.plot(
+                pen=pen, name=label, connect="finite", antialias=False
+            ),
             "test_accuracy": self.accuracy_plot.plot(
                 pen=dashed, symbol="o", symbolSize=5, symbolBrush=colour, connect="finite"
             ),
-            "grad": self.grad_plot.plot(pen=pen, name=label, connect="finite"),
+            "grad": self.grad_plot.plot(pen=pen, name=label, connect="finite", antialias=False),
             "clipped": self.grad_plot.plot(
                 pen=None, symbol="d", symbolSize=7, symbolBrush=CLIP_COLOUR, symbolPen=None
             ),
