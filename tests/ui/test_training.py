@@ -182,3 +182,35 @@ def test_compare_mode_draws_two_curves_on_the_same_axes(qtbot, adding_window):
     loss_items = [item for item in curves.loss_plot.listDataItems() if item.name()]
     assert sorted(item.name() for item in loss_items) == ["A: rnn", "B: lstm"]
     assert window.session.spec.cell == "rnn" and window.session.project.step == 60
+
+
+def test_the_window_stays_responsive_and_the_curves_refresh_while_training(qtbot, adding_window):
+    """Targets: no stall over 50 ms, at least 10 redraws a second (benchmarks/ui.py measures
+    them); the bounds here are loose so a busy test machine does not fail them."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    window = adding_window
+    curves = window.training_curves
+    set_form(window, steps=1_000_000, eval_every=0)
+    gaps, last = [], [time.perf_counter()]
+
+    def tick():
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.timeout.connect(tick)
+    timer.start(5)
+    window.training_panel.start_button.click()
+    before = curves.redraws
+    qtbot.wait(1500)
+    redraws = curves.redraws - before
+    timer.stop()
+    window.training.stop()
+    wait_state(qtbot, window, "idle")
+    wait_for_workers(qtbot)
+    assert max(gaps[5:]) < 0.25
+    assert redraws >= 8

@@ -8,6 +8,7 @@ drawn dashed beside the training curves. Two runs (compare mode) share the axes.
 
 from __future__ import annotations
 
+import html
 import time
 
 import numpy as np
@@ -15,7 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ..plots import style  # noqa: F401  (applies the pyqtgraph settings)
+from ..plots.style import log_axis, safe_log10
 
 FPS = 30
 RUN_COLOURS = {"main": "#1f77b4", "compare": "#d62728"}
@@ -41,8 +42,6 @@ class TrainingCurves(QWidget):
         self.grad_plot = pg.PlotItem(enableMenu=False)
         self._arrangement = None
         self._arrange()
-        self.loss_plot.setLogMode(y=True)
-        self.grad_plot.setLogMode(y=True)
         self.accuracy_plot.setYRange(0, 1, padding=0.02)
         for plot in self.plots():  # ranges are set by _fit_ranges, only when the data leaves them
             plot.disableAutoRange()
@@ -51,9 +50,6 @@ class TrainingCurves(QWidget):
         for plot in self.plots():
             plot.showGrid(x=True, y=True, alpha=0.2)
             plot.titleLabel.opts["size"] = "9pt"
-        for plot in (self.loss_plot, self.grad_plot):
-            plot.getAxis("left").setStyle(maxTextLevel=0)  # decades only: no crowded labels
-        self.loss_plot.addLegend(offset=(-5, 5), labelTextSize="8pt")
         self.accuracy_plot.getViewBox().setLimits(yMin=-0.05, yMax=1.05)
         self.items: dict[str, dict] = {}
         self.labels: dict[str, str] = {}
@@ -155,15 +151,15 @@ class TrainingCurves(QWidget):
             if not len(table):
                 continue
             steps = snapshot.column("step")
-            items["loss"].setData(steps, _positive(snapshot.column("loss")))
+            items["loss"].setData(steps, _log10(snapshot.column("loss")))
             items["accuracy"].setData(steps, snapshot.column("accuracy"))
-            norms = _positive(snapshot.column("grad_norm"))
+            norms = _log10(snapshot.column("grad_norm"))
             items["grad"].setData(steps, norms)
             clipped = snapshot.column("clipped") > 0
             items["clipped"].setData(steps[clipped], norms[clipped])
             if snapshot.evaluations:
                 evaluations = np.array(snapshot.evaluations, float)
-                items["test_loss"].setData(evaluations[:, 0], _positive(evaluations[:, 1]))
+                items["test_loss"].setData(evaluations[:, 0], _log10(evaluations[:, 1]))
                 items["test_accuracy"].setData(evaluations[:, 0], evaluations[:, 2])
             self.latest[name] = snapshot
         self._pending = {}
@@ -183,12 +179,12 @@ class TrainingCurves(QWidget):
         last = max(max(s.target, s.step) for s in snapshots)
         self._set_range("x", (min(first, 0.0), max(last, 1.0)), exact=True)
         for key, column in (("loss", "loss"), ("grad", "grad_norm")):
-            values = np.concatenate([_positive(s.column(column)) for s in snapshots])
+            values = np.concatenate([_log10(s.column(column)) for s in snapshots])
             if key == "loss":
                 for s in snapshots:
                     if s.evaluations:
-                        values = np.append(values, _positive(np.array(s.evaluations)[:, 1]))
-            values = np.log10(values[np.isfinite(values)])
+                        values = np.append(values, _log10(np.array(s.evaluations)[:, 1]))
+            values = values[np.isfinite(values)]
             if values.size:
                 self._set_range(key, (float(values.min()) - 0.1, float(values.max()) + 0.1))
 
@@ -210,6 +206,7 @@ class TrainingCurves(QWidget):
                 plot.setXRange(low, high, padding=0.02)
         else:
             plot = self.loss_plot if key == "loss" else self.grad_plot
+            log_axis(plot, low, high)  # log10 values on a linear axis: labels 10ᵏ only
             plot.setYRange(low, high, padding=0)
 
     def _make_items(self, name: str, label: str) -> dict:
@@ -244,13 +241,17 @@ class TrainingCurves(QWidget):
         parts = []
         for name, snapshot in self.latest.items():
             loss = snapshot.column("loss")[-1] if len(snapshot.table) else float("nan")
+            colour = RUN_COLOURS.get(name, "#2ca02c")  # the note is the curves' legend
             parts.append(
                 self.tr("{0} · step {1}/{2} · loss {3:.4g} · {4:.0f} steps/s").format(
-                    self.labels[name], snapshot.step, snapshot.target, loss,
+                    f"<b style='color:{colour}'>━ {html.escape(self.labels[name])}</b>",
+                    snapshot.step,
+                    snapshot.target,
+                    loss,
                     snapshot.steps_per_second,
                 )
             )  # fmt: skip
-        self.note.setText("    ".join(parts))
+        self.note.setText("<br>".join(parts))
 
     def curve_lengths(self) -> dict[str, int]:
         """Points drawn on each run's loss curve (for tests)."""
@@ -261,8 +262,6 @@ class TrainingCurves(QWidget):
         return out
 
 
-def _positive(values: np.ndarray) -> np.ndarray:
-    """Values for a log axis: NaN (a gap) where not positive and finite."""
-    out = np.array(values, float)
-    out[~(np.isfinite(out) & (out > 0))] = np.nan
-    return out
+def _log10(values: np.ndarray) -> np.ndarray:
+    """log10 of the values, NaN (a gap in the curve) where not positive and finite."""
+    return safe_log10(np.asarray(values, float))

@@ -3,7 +3,15 @@ engine refuses is outlined in red with its message in place (as in the network b
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 ERROR_STYLE = "border: 2px solid #d62728; border-radius: 3px;"
 
@@ -20,6 +28,9 @@ class FieldForm(QWidget):
 
     def add(self, key: str, label: str, widget: QWidget, tip: str = "") -> QWidget:
         widget.setObjectName(key)
+        # the field takes the width the dock has: a narrow dock never needs to scroll sideways
+        widget.setMinimumWidth(40)
+        widget.setSizePolicy(QSizePolicy.Policy.Ignored, widget.sizePolicy().verticalPolicy())
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
