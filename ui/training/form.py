@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ERROR_STYLE = "border: 2px solid #d62728; border-radius: 3px;"
+from ..builder_panel import ERROR_STYLE
 
 
 class FieldForm(QWidget):

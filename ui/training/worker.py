@@ -53,6 +53,7 @@ class TrainingWorker(Worker):
         self.target = trainer.step + steps
         self.result = None  # the TrainingResult, once run() is over (read after wait())
         self._last_emit = 0.0
+        self._rate = 0.0  # steps per second, as the engine last reported
 
     def pause(self) -> None:
         """Stop at the next chunk; the result still arrives (reason "stopped")."""
@@ -65,11 +66,8 @@ class TrainingWorker(Worker):
 
     def _train(self, _report):
         self.result = self.trainer.train(self.steps, self._progress, chunk=self.chunk)
-        rate = self._rate
-        self.snapshot.emit(Snapshot.of(self.trainer, self.target, rate))
+        self.snapshot.emit(Snapshot.of(self.trainer, self.target, self._rate))  # always the last
         return self.result
-
-    _rate = 0.0
 
     def _progress(self, progress) -> None:
         self._rate = progress.steps_per_second
