@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 from ..stepper_bar import StepperBar
 from . import ENCODER_DECODER, TREE
+from .translated import InheritedTr
 
 PARTS = ("encoder", "bridge", "decoder", "attention")
 
@@ -23,7 +24,7 @@ class TimelineEvent(NamedTuple):
     direction: int
 
 
-class AnyStepperBar(StepperBar):
+class AnyStepperBar(InheritedTr, StepperBar):
     def _trace_changed(self) -> None:
         super()._trace_changed()
         stepper, kind = self.session.stepper, self.session.kind

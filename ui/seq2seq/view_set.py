@@ -1,15 +1,63 @@
-"""Seq2SeqViewSet: the encoder-decoder's page in the window's centre, with its builder and
-inspector for the docks."""
+"""Seq2SeqViewSet: the encoder-decoder's page in the window's centre (input, the unrolled
+encoder and decoder, and below them the attention heat map, beam search and the attention
+playground as tabs), with its builder and inspector for the "Network" and "Inspector" docks."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+
+from ..attention_playground.panel import AttentionPlayground
+from ..kinds import ENCODER_DECODER
+from ..kinds.focus import Focus
+from .beam_view import BeamView
+from .builder import Seq2SeqBuilder
+from .diagram import Seq2SeqDiagram
+from .heatmap import AttentionHeatmap
+from .input_panel import Seq2SeqInput
+from .inspector import Seq2SeqInspector
 
 
 class Seq2SeqViewSet(QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
-        self.builder = QLabel("builder")
-        self.inspector = QLabel("inspector")
-        QVBoxLayout(self).addWidget(QLabel("encoder-decoder"))
+        self.focus = Focus(session, self)
+        self.input_panel = Seq2SeqInput(session)
+        self.diagram = Seq2SeqDiagram(session, self.focus)
+        self.heatmap = AttentionHeatmap(session, self.focus)
+        self.beams = BeamView(session)
+        self.playground = AttentionPlayground(self._attention_ready)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        for widget in (self.heatmap, self.beams, self.playground):
+            self.tabs.addTab(widget, "")
+        self.split = QSplitter(Qt.Orientation.Vertical)
+        self.split.addWidget(self.diagram)
+        self.split.addWidget(self.tabs)
+        self.split.setSizes([560, 440])  # shares kept as the window is resized
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.input_panel)
+        layout.addWidget(self.split, 1)
+        self.builder = Seq2SeqBuilder(session)
+        self.inspector = Seq2SeqInspector(session, self.focus)
+        self.retranslate()
+
+    def _attention_ready(self) -> bool:
+        from ..kinds.kernels import is_ready
+        from ..kinds.warm import key
+
+        return self.session.kernels is None or is_ready(key(ENCODER_DECODER))
+
+    def retranslate(self) -> None:
+        for index, text in enumerate(
+            (self.tr("Attention heat map"), self.tr("Beam search"), self.tr("Attention playground"))
+        ):
+            self.tabs.setTabText(index, text)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,5 @@
+import sys
+
+from .panel import main
+
+sys.exit(main())

@@ -1,0 +1,159 @@
+"""GraphView: a zoomable picture of nodes and edges (the unrolled encoder-decoder, a parse
+tree) with a caption line, zoom buttons and clickable nodes. Subclasses build the items and
+restyle them per event; this class keeps the view fitted, zoomed and scrolled to the current
+node. A click on a node calls `clicked(key)`, a right click `context_menu(key, position)`."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QGraphicsScene,
+    QGraphicsView,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+MIN_SCALE = 0.2
+MAX_SCALE = 2.5
+
+
+class _View(QGraphicsView):
+    def __init__(self, panel):
+        super().__init__()
+        self.panel = panel
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setBackgroundBrush(QColor("#fbfbfb"))
+
+    def wheelEvent(self, event):
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.panel.zoom(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self.panel.view_resized()
+
+    def _node_at(self, event):
+        item = self.itemAt(event.position().toPoint())
+        while item is not None and not hasattr(item, "node"):  # a node item, or inside one
+            item = item.parentItem()
+        return item
+
+    def mousePressEvent(self, event):
+        item = self._node_at(event)
+        if item is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.panel.clicked(item.node.key, event.modifiers())
+            event.accept()
+            return
+        if item is not None and event.button() == Qt.MouseButton.RightButton:
+            self.panel.context_menu(item.node.key, event.globalPosition().toPoint())
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+
+class GraphView(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.scene = QGraphicsScene(self)
+        self.view = _View(self)
+        self.view.setScene(self.scene)
+        self.caption = QLabel()
+        self.caption.setStyleSheet("color: #444;")
+        self.caption.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.header = QHBoxLayout()
+        self.header.setContentsMargins(4, 2, 4, 0)
+        self.header.addWidget(self.caption, 1)
+        self.zoom_buttons = []
+        for slot in (lambda: self.zoom(1 / 1.25), lambda: self.zoom(1.25), self.fit):
+            button = QToolButton()
+            button.setAutoRaise(True)
+            button.clicked.connect(slot)
+            self.header.addWidget(button)
+            self.zoom_buttons.append(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addLayout(self.header)
+        layout.addWidget(self.view, 1)
+        self.nodes: dict = {}
+        self._auto_fit = True  # refit when the view is resized, until the person zooms
+        self.retranslate_zoom()
+
+    # ----- for subclasses ------------------------------------------------------------------------
+    def current_key(self):
+        """The key of the node the current event computes (None: none)."""
+        return None
+
+    def clicked(self, key, modifiers) -> None:
+        """A node was clicked."""
+
+    def context_menu(self, key, position) -> None:
+        """A node was right-clicked at `position` (global)."""
+
+    def minimum_scale(self) -> float:
+        """The smallest scale `fit` may choose (a big graph then scrolls)."""
+        return MIN_SCALE
+
+    # ----- shared --------------------------------------------------------------------------------
+    def retranslate_zoom(self) -> None:
+        texts = ("−", "+", self.tr("Fit"))
+        tips = (self.tr("Zoom out (Ctrl+wheel)"), self.tr("Zoom in (Ctrl+wheel)"), self.tr("Fit"))
+        for button, text, tip in zip(self.zoom_buttons, texts, tips, strict=True):
+            button.setText(text)
+            button.setToolTip(tip)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.retranslate_zoom()
+
+    def view_resized(self) -> None:
+        if self._auto_fit:
+            self.fit()
+
+    def zoom(self, factor: float) -> None:
+        self._auto_fit = False
+        scale = self.view.transform().m11()
+        factor = min(max(scale * factor, MIN_SCALE), MAX_SCALE) / scale
+        self.view.scale(factor, factor)
+
+    def set_scene_rect(self, rect: QRectF) -> None:
+        self.scene.setSceneRect(rect)
+
+    def fit(self) -> None:
+        """Fit the whole picture in the view; a big one keeps a readable size and scrolls to
+        the current node."""
+        self._auto_fit = True
+        rect = self.scene.sceneRect()
+        viewport = self.view.viewport().size()
+        if rect.isEmpty() or viewport.isEmpty():
+            return
+        scale = min(viewport.width() / rect.width(), viewport.height() / rect.height())
+        scale = min(max(scale, self.minimum_scale()), 1.4)
+        self.view.resetTransform()
+        self.view.scale(scale, scale)
+        self.show_current()
+
+    def show_current(self) -> None:
+        key = self.current_key()
+        if key in self.nodes:
+            self.view.ensureVisible(self.nodes[key], 40, 30)
+
+    def node_look(self, key) -> tuple[str, str]:
+        """(fill, outline) of a node, for tests."""
+        return self.nodes[key].look

@@ -1,0 +1,218 @@
+"""SpecForm: an encoder-decoder's or a tree model's spec as a form, like the recurrent
+network's builder. A value the engine refuses is outlined in red with the engine's message
+beside it and nothing changes; every accepted change rebuilds the model from the init seed (on
+the undo stack, so Ctrl+Z brings trained weights back)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..i18n import current_language
+
+ERROR_STYLE = "border: 2px solid #d62728; border-radius: 3px;"
+
+
+@dataclass(frozen=True)
+class SpecField:
+    name: str
+    kind: str  # "choice", "bool" or "int"
+    label: str  # marked with QT_TRANSLATE_NOOP("SpecForm", ...)
+    help: str
+    choices: tuple[str, ...] = ()
+    applies: Callable[[object], bool] = lambda spec: True
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SpecForm", text)
+
+
+class SpecForm(QScrollArea):
+    def __init__(self, session, fields: tuple[SpecField, ...], parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.fields = fields
+        self.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.task_box = QGroupBox()
+        self.task_text = QLabel()
+        self.task_text.setWordWrap(True)
+        QVBoxLayout(self.task_box).addWidget(self.task_text)
+        layout.addWidget(self.task_box)
+        self.network_box = QGroupBox()
+        self.form = QFormLayout(self.network_box)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.widgets, self.errors, self.labels = {}, {}, {}
+        for field in fields:
+            self._add(field)
+        layout.addWidget(self.network_box)
+        self.weights_box = QGroupBox()
+        weights = QFormLayout(self.weights_box)
+        self.seed = QLineEdit()
+        self.seed.editingFinished.connect(self._seed_edited)
+        self.seed_label = QLabel()
+        weights.addRow(self.seed_label, self.seed)
+        self.weights_state = QLabel()
+        self.weights_state.setWordWrap(True)
+        weights.addRow(self.weights_state)
+        self.reinit = QPushButton()
+        self.reinit.clicked.connect(session.reinitialise)
+        weights.addRow(self.reinit)
+        layout.addWidget(self.weights_box)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self.setEnabled(False)
+        self.retranslate()
+        session.project_changed.connect(self.refresh)
+        session.network_changed.connect(self.refresh)
+
+    def _add(self, field: SpecField) -> None:
+        if field.kind == "choice":
+            widget = QComboBox()
+            for value in field.choices:
+                widget.addItem(value, value)
+            widget.activated.connect(
+                lambda _i, f=field.name, w=widget: self._change(f, w.currentData())
+            )
+        elif field.kind == "bool":
+            widget = QCheckBox()
+            widget.clicked.connect(lambda checked, f=field.name: self._change(f, bool(checked)))
+        else:
+            widget = QLineEdit()
+            widget.editingFinished.connect(lambda f=field.name, w=widget: self._typed(f, w))
+        widget.setObjectName(field.name)
+        error = QLabel()
+        error.setWordWrap(True)
+        error.setStyleSheet("color: #d62728;")
+        error.hide()
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(1)
+        column.addWidget(widget)
+        column.addWidget(error)
+        label = QLabel()
+        self.widgets[field.name], self.errors[field.name], self.labels[field.name] = (
+            widget,
+            error,
+            label,
+        )
+        self.form.addRow(label, box)
+
+    def retranslate(self) -> None:
+        self.task_box.setTitle(self.tr("Task"))
+        self.network_box.setTitle(self.tr("Network"))
+        self.weights_box.setTitle(self.tr("Weights"))
+        self.seed_label.setText(self.tr("init seed"))
+        self.seed.setToolTip(self.tr("Initial weights are drawn from this seed"))
+        self.reinit.setText(self.tr("Draw new weights (forget training)"))
+        for field in self.fields:
+            self.labels[field.name].setText(_tr(field.label))
+            self.labels[field.name].setToolTip(_tr(field.help))
+            self.widgets[field.name].setToolTip(_tr(field.help))
+        self.refresh()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ----- the person's edits ------------------------------------------------------------------
+    def _typed(self, name: str, widget: QLineEdit) -> None:
+        text = widget.text().strip()
+        if self.session.spec is None or text == str(getattr(self.session.spec, name)):
+            self.show_error(name, "")
+            return
+        try:
+            value = int(text)
+        except ValueError:
+            self.show_error(
+                name, self.tr("{0} = {1!r} is not allowed: a whole number").format(name, text)
+            )
+            return
+        self._change(name, value)
+
+    def _change(self, name: str, value) -> None:
+        if self.session.project is None:
+            return
+        message = self.session.change_spec(**{name: value})
+        self.show_error(name, message or "")
+        if message:  # the form keeps showing what the network is
+            self._show_value(name)
+
+    def _seed_edited(self) -> None:
+        text = self.seed.text().strip()
+        if self.session.project is None or text == str(self.session.project.init_seed):
+            return
+        if not text.isdigit():
+            self.seed.setStyleSheet(ERROR_STYLE)
+            return
+        self.seed.setStyleSheet("")
+        self.session.change_init_seed(int(text))
+
+    def show_error(self, name: str, message: str) -> None:
+        self.widgets[name].setStyleSheet(ERROR_STYLE if message else "")
+        self.errors[name].setText(message)
+        self.errors[name].setVisible(bool(message))
+        if message:
+            self.ensureWidgetVisible(self.errors[name], 10, 10)
+
+    def error(self, name: str) -> str:
+        return self.errors[name].text() if self.errors[name].isVisible() else ""
+
+    # ----- following the session -------------------------------------------------------------
+    def _show_value(self, name: str) -> None:
+        field = next(f for f in self.fields if f.name == name)
+        widget, value = self.widgets[name], getattr(self.session.spec, name)
+        widget.blockSignals(True)
+        if field.kind == "choice":
+            widget.setCurrentIndex(widget.findData(value))
+        elif field.kind == "bool":
+            widget.setChecked(bool(value))
+        else:
+            widget.setText(str(value))
+        widget.blockSignals(False)
+
+    def refresh(self) -> None:
+        session = self.session
+        spec, task, project = session.spec, session.task, session.project
+        if spec is None:
+            return
+        self.setEnabled(True)
+        for field in self.fields:
+            self._show_value(field.name)
+            applies = field.applies(spec)
+            self.widgets[field.name].setEnabled(applies)
+            self.labels[field.name].setEnabled(applies)
+            self.show_error(field.name, "")
+        self.seed.setText(str(project.init_seed))
+        if project.parameters is not None and project.step:
+            state = self.tr("Trained for {0} steps.").format(project.step)
+        elif project.parameters is not None:
+            state = self.tr("Loaded from the project file.")
+        else:
+            state = self.tr("Untrained: drawn from seed {0}.").format(project.init_seed)
+        self.weights_state.setText(state)
+        self.reinit.setEnabled(project.parameters is not None)
+        language = current_language()
+        about = task.description.get(language) or task.description.get("en", "")
+        settings = ", ".join(f"{k} = {v}" for k, v in task.settings.items())
+        self.task_text.setText(
+            f"<b>{task.name}</b>: {about}<br><span style='color:#777'>{settings}</span>"
+        )

@@ -1,0 +1,162 @@
+"""BeamView: beam search on the current source sentence, step by step. A column per step shows
+the K hypotheses that live on (their text and summed log-probability) and, in green, those that
+ended there with <eos> (with their score, log p / length^penalty); below, the final ranking.
+Width and length normalisation are settable; the search runs when asked and whenever the
+sentence or the network changes while the view is shown."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from . import beam_steps
+
+ENDED = QColor("#dff0d8")
+BEST = QColor("#b9dfb0")
+
+
+class BeamView(QWidget):
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.width_label, self.penalty_label = QLabel(), QLabel()
+        self.width = QSpinBox()
+        self.width.setRange(1, 12)
+        self.width.setValue(3)
+        self.penalty = QDoubleSpinBox()
+        self.penalty.setRange(0.0, 3.0)
+        self.penalty.setSingleStep(0.1)
+        self.penalty.setValue(1.0)
+        self.search_button = QPushButton()
+        self.search_button.clicked.connect(self.search)
+        for box in (self.width, self.penalty):
+            box.valueChanged.connect(self._later)
+        controls = QHBoxLayout()
+        for widget in (self.width_label, self.width, self.penalty_label, self.penalty):
+            controls.addWidget(widget)
+        controls.addStretch(1)
+        controls.addWidget(self.search_button)
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.ranking = QLabel()
+        self.ranking.setTextFormat(Qt.TextFormat.RichText)
+        self.ranking.setWordWrap(True)
+        self.ranking.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(controls)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.ranking)
+        self.result = None
+        self._stale = True
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.search)
+        session.trace_changed.connect(self._changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.width_label.setText(self.tr("beam width K"))
+        self.penalty_label.setText(self.tr("length penalty"))
+        self.penalty.setToolTip(
+            self.tr("score = log p / length^penalty (0: the plain sum; 1: the mean per token)")
+        )
+        self.search_button.setText(self.tr("Search"))
+        if self.result is not None:
+            self._show()
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # ----- running -------------------------------------------------------------------------------
+    def _changed(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self._later()
+
+    def _later(self) -> None:
+        self._timer.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._later()
+
+    def search(self) -> None:
+        session = self.session
+        if session.trace is None or session.example is None:
+            return
+        self._stale = False
+        self.result = beam_steps.beam_search(
+            session.network,
+            session.example.source_ids,
+            self.width.value(),
+            self.penalty.value(),
+        )
+        self._show()
+
+    # ----- showing -------------------------------------------------------------------------------
+    def _text(self, tokens) -> str:
+        vocabulary = self.session.task.target_vocabulary
+        words = [vocabulary.tokens[t] for t in tokens]
+        separator = getattr(self.session.task, "target_separator", " ")
+        return separator.join(words) if words else "∅"
+
+    def _show(self) -> None:
+        result, K = self.result, self.result.width
+        steps = result.steps
+        self.table.clear()
+        self.table.setColumnCount(len(steps))
+        self.table.setRowCount(2 * K)
+        self.table.setHorizontalHeaderLabels([str(s + 1) for s in range(len(steps))])
+        self.table.setVerticalHeaderLabels(
+            [self.tr("beam {0}").format(k) for k in range(K)]
+            + [self.tr("ended") if k == 0 else "" for k in range(K)]
+        )
+        final = {(b.tokens, b.log_probability) for b in result.final[:1]}
+        for s, step in enumerate(steps):
+            for k, beam in enumerate(step.live):
+                item = QTableWidgetItem(f"{self._text(beam.tokens)}\n{beam.log_probability:.3f}")
+                item.setToolTip(
+                    self.tr("extends beam {0} of the step before with '{1}'").format(
+                        beam.parent, self._text(beam.tokens[-1:])
+                    )
+                )
+                self.table.setItem(k, s, item)
+            for k, beam in enumerate(step.ended):
+                score = beam.score(result.length_penalty)
+                text = f"{self._text(beam.tokens[:-1])} <eos>"
+                item = QTableWidgetItem(f"{text}\n{beam.log_probability:.3f} → {score:.3f}")
+                best = (beam.tokens, beam.log_probability) in final
+                item.setBackground(QBrush(BEST if best else ENDED))
+                item.setToolTip(self.tr("ended here; score = log p / length^penalty"))
+                self.table.setItem(K + k, s, item)
+        rows = []
+        for rank, beam in enumerate(result.final):
+            mark = "" if beam.ended else self.tr(" (did not end)")
+            rows.append(
+                f"<tr><td>{rank + 1}.</td><td><b>{self._text([t for t in beam.tokens if t != 3])}"
+                f"</b>{mark}</td><td>log p {beam.log_probability:.3f}</td>"
+                f"<td>{self.tr('length')} {len(beam.tokens)}</td>"
+                f"<td>{self.tr('score')} {beam.score(result.length_penalty):.3f}</td></tr>"
+            )
+        self.ranking.setText(
+            f"<b>{self.tr('Final ranking')}</b><table cellspacing='4'>{''.join(rows)}</table>"
+        )
