@@ -2,6 +2,111 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AttentionHeatmap</name>
+    <message>
+        <source>weights α_tn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scores s(x_n, q_t)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>α = softmax(s): the softmax turns each row of scores into weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This encoder-decoder has no attention (attention = none).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} attention ({1}): target step × source position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>context at the input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>context at the output</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AttentionPlayground</name>
+    <message>
+        <source>The score function written out and drawn as halos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>− key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step 1: α_n = softmax(s(x_n, q))</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scores s(x_n, q)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drag x_n and q · ★ = Σ α_n x_n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the compiled kernels…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BeamView</name>
+    <message>
+        <source>beam width K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>length penalty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>score = log p / length^penalty (0: the plain sum; 1: the mean per token)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>beam {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>extends beam {0} of the step before with &apos;{1}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ended here; score = log p / length^penalty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (did not end)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BuilderPanel</name>
     <message>
         <source>Task</source>
@@ -636,6 +741,29 @@
     </message>
 </context>
 <context>
+    <name>ModelComparison</name>
+    <message>
+        <source>The same tree through each model: predicted class at every node. A model not trained here yet starts from the init seed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use {0} with these weights (undoable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trained {0} steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NewProjectDialog</name>
     <message>
         <source>New project</source>
@@ -655,6 +783,25 @@
     </message>
     <message>
         <source>This task makes a model this window cannot step through yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NodeInspector</name>
+    <message>
+        <source>unit j = </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The unit whose equations are shown (or click a row)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing has run yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -758,6 +905,206 @@
     </message>
     <message>
         <source>bridge: the decoder&apos;s initial state</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Seq2SeqEquations</name>
+    <message>
+        <source>the score function: how well x_n fits the query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step 1: the attention distribution (softmax over the source)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step 2: the weighted average of the inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the target token&apos;s probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the per-step loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zeros</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copied from the encoder&apos;s last state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a learned bridge from the final states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>total loss over the target steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Seq2SeqInput</name>
+    <message>
+        <source>Type a sentence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source sentence, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target (empty: the model writes it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target the loss compares with. Left empty, the model&apos;s own greedy output is used, for you to correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pair </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>written by the model (greedy), for you to correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Seq2SeqInspector</name>
+    <message>
+        <source> (not in the vocabulary: read as &lt;unk&gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source token x_{0} &apos;{1}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inputs are known from the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>embedding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decoder input at step {0}: &apos;{1}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher forcing: step t reads the target token of step t − 1 (&lt;bos&gt; first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encoder h_{0}, layer {1}{2} &apos;{3}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decoder s_{0}, layer {1}, reads &apos;{2}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not computed yet: the forward pass reaches it at event {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward and backward pass done here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward pass done; the backward pass has not reached it yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not computed yet: the encoder comes first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decoder starts from s_0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bridge: the decoder&apos;s initial state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attention at step {0} (target &apos;{1}&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not computed yet: the attention of this step runs at event {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looks most at x_{0} &apos;{1}&apos; (α = {2}); spread −Σ α log α = {3}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output y_{0}: p(y | y_&lt;t, x), target &apos;{1}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not computed yet: it needs s_t and c_t.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The likeliest token is &apos;{0}&apos; (p = {1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L = Σ_t L_t; the backward pass starts from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not computed yet: the loss comes after the forward pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss L</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Seq2SeqViewSet</name>
+    <message>
+        <source>Attention heat map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beam search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention playground</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -936,6 +1283,185 @@
     </message>
 </context>
 <context>
+    <name>SpecForm</name>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Initial weights are drawn from this seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw new weights (forget training)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} = {1!r} is not allowed: a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trained for {0} steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loaded from the project file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untrained: drawn from seed {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>score function</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>additive vᵀ tanh(W x + U q), dot xᵀ q, scaled dot xᵀ q / √d, bilinear xᵀ W q; none: the decoder sees the source only through its initial state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>context enters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output (Luong): the query is s_t, the output reads [s_t; c_t]; input (Bahdanau): the query is s_{t-1} and the decoder also reads c_t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attention size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rows of W and U in the additive score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encoder cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the encoder&apos;s recurrent cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encoder hidden size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>units in each encoder layer and direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encoder layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stacked encoder layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bidirectional encoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a second direction reads the source backwards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decoder cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the decoder&apos;s recurrent cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decoder hidden size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>units in each decoder layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decoder layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stacked decoder layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bridge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the decoder&apos;s initial state: copied or learned from the encoder&apos;s last state (auto), always learned, or zeros (attention only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source embedding size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>width of each source token&apos;s vector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target embedding size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>width of each target token&apos;s vector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>float64 (exact) or float32</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rvnn p = f(W [c1; c2] + b); su-rvnn: a W_ab per pair of children&apos;s categories; mv-rnn: a vector and a matrix per node; rntn: a tensor term [c1; c2]ᵀ V [c1; c2]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vector size d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the size of every word and phrase vector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>activation f</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the composition&apos;s nonlinearity</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StepperBar</name>
     <message>
         <source>Start</source>
@@ -1024,6 +1550,66 @@
 </context>
 <context>
     <name>TaskForm</name>
+    <message>
+        <source>seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>training examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test examples</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shortest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>longest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fewest words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>most words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>symbols</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test share</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>The data set the network trains on</source>
         <translation type="unfinished"></translation>
@@ -1343,6 +1929,170 @@
     </message>
     <message>
         <source>{0} = {1!r} is not allowed: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TreeEditor</name>
+    <message>
+        <source>Type a tree or a sentence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test tree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tree </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(3 (2 not) (4 good))  or  (S (NP the film) (VP is good))  or a sentence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TreeEquations</name>
+    <message>
+        <source>a word: its row of the embedding L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the tensor term, the W term and the bias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each child&apos;s vector is first multiplied by the other&apos;s matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>syntactically untied: W_ab for this pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one W shared by every phrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the phrase&apos;s matrix, from its children&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the node&apos;s class probabilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label filled in from the prediction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the node&apos;s own loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the node&apos;s own classifier and its parent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>passed on to both children through W</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the sum over the labelled nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TreeInspector</name>
+    <message>
+        <source>word</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>phrase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not computed yet: the forward pass reaches it at event {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward and backward pass done here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Composed; the backward pass has not reached it yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the node&apos;s matrix P (mv-rnn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by unit: W term (blue), tensor term (red)&lt;br&gt;‖W x‖ = {0:.3f}, ‖xᵀ V x‖ = {1:.3f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss L</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back-propagation through structure starts from here, at the root.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TreeView</name>
+    <message>
+        <source>A node&apos;s colour is its predicted class; the small dot is the label it is trained towards (hollow: filled in from the prediction). Right-click a node to change its label or its bracketing; Shift+click a neighbour of the selected node to bracket the two.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted {0} (p = {1:.2f})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>filled in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label {0} ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (filled in from the prediction)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bracket with the word on the left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bracket with the word on the right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bracket with the selected node (Shift+click)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,111 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AttentionHeatmap</name>
+    <message>
+        <source>weights α_tn</source>
+        <translation>权重 α_tn</translation>
+    </message>
+    <message>
+        <source>scores s(x_n, q_t)</source>
+        <translation>打分 s(x_n, q_t)</translation>
+    </message>
+    <message>
+        <source>α = softmax(s): the softmax turns each row of scores into weights</source>
+        <translation>α = softmax(s)：softmax 把每一行打分变成权重</translation>
+    </message>
+    <message>
+        <source>This encoder-decoder has no attention (attention = none).</source>
+        <translation>这个编码器-解码器没有注意力机制（attention = none）。</translation>
+    </message>
+    <message>
+        <source>{0} attention ({1}): target step × source position</source>
+        <translation>{0} 注意力（{1}）：目标步 × 源位置</translation>
+    </message>
+    <message>
+        <source>context at the input</source>
+        <translation>上下文在输入端</translation>
+    </message>
+    <message>
+        <source>context at the output</source>
+        <translation>上下文在输出端</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionPlayground</name>
+    <message>
+        <source>The score function written out and drawn as halos</source>
+        <translation>打分函数的展开式，以光晕画出</translation>
+    </message>
+    <message>
+        <source>+ key</source>
+        <translation>+ 键</translation>
+    </message>
+    <message>
+        <source>− key</source>
+        <translation>− 键</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>step 1: α_n = softmax(s(x_n, q))</source>
+        <translation>第一步：α_n = softmax(s(x_n, q))</translation>
+    </message>
+    <message>
+        <source>scores s(x_n, q)</source>
+        <translation>打分 s(x_n, q)</translation>
+    </message>
+    <message>
+        <source>drag x_n and q · ★ = Σ α_n x_n</source>
+        <translation>拖动 x_n 和 q · ★ = Σ α_n x_n</translation>
+    </message>
+    <message>
+        <source>Preparing the compiled kernels…</source>
+        <translation>正在准备编译好的计算核…</translation>
+    </message>
+</context>
+<context>
+    <name>BeamView</name>
+    <message>
+        <source>beam width K</source>
+        <translation>束宽 K</translation>
+    </message>
+    <message>
+        <source>length penalty</source>
+        <translation>长度惩罚</translation>
+    </message>
+    <message>
+        <source>score = log p / length^penalty (0: the plain sum; 1: the mean per token)</source>
+        <translation>得分 = log p / 长度^惩罚（0：直接求和；1：每个词的平均）</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>beam {0}</source>
+        <translation>第 {0} 束</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>extends beam {0} of the step before with &apos;{1}&apos;</source>
+        <translation>在上一步的第 {0} 束后接上 &apos;{1}&apos;</translation>
+    </message>
+    <message>
+        <source>ended here; score = log p / length^penalty</source>
+        <translation>在此结束；得分 = log p / 长度^惩罚</translation>
+    </message>
+    <message>
+        <source> (did not end)</source>
+        <translation>（未结束）</translation>
+    </message>
+</context>
+<context>
     <name>BuilderPanel</name>
     <message>
         <source>Task</source>
@@ -636,6 +741,29 @@
     </message>
 </context>
 <context>
+    <name>ModelComparison</name>
+    <message>
+        <source>The same tree through each model: predicted class at every node. A model not trained here yet starts from the init seed.</source>
+        <translation>同一棵树经过每个模型：每个节点上的预测类别。尚未在这里训练过的模型从初始化种子开始。</translation>
+    </message>
+    <message>
+        <source>Use {0} with these weights (undoable)</source>
+        <translation>使用带这些权重的 {0}（可撤销）</translation>
+    </message>
+    <message>
+        <source>Use {0}</source>
+        <translation>使用 {0}</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>trained {0} steps</source>
+        <translation>已训练 {0} 步</translation>
+    </message>
+</context>
+<context>
     <name>NewProjectDialog</name>
     <message>
         <source>New project</source>
@@ -656,6 +784,25 @@
     <message>
         <source>This task makes a model this window cannot step through yet.</source>
         <translation>这个任务生成的模型暂时不能在本窗口中单步查看。</translation>
+    </message>
+</context>
+<context>
+    <name>NodeInspector</name>
+    <message>
+        <source>unit j = </source>
+        <translation>单元 j = </translation>
+    </message>
+    <message>
+        <source>The unit whose equations are shown (or click a row)</source>
+        <translation>显示其公式的单元（也可点击一行）</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>检查器</translation>
+    </message>
+    <message>
+        <source>Nothing has run yet.</source>
+        <translation>还没有运行。</translation>
     </message>
 </context>
 <context>
@@ -759,6 +906,206 @@
     <message>
         <source>bridge: the decoder&apos;s initial state</source>
         <translation>桥接：解码器的初始状态</translation>
+    </message>
+</context>
+<context>
+    <name>Seq2SeqEquations</name>
+    <message>
+        <source>the score function: how well x_n fits the query</source>
+        <translation>打分函数：x_n 与查询向量的匹配程度</translation>
+    </message>
+    <message>
+        <source>step 1: the attention distribution (softmax over the source)</source>
+        <translation>第一步：注意力分布（在源序列上做 softmax）</translation>
+    </message>
+    <message>
+        <source>step 2: the weighted average of the inputs</source>
+        <translation>第二步：输入信息的加权平均</translation>
+    </message>
+    <message>
+        <source>the target token&apos;s probability</source>
+        <translation>目标词的概率</translation>
+    </message>
+    <message>
+        <source>the per-step loss</source>
+        <translation>瞬时损失</translation>
+    </message>
+    <message>
+        <source>zeros</source>
+        <translation>全零</translation>
+    </message>
+    <message>
+        <source>copied from the encoder&apos;s last state</source>
+        <translation>复制编码器的最后状态</translation>
+    </message>
+    <message>
+        <source>a learned bridge from the final states</source>
+        <translation>由最终状态学习得到的桥接</translation>
+    </message>
+    <message>
+        <source>total loss over the target steps</source>
+        <translation>所有目标步的总损失</translation>
+    </message>
+</context>
+<context>
+    <name>Seq2SeqInput</name>
+    <message>
+        <source>Type a sentence</source>
+        <translation>输入句子</translation>
+    </message>
+    <message>
+        <source>Training pair</source>
+        <translation>训练句对</translation>
+    </message>
+    <message>
+        <source>Test pair</source>
+        <translation>测试句对</translation>
+    </message>
+    <message>
+        <source>source sentence, then Enter</source>
+        <translation>源句子，然后按回车</translation>
+    </message>
+    <message>
+        <source>target (empty: the model writes it)</source>
+        <translation>目标（留空：由模型写出）</translation>
+    </message>
+    <message>
+        <source>The target the loss compares with. Left empty, the model&apos;s own greedy output is used, for you to correct.</source>
+        <translation>损失函数比较的目标。留空时使用模型自己的贪心输出，供你修改。</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读入</translation>
+    </message>
+    <message>
+        <source>pair </source>
+        <translation>句对 </translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation>手动输入</translation>
+    </message>
+    <message>
+        <source>from the task</source>
+        <translation>来自任务</translation>
+    </message>
+    <message>
+        <source>written by the model (greedy), for you to correct</source>
+        <translation>由模型写出（贪心），供你修改</translation>
+    </message>
+</context>
+<context>
+    <name>Seq2SeqInspector</name>
+    <message>
+        <source> (not in the vocabulary: read as &lt;unk&gt;)</source>
+        <translation>（不在词表中：按 &lt;unk&gt; 读入）</translation>
+    </message>
+    <message>
+        <source>source token x_{0} &apos;{1}&apos;</source>
+        <translation>源词 x_{0} &apos;{1}&apos;</translation>
+    </message>
+    <message>
+        <source>Inputs are known from the start.</source>
+        <translation>输入从一开始就已知。</translation>
+    </message>
+    <message>
+        <source>embedding</source>
+        <translation>词嵌入</translation>
+    </message>
+    <message>
+        <source>decoder input at step {0}: &apos;{1}&apos;</source>
+        <translation>第 {0} 步解码器的输入：&apos;{1}&apos;</translation>
+    </message>
+    <message>
+        <source>Teacher forcing: step t reads the target token of step t − 1 (&lt;bos&gt; first).</source>
+        <translation>教师强制：第 t 步读入第 t − 1 步的目标词（最先读 &lt;bos&gt;）。</translation>
+    </message>
+    <message>
+        <source>encoder h_{0}, layer {1}{2} &apos;{3}&apos;</source>
+        <translation>编码器 h_{0}，第 {1} 层{2} &apos;{3}&apos;</translation>
+    </message>
+    <message>
+        <source>decoder s_{0}, layer {1}, reads &apos;{2}&apos;</source>
+        <translation>解码器 s_{0}，第 {1} 层，读入 &apos;{2}&apos;</translation>
+    </message>
+    <message>
+        <source>Not computed yet: the forward pass reaches it at event {0}.</source>
+        <translation>尚未计算：前向计算在第 {0} 个事件到达这里。</translation>
+    </message>
+    <message>
+        <source>Forward and backward pass done here.</source>
+        <translation>这里的前向和反向计算已完成。</translation>
+    </message>
+    <message>
+        <source>Forward pass done; the backward pass has not reached it yet.</source>
+        <translation>前向计算已完成；反向传播尚未到达。</translation>
+    </message>
+    <message>
+        <source>Not computed yet: the encoder comes first.</source>
+        <translation>尚未计算：先运行编码器。</translation>
+    </message>
+    <message>
+        <source>The decoder starts from s_0.</source>
+        <translation>解码器从 s_0 开始。</translation>
+    </message>
+    <message>
+        <source>bridge: the decoder&apos;s initial state</source>
+        <translation>桥接：解码器的初始状态</translation>
+    </message>
+    <message>
+        <source>attention at step {0} (target &apos;{1}&apos;)</source>
+        <translation>第 {0} 步的注意力（目标 &apos;{1}&apos;）</translation>
+    </message>
+    <message>
+        <source>Not computed yet: the attention of this step runs at event {0}.</source>
+        <translation>尚未计算：这一步的注意力在第 {0} 个事件计算。</translation>
+    </message>
+    <message>
+        <source>Looks most at x_{0} &apos;{1}&apos; (α = {2}); spread −Σ α log α = {3}.</source>
+        <translation>最关注 x_{0} &apos;{1}&apos;（α = {2}）；分散程度 −Σ α log α = {3}。</translation>
+    </message>
+    <message>
+        <source>output y_{0}: p(y | y_&lt;t, x), target &apos;{1}&apos;</source>
+        <translation>输出 y_{0}：p(y | y_&lt;t, x)，目标 &apos;{1}&apos;</translation>
+    </message>
+    <message>
+        <source>Not computed yet: it needs s_t and c_t.</source>
+        <translation>尚未计算：需要 s_t 和 c_t。</translation>
+    </message>
+    <message>
+        <source>The likeliest token is &apos;{0}&apos; (p = {1}).</source>
+        <translation>最可能的词是 &apos;{0}&apos;（p = {1}）。</translation>
+    </message>
+    <message>
+        <source>L = Σ_t L_t; the backward pass starts from here.</source>
+        <translation>L = Σ_t L_t；反向传播从这里开始。</translation>
+    </message>
+    <message>
+        <source>Not computed yet: the loss comes after the forward pass.</source>
+        <translation>尚未计算：损失在前向计算之后。</translation>
+    </message>
+    <message>
+        <source>loss L</source>
+        <translation>损失 L</translation>
+    </message>
+</context>
+<context>
+    <name>Seq2SeqViewSet</name>
+    <message>
+        <source>Attention heat map</source>
+        <translation>注意力热图</translation>
+    </message>
+    <message>
+        <source>Beam search</source>
+        <translation>束搜索</translation>
+    </message>
+    <message>
+        <source>Attention playground</source>
+        <translation>注意力演练场</translation>
     </message>
 </context>
 <context>
@@ -936,6 +1283,185 @@
     </message>
 </context>
 <context>
+    <name>SpecForm</name>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>init seed</source>
+        <translation>初始化种子</translation>
+    </message>
+    <message>
+        <source>Initial weights are drawn from this seed</source>
+        <translation>初始权重由这个种子随机生成</translation>
+    </message>
+    <message>
+        <source>Draw new weights (forget training)</source>
+        <translation>重新生成权重（丢弃训练结果）</translation>
+    </message>
+    <message>
+        <source>{0} = {1!r} is not allowed: a whole number</source>
+        <translation>{0} = {1!r} 不允许：须为整数</translation>
+    </message>
+    <message>
+        <source>Trained for {0} steps.</source>
+        <translation>已训练 {0} 步。</translation>
+    </message>
+    <message>
+        <source>Loaded from the project file.</source>
+        <translation>从项目文件载入。</translation>
+    </message>
+    <message>
+        <source>Untrained: drawn from seed {0}.</source>
+        <translation>未训练：由种子 {0} 生成。</translation>
+    </message>
+    <message>
+        <source>score function</source>
+        <translation>打分函数</translation>
+    </message>
+    <message>
+        <source>additive vᵀ tanh(W x + U q), dot xᵀ q, scaled dot xᵀ q / √d, bilinear xᵀ W q; none: the decoder sees the source only through its initial state</source>
+        <translation>加性模型 vᵀ tanh(W x + U q)，点积模型 xᵀ q，缩放点积模型 xᵀ q / √d，双线性模型 xᵀ W q；none：解码器只通过初始状态看到源句子</translation>
+    </message>
+    <message>
+        <source>context enters</source>
+        <translation>上下文接入处</translation>
+    </message>
+    <message>
+        <source>output (Luong): the query is s_t, the output reads [s_t; c_t]; input (Bahdanau): the query is s_{t-1} and the decoder also reads c_t</source>
+        <translation>output（Luong）：查询向量是 s_t，输出层读入 [s_t; c_t]；input（Bahdanau）：查询向量是 s_{t-1}，解码器还读入 c_t</translation>
+    </message>
+    <message>
+        <source>attention size</source>
+        <translation>注意力维数</translation>
+    </message>
+    <message>
+        <source>rows of W and U in the additive score</source>
+        <translation>加性打分中 W 和 U 的行数</translation>
+    </message>
+    <message>
+        <source>encoder cell</source>
+        <translation>编码器单元类型</translation>
+    </message>
+    <message>
+        <source>the encoder&apos;s recurrent cell</source>
+        <translation>编码器的循环单元</translation>
+    </message>
+    <message>
+        <source>encoder hidden size</source>
+        <translation>编码器隐藏层大小</translation>
+    </message>
+    <message>
+        <source>units in each encoder layer and direction</source>
+        <translation>编码器每层每个方向的单元数</translation>
+    </message>
+    <message>
+        <source>encoder layers</source>
+        <translation>编码器层数</translation>
+    </message>
+    <message>
+        <source>stacked encoder layers</source>
+        <translation>堆叠的编码器层数</translation>
+    </message>
+    <message>
+        <source>bidirectional encoder</source>
+        <translation>双向编码器</translation>
+    </message>
+    <message>
+        <source>a second direction reads the source backwards</source>
+        <translation>第二个方向从后向前读源句子</translation>
+    </message>
+    <message>
+        <source>decoder cell</source>
+        <translation>解码器单元类型</translation>
+    </message>
+    <message>
+        <source>the decoder&apos;s recurrent cell</source>
+        <translation>解码器的循环单元</translation>
+    </message>
+    <message>
+        <source>decoder hidden size</source>
+        <translation>解码器隐藏层大小</translation>
+    </message>
+    <message>
+        <source>units in each decoder layer</source>
+        <translation>解码器每层的单元数</translation>
+    </message>
+    <message>
+        <source>decoder layers</source>
+        <translation>解码器层数</translation>
+    </message>
+    <message>
+        <source>stacked decoder layers</source>
+        <translation>堆叠的解码器层数</translation>
+    </message>
+    <message>
+        <source>bridge</source>
+        <translation>桥接</translation>
+    </message>
+    <message>
+        <source>the decoder&apos;s initial state: copied or learned from the encoder&apos;s last state (auto), always learned, or zeros (attention only)</source>
+        <translation>解码器的初始状态：复制或由编码器的最后状态学习得到（auto），总是学习得到，或全零（仅用于注意力）</translation>
+    </message>
+    <message>
+        <source>source embedding size</source>
+        <translation>源词嵌入维数</translation>
+    </message>
+    <message>
+        <source>width of each source token&apos;s vector</source>
+        <translation>每个源词的向量长度</translation>
+    </message>
+    <message>
+        <source>target embedding size</source>
+        <translation>目标词嵌入维数</translation>
+    </message>
+    <message>
+        <source>width of each target token&apos;s vector</source>
+        <translation>每个目标词的向量长度</translation>
+    </message>
+    <message>
+        <source>precision</source>
+        <translation>精度</translation>
+    </message>
+    <message>
+        <source>float64 (exact) or float32</source>
+        <translation>float64（精确）或 float32</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>rvnn p = f(W [c1; c2] + b); su-rvnn: a W_ab per pair of children&apos;s categories; mv-rnn: a vector and a matrix per node; rntn: a tensor term [c1; c2]ᵀ V [c1; c2]</source>
+        <translation>rvnn：p = f(W [c1; c2] + b)；su-rvnn：每对子节点类别一个 W_ab；mv-rnn：每个节点一个向量和一个矩阵；rntn：张量项 [c1; c2]ᵀ V [c1; c2]</translation>
+    </message>
+    <message>
+        <source>vector size d</source>
+        <translation>向量维数 d</translation>
+    </message>
+    <message>
+        <source>the size of every word and phrase vector</source>
+        <translation>每个词和短语向量的维数</translation>
+    </message>
+    <message>
+        <source>activation f</source>
+        <translation>激活函数 f</translation>
+    </message>
+    <message>
+        <source>the composition&apos;s nonlinearity</source>
+        <translation>组合时的非线性函数</translation>
+    </message>
+</context>
+<context>
     <name>StepperBar</name>
     <message>
         <source>Start</source>
@@ -1024,6 +1550,66 @@
 </context>
 <context>
     <name>TaskForm</name>
+    <message>
+        <source>seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>training examples</source>
+        <translation>训练样本数</translation>
+    </message>
+    <message>
+        <source>test examples</source>
+        <translation>测试样本数</translation>
+    </message>
+    <message>
+        <source>length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>shortest</source>
+        <translation>最短</translation>
+    </message>
+    <message>
+        <source>longest</source>
+        <translation>最长</translation>
+    </message>
+    <message>
+        <source>fewest words</source>
+        <translation>最少词数</translation>
+    </message>
+    <message>
+        <source>most words</source>
+        <translation>最多词数</translation>
+    </message>
+    <message>
+        <source>delay</source>
+        <translation>延时</translation>
+    </message>
+    <message>
+        <source>symbols</source>
+        <translation>符号数</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>test file</source>
+        <translation>测试文件</translation>
+    </message>
+    <message>
+        <source>test share</source>
+        <translation>测试集比例</translation>
+    </message>
     <message>
         <source>The data set the network trains on</source>
         <translation>网络训练所用的数据集</translation>
@@ -1344,6 +1930,170 @@
     <message>
         <source>{0} = {1!r} is not allowed: {2}</source>
         <translation>{0} = {1!r} 不允许：{2}</translation>
+    </message>
+</context>
+<context>
+    <name>TreeEditor</name>
+    <message>
+        <source>Type a tree or a sentence</source>
+        <translation>输入一棵树或一个句子</translation>
+    </message>
+    <message>
+        <source>Training tree</source>
+        <translation>训练树</translation>
+    </message>
+    <message>
+        <source>Test tree</source>
+        <translation>测试树</translation>
+    </message>
+    <message>
+        <source>tree </source>
+        <translation>树 </translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Read (Ctrl+Enter)</source>
+        <translation>读入（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>(3 (2 not) (4 good))  or  (S (NP the film) (VP is good))  or a sentence</source>
+        <translation>(3 (2 not) (4 good))  或  (S (NP the film) (VP is good))  或一个句子</translation>
+    </message>
+</context>
+<context>
+    <name>TreeEquations</name>
+    <message>
+        <source>a word: its row of the embedding L</source>
+        <translation>一个词：它在词嵌入 L 中的那一行</translation>
+    </message>
+    <message>
+        <source>the tensor term, the W term and the bias</source>
+        <translation>张量项、W 项和偏置</translation>
+    </message>
+    <message>
+        <source>each child&apos;s vector is first multiplied by the other&apos;s matrix</source>
+        <translation>每个子节点的向量先乘以另一个子节点的矩阵</translation>
+    </message>
+    <message>
+        <source>syntactically untied: W_ab for this pair</source>
+        <translation>句法解绑：这一对的 W_ab</translation>
+    </message>
+    <message>
+        <source>one W shared by every phrase</source>
+        <translation>所有短语共享一个 W</translation>
+    </message>
+    <message>
+        <source>the phrase&apos;s matrix, from its children&apos;s</source>
+        <translation>短语的矩阵，由子节点的矩阵得到</translation>
+    </message>
+    <message>
+        <source>the node&apos;s class probabilities</source>
+        <translation>节点的类别概率</translation>
+    </message>
+    <message>
+        <source>label filled in from the prediction</source>
+        <translation>标签由预测补上</translation>
+    </message>
+    <message>
+        <source>the node&apos;s own loss</source>
+        <translation>节点自己的损失</translation>
+    </message>
+    <message>
+        <source>the node&apos;s own classifier and its parent</source>
+        <translation>节点自己的分类器和它的父节点</translation>
+    </message>
+    <message>
+        <source>passed on to both children through W</source>
+        <translation>通过 W 传给两个子节点</translation>
+    </message>
+    <message>
+        <source>the sum over the labelled nodes</source>
+        <translation>对有标签的节点求和</translation>
+    </message>
+</context>
+<context>
+    <name>TreeInspector</name>
+    <message>
+        <source>word</source>
+        <translation>词</translation>
+    </message>
+    <message>
+        <source>phrase</source>
+        <translation>短语</translation>
+    </message>
+    <message>
+        <source>Not computed yet: the forward pass reaches it at event {0}.</source>
+        <translation>尚未计算：前向计算在第 {0} 个事件到达这里。</translation>
+    </message>
+    <message>
+        <source>Forward and backward pass done here.</source>
+        <translation>这里的前向和反向计算已完成。</translation>
+    </message>
+    <message>
+        <source>Composed; the backward pass has not reached it yet.</source>
+        <translation>已组合；反向传播尚未到达。</translation>
+    </message>
+    <message>
+        <source>the node&apos;s matrix P (mv-rnn)</source>
+        <translation>节点的矩阵 P（mv-rnn）</translation>
+    </message>
+    <message>
+        <source>by unit: W term (blue), tensor term (red)&lt;br&gt;‖W x‖ = {0:.3f}, ‖xᵀ V x‖ = {1:.3f}</source>
+        <translation>按单元：W 项（蓝），张量项（红）&lt;br&gt;‖W x‖ = {0:.3f}，‖xᵀ V x‖ = {1:.3f}</translation>
+    </message>
+    <message>
+        <source>loss L</source>
+        <translation>损失 L</translation>
+    </message>
+    <message>
+        <source>Back-propagation through structure starts from here, at the root.</source>
+        <translation>沿结构的反向传播从这里（根节点）开始。</translation>
+    </message>
+</context>
+<context>
+    <name>TreeView</name>
+    <message>
+        <source>A node&apos;s colour is its predicted class; the small dot is the label it is trained towards (hollow: filled in from the prediction). Right-click a node to change its label or its bracketing; Shift+click a neighbour of the selected node to bracket the two.</source>
+        <translation>节点的颜色是它的预测类别；小圆点是训练的目标标签（空心：由预测补上）。右键点击节点可修改其标签或括号结构；按住 Shift 点击所选节点的相邻节点可把两者括在一起。</translation>
+    </message>
+    <message>
+        <source>predicted {0} (p = {1:.2f})</source>
+        <translation>预测 {0}（p = {1:.2f}）</translation>
+    </message>
+    <message>
+        <source>filled in</source>
+        <translation>补上的</translation>
+    </message>
+    <message>
+        <source>given</source>
+        <translation>给定的</translation>
+    </message>
+    <message>
+        <source>label {0} ({1})</source>
+        <translation>标签 {0}（{1}）</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>none (filled in from the prediction)</source>
+        <translation>无（由预测补上）</translation>
+    </message>
+    <message>
+        <source>Bracket with the word on the left</source>
+        <translation>与左边的词括在一起</translation>
+    </message>
+    <message>
+        <source>Bracket with the word on the right</source>
+        <translation>与右边的词括在一起</translation>
+    </message>
+    <message>
+        <source>Bracket with the selected node (Shift+click)</source>
+        <translation>与所选节点括在一起（Shift+点击）</translation>
     </message>
 </context>
 <context>

@@ -9,9 +9,29 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..i18n import current_language
+from ..translation_marks import QT_TRANSLATE_NOOP
 from .form import FieldForm
 
 EXAMPLES_SHOWN = 3
+# The tasks' settings, named as in the project file (task.NAME) and in `rnnsim tasks`; the
+# others show their own name.
+SETTING_LABELS = {
+    "seed": QT_TRANSLATE_NOOP("TaskForm", "seed"),
+    "train_size": QT_TRANSLATE_NOOP("TaskForm", "training examples"),
+    "test_size": QT_TRANSLATE_NOOP("TaskForm", "test examples"),
+    "length": QT_TRANSLATE_NOOP("TaskForm", "length"),
+    "min_length": QT_TRANSLATE_NOOP("TaskForm", "shortest"),
+    "max_length": QT_TRANSLATE_NOOP("TaskForm", "longest"),
+    "min_words": QT_TRANSLATE_NOOP("TaskForm", "fewest words"),
+    "max_words": QT_TRANSLATE_NOOP("TaskForm", "most words"),
+    "delay": QT_TRANSLATE_NOOP("TaskForm", "delay"),
+    "symbols": QT_TRANSLATE_NOOP("TaskForm", "symbols"),
+    "target": QT_TRANSLATE_NOOP("TaskForm", "target"),
+    "language": QT_TRANSLATE_NOOP("TaskForm", "language"),
+    "path": QT_TRANSLATE_NOOP("TaskForm", "file"),
+    "test_path": QT_TRANSLATE_NOOP("TaskForm", "test file"),
+    "test_fraction": QT_TRANSLATE_NOOP("TaskForm", "test share"),
+}
 
 
 def task_names() -> tuple[str, ...]:
@@ -70,6 +90,7 @@ class TaskForm(QWidget):
     def retranslate(self) -> None:
         self.name.setToolTip(self.tr("The data set the network trains on"))
         self.examples_title.setText(self.tr("A few training examples (input -> target):"))
+        self._label_fields()
         self._describe()
 
     def changeEvent(self, event) -> None:
@@ -102,14 +123,20 @@ class TaskForm(QWidget):
         rules = RULES.get(name) or PAIR_RULES.get(name) or {}  # pair tasks: encoder-decoders
         for key, value in settings.items():
             rule = rules.get(key)
+            tip = f"task.{key}: {rule}"  # the engine's words for what is allowed (English)
             if isinstance(rule, Choice):
-                fields.choice(key, key, rule.options, str(rule))
+                fields.choice(key, "", rule.options, tip)
                 fields.set_value(key, value)
             else:
-                fields.line(key, key, "" if value is None else str(value), str(rule))
+                fields.line(key, "", "" if value is None else str(value), tip)
         self.column.replaceWidget(self.fields, fields)
         self.fields.deleteLater()
         self.fields = fields
+        self._label_fields()
+
+    def _label_fields(self) -> None:
+        for key, label in self.fields.labels.items():
+            label.setText(self.tr(SETTING_LABELS[key]) if key in SETTING_LABELS else key)
 
     def _describe(self) -> None:
         task = self.shown_task
