@@ -210,14 +210,9 @@ class MainWindow(QMainWindow):
         self.quit_action = files.addAction(
             self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close
         )
-        edit = self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        stack = self.session.undo_stack
-        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        edit.addAction(self.undo_action)
-        edit.addAction(self.redo_action)
+        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_action = self.redo_action = None
+        self._undo_actions()
         step = self.step_menu = self.menuBar().addMenu(self.tr("&Step"))
         for action in self.stepper_bar.actions_:
             step.addAction(action)
@@ -226,6 +221,23 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
         self.menuBar().addMenu(LanguageMenu(self))
+
+    def _undo_actions(self) -> None:
+        """Undo and redo in the Edit menu. The stack writes "PREFIX command" into them, with the
+        prefix given here: a new language needs new actions."""
+        stack = self.session.undo_stack
+        old = (self.undo_action, self.redo_action)
+        self.undo_action = stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for previous, action in zip(old, (self.undo_action, self.redo_action), strict=True):
+            if previous is None:
+                self.edit_menu.addAction(action)
+            else:
+                self.edit_menu.insertAction(previous, action)
+                self.edit_menu.removeAction(previous)
+                previous.deleteLater()
 
     # ----- language ----------------------------------------------------------------------------
     def changeEvent(self, event) -> None:
@@ -253,8 +265,7 @@ class MainWindow(QMainWindow):
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
-        self.undo_action.setText(self.tr("&Undo"))  # the stack's next change adds its command
-        self.redo_action.setText(self.tr("&Redo"))
+        self._undo_actions()
         self.step_menu.setTitle(self.tr("&Step"))
         self.view_menu.setTitle(self.tr("&View"))
         self.file_actions.retranslate()

@@ -49,8 +49,13 @@ def test_switching_to_chinese_and_back_retranslates_every_panel(qtbot, window, e
     assert "学习率" == chinese["settings"]
     assert "隐状态" in chinese["hidden plot"]
     assert QSettings().value("language") == "zh_CN"  # remembered for the next start
+    window.builder._change("hidden_size", 5)  # the undo action names the edit in Chinese
+    assert window.undo_action.text().startswith("撤销")
+    window.undo_action.trigger()
     menu.choices["en"].trigger()
     assert texts(window) == english
+    window.redo_action.trigger()
+    assert window.undo_action.text().startswith("&Undo")
 
 
 def test_the_equation_notes_and_task_description_follow_the_language(qtbot, window, english_after):
