@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,6 +47,7 @@ class SpecForm(QScrollArea):
         self.session = session
         self.fields = fields
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -58,6 +59,7 @@ class SpecForm(QScrollArea):
         self.network_box = QGroupBox()
         self.form = QFormLayout(self.network_box)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow dock
         self.widgets, self.errors, self.labels = {}, {}, {}
         for field in fields:
             self._add(field)
@@ -85,6 +87,10 @@ class SpecForm(QScrollArea):
     def _add(self, field: SpecField) -> None:
         if field.kind == "choice":
             widget = QComboBox()
+            widget.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            widget.setMinimumContentsLength(6)  # fits a narrow dock; the list shows in full
             for value in field.choices:
                 widget.addItem(value, value)
             widget.activated.connect(
@@ -108,6 +114,7 @@ class SpecForm(QScrollArea):
         column.addWidget(widget)
         column.addWidget(error)
         label = QLabel()
+        label.setWordWrap(True)  # long labels take two lines in a narrow dock
         self.widgets[field.name], self.errors[field.name], self.labels[field.name] = (
             widget,
             error,

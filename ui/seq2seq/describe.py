@@ -22,13 +22,12 @@ def where(session, event) -> str:
             event.layer, arrow, event.position, token
         )
     if event.part == "bridge":
-        return _tr("bridge: the decoder's initial state s_0 from the encoder's last state")
+        return _tr("bridge: the decoder's initial state s_0")
     t = event.position
     reads, writes = example.decoder_tokens[t], example.target_tokens[t]
     if event.part == "attention":
-        text = _tr("attention · t = {0}: scores s(x_n, q_t), α_t, context c_t (target '{1}')")
-        return text.format(t, writes)
-    return _tr("decoder layer {0} · t = {1}: reads '{2}', target '{3}'").format(
+        return _tr("attention · t = {0} (target '{1}'): scores, α, c_t").format(t, writes)
+    return _tr("decoder layer {0} · t = {1} (reads '{2}', target '{3}')").format(
         event.layer, t, reads, writes
     )
 
@@ -38,8 +37,6 @@ def describe_event(session) -> str:
     event = stepper.event
     count = _tr("event {0} of {1}").format(stepper.index + 1, len(stepper))
     if event.phase == "loss":
-        return _tr("Loss: L = Σ_t −log p(y_t | y_<t, x) = {0:.4g}    ({1})").format(
-            session.trace.loss, count
-        )
+        return _tr("Loss: L = Σ_t L_t = {0:.4g}    ({1})").format(session.trace.loss, count)
     phase = _tr("Forward") if event.phase == "forward" else _tr("Backward")
     return f"{phase} · {where(session, event)}    ({count})"

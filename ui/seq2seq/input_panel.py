@@ -69,6 +69,7 @@ class Seq2SeqInput(QWidget):
         self.pair.setTextFormat(Qt.TextFormat.RichText)
         self.pair.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.pair.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.pair.setWordWrap(True)
         self.message = QLabel()
         self.message.setStyleSheet("color: #d62728;")
         self.message.setWordWrap(True)

@@ -43,7 +43,33 @@ class Seq2SeqViewSet(QWidget):
         layout.addWidget(self.split, 1)
         self.builder = Seq2SeqBuilder(session)
         self.inspector = Seq2SeqInspector(session, self.focus)
+        self._split_for = None  # the diagram shape the split was last fitted to
+        session.trace_changed.connect(self._fit_split)
         self.retranslate()
+
+    def _fit_split(self) -> None:
+        """Give the diagram the height its picture needs at this width (a long sentence is
+        wide and low), between 30% and 60%; the tabs get the rest. Once per new shape."""
+        shape = self.diagram._shape
+        total = sum(self.split.sizes())
+        if shape is None or shape == self._split_for or total <= 0 or not self.isVisible():
+            return
+        self._split_for = shape
+        rect = self.diagram.scene.sceneRect()
+        width = max(self.split.width() - 4, 1)
+        scale = min(max(width / rect.width(), self.diagram.minimum_scale()), 1.4)
+        needed = rect.height() * scale + 50  # the caption line and a margin
+        share = int(min(max(needed, 0.3 * total), 0.6 * total))
+        self.split.setSizes([share, total - share])
+        self.diagram.fit()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_split()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._fit_split()
 
     def _attention_ready(self) -> bool:
         from ..kinds.kernels import is_ready

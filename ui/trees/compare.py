@@ -158,8 +158,13 @@ class ModelComparison(QWidget):
         )
         for c, model in enumerate(MODELS):
             state = self.state_for(model)
-            trained = self.tr("trained {0} steps").format(state.step) if state.step else ""
+            trained = self.tr("{0} steps").format(state.step) if state.step else ""
             header = QTableWidgetItem(model + (f"\n{trained}" if trained else ""))
+            header.setToolTip(
+                self.tr("trained {0} steps").format(state.step)
+                if state.step
+                else self.tr("untrained: from the init seed")
+            )
             if model == session.spec.model:
                 font = header.font()
                 font.setBold(True)

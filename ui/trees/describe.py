@@ -20,15 +20,13 @@ def describe_event(session) -> str:
     event = stepper.event
     count = _tr("event {0} of {1}").format(stepper.index + 1, len(stepper))
     if event.phase == "loss":
-        return _tr("Loss: L = Σ_n −log y_n[t_n] over the labelled nodes = {0:.4g}    ({1})").format(
-            session.trace.loss, count
-        )
+        return _tr("Loss: L = Σ_n L_n = {0:.4g}    ({1})").format(session.trace.loss, count)
     flat, n = stepper.flat, event.node
     leaf = flat.left[n] < 0
     if event.phase == "forward":
-        what = _tr("word vector p = L[w]") if leaf else _tr("composition p = f(z)")
+        what = _tr("p = L[w]") if leaf else _tr("p = f(z)")
         phase = _tr("Forward (bottom-up)")
     else:
-        what = _tr("∂L/∂p") if leaf else _tr("δ = ∂L/∂z, passed to the children")
+        what = _tr("∂L/∂p") if leaf else _tr("δ = ∂L/∂z")
         phase = _tr("Backward (top-down)")
-    return f"{phase} · {_tr('node')} {n} '{node_words(flat, n)}': {what}    ({count})"
+    return f"{phase} · {_tr('node')} {n}: {what} · '{node_words(flat, n)}'    ({count})"

@@ -143,7 +143,7 @@ class TreeInspector(NodeInspector):
         self.set_units(None)
         rows = slice(stepper.rows.start, stepper.rows.stop)
         losses = np.asarray(trace.node_losses[rows], dtype=np.float64)[:, None]
-        names = [f"{n} {node_words(example.flat, n)[:12]}" for n in range(example.flat.size)]
+        names = [_short(n, node_words(example.flat, n)) for n in range(example.flat.size)]
         line = Equation(
             "L = Σ_n L_n",
             f"= {num(trace.loss)}",
@@ -157,3 +157,8 @@ class TreeInspector(NodeInspector):
             (losses, ["L_n"], names),
         )
         self._show_mode(None)
+
+
+def _short(n: int, words: str) -> str:
+    """A grid row's name: the node's number and the start of its words (the grid is narrow)."""
+    return f"{n} {words if len(words) <= 5 else words[:4] + '…'}"

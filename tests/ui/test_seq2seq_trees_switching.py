@@ -1,0 +1,127 @@
+"""One window, every kind of model: switching between a recurrent network, an encoder-decoder
+and a tree model swaps the central views, the builder and the inspector, closes the recurrent
+plot docks and opens them again as they were; the stepper bar and File > Save work for each,
+and --goto finds each kind's events."""
+
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from simulator.project import Project
+from ui.paths import EXAMPLES, ROOT
+
+from .conftest import small_project, wait_for_workers
+
+
+def test_switching_kinds_swaps_the_views_and_restores_the_recurrent_docks(make_window):
+    window = make_window(small_project())
+    docks = window.docks
+    window.docks["gates"].hide()  # the person closed one
+    shown = {name: docks[name].toggleViewAction().isChecked() for name in ("hidden", "gates")}
+    assert shown == {"hidden": True, "gates": False}
+    for name, kind in (("reverse_attention", "encoder-decoder"), ("tree_sentiment_rvnn", "tree")):
+        assert window.file_actions.open_path(EXAMPLES / f"{name}.rnnsim.json", example=True)
+        assert window.session.kind == kind
+        assert window.views.currentWidget() is window.view_sets.pages[kind]
+        assert window.view_sets.builders.currentWidget() is window.view_sets.sets[kind].builder
+        assert not docks["hidden"].toggleViewAction().isChecked()
+        window.session.end()
+        assert "event" in window.stepper_bar.description.text()
+    window.file_actions.open_path(EXAMPLES / "adding_lstm.rnnsim.json", example=True)
+    assert window.views.currentWidget() is window.view_sets.pages["recurrent"]
+    assert docks["hidden"].toggleViewAction().isChecked()
+    assert not docks["gates"].toggleViewAction().isChecked()
+    assert window.input_panel.session.trace is window.session.trace
+
+
+def test_saving_and_reopening_keeps_the_typed_pair_and_tree(make_window, tmp_path):
+    window = make_window(Project.load(EXAMPLES / "reverse_attention.rnnsim.json"))
+    panel = window.view_sets.sets["encoder-decoder"].input_panel
+    panel.text.setText("abc")
+    panel.target.setText("cba")
+    panel._read_text()
+    path = tmp_path / "pair.rnnsim.json"
+    window.session.save(path)
+    reopened = Project.load(path)
+    assert reopened.view["input"] == {"text": "abc", "target": "cba"}
+    window.file_actions.open_path(path, ask=False)
+    assert window.session.example.target_tokens == ("c", "b", "a", "<eos>")
+    window.file_actions.open_path(EXAMPLES / "tree_sentiment_rntn.rnnsim.json", example=True)
+    editor = window.view_sets.sets["tree"].editor
+    editor.text.setPlainText("(1 (2 not) (3 good))")
+    editor.read_text()
+    window.session.save(tmp_path / "tree.rnnsim.json")
+    window.file_actions.open_path(tmp_path / "tree.rnnsim.json", ask=False)
+    assert window.session.example.text == "(1 (2 not) (3 good))"
+
+
+def rnnsim(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "simulator.cli", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+
+
+def test_goto_and_screenshot_take_each_kinds_event_names(tmp_path):
+    for name, event in (
+        ("dates_input_feeding", "attention:3"),
+        ("reverse_attention", "backward:encoder:0:forward:2"),
+        ("tree_sentiment_rntn", "backward:4"),
+    ):
+        out = tmp_path / f"{name}.png"
+        result = rnnsim(
+            str(EXAMPLES / f"{name}.rnnsim.json"), "--goto", event, "--screenshot", str(out)
+        )
+        assert result.returncode == 0, result.stderr
+        assert out.stat().st_size > 10_000
+    bad = rnnsim(str(EXAMPLES / "reverse_attention.rnnsim.json"), "--goto", "attention:99",
+                 "--screenshot", str(tmp_path / "no.png"))  # fmt: skip
+    assert bad.returncode == 2 and "attention:0" in bad.stderr
+    assert bad.stderr.strip().count("\n") == 0
+
+
+@pytest.mark.parametrize("name", ["reverse_attention", "tree_sentiment_rvnn"])
+def test_the_training_panel_trains_an_encoder_decoder_and_a_tree_model(qtbot, make_window, name):
+    window = make_window(Project.load(EXAMPLES / f"{name}.rnnsim.json"))
+    session = window.session
+    before, step = session.network.flat.copy(), session.project.step
+    window.training_panel.form.set_value("steps", 20)
+    window.training_panel.start_button.click()
+    assert window.training.state == "running"
+    assert not window.view_sets.builders.isEnabled()
+    qtbot.waitUntil(lambda: window.training.state == "idle", timeout=30_000)
+    wait_for_workers(qtbot)
+    assert session.project.step == step + 20
+    assert not np.array_equal(session.network.flat, before)
+    assert session.trace is not None and window.view_sets.builders.isEnabled()
+    assert window.docks["curves"].toggleViewAction().isChecked()  # opened for the run
+
+
+@pytest.mark.parametrize(
+    "task, model, kind",
+    [("reverse", "", "encoder-decoder"), ("tree_sentiment", "rntn", "tree")],
+)
+def test_a_new_project_of_every_kind_from_the_dialog(make_window, task, model, kind):
+    from ui.new_project_dialog import NewProjectDialog
+
+    window = make_window(small_project())
+    dialog = NewProjectDialog(window)
+    dialog.task.setCurrentIndex(dialog.task.findData(task))
+    if model:
+        dialog.tree_model.setCurrentIndex(dialog.tree_model.findData(model))
+    dialog.hidden.setValue(6)
+    dialog._accept()
+    assert dialog.result() == dialog.DialogCode.Accepted, dialog.message.text()
+    window.file_actions._show(dialog.project, None, "new")
+    assert window.session.kind == kind and window.session.trace is not None
+    if model:
+        assert window.session.spec.model == model and window.session.spec.dim == 6
+    else:
+        assert window.session.spec.encoder_hidden_size == 6
