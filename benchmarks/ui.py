@@ -1,10 +1,12 @@
 """How quick the window is (run by hand; prints numbers, asserts nothing).
 
-    .venv/bin/python benchmarks/ui.py            # all four
-    .venv/bin/python benchmarks/ui.py redraw     # one of: redraw, training, startup, cold
+    .venv/bin/python benchmarks/ui.py            # all five
+    .venv/bin/python benchmarks/ui.py redraw     # one of: redraw, kinds, training, startup, cold
 
 redraw   moving one event redraws every panel: median / p90 / max over the events of a trace
          with T = 100, H = 64, two LSTM layers (target: median under 16 ms)
+kinds    the same for an encoder-decoder (30-token source, 30-step decoder) and a tree over a
+         30-word sentence (benchmarks/window_kinds.py; target: median under 16 ms)
 training the longest the event loop stalls while a network trains in the worker thread
          (target: under 50 ms) and how often the curves redraw (target: at least 10 times a
          second; at most ~30)
@@ -249,11 +251,17 @@ def training(seconds: float = 4.0) -> None:
 
 
 def main(argv: list[str]) -> None:
-    which = argv[:1] or ["redraw", "training", "startup", "cold"]
+    which = argv[:1] or ["redraw", "kinds", "training", "startup", "cold"]
     if "redraw" in which:
         subprocess.run([sys.executable, __file__, "_redraw"], check=True)
     if "_redraw" in which:
         redraw()
+    if "kinds" in which:
+        subprocess.run([sys.executable, __file__, "_kinds"], check=True)
+    if "_kinds" in which:
+        from window_kinds import redraw_kinds
+
+        redraw_kinds()
     if "training" in which:
         subprocess.run([sys.executable, __file__, "_training"], check=True)
     if "_training" in which:
