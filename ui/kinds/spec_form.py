@@ -128,7 +128,10 @@ class SpecForm(QScrollArea):
         self.weights_box.setTitle(self.tr("Weights"))
         self.seed_label.setText(self.tr("init seed"))
         self.seed.setToolTip(self.tr("Initial weights are drawn from this seed"))
-        self.reinit.setText(self.tr("Draw new weights (forget training)"))
+        self.reinit.setText(self.tr("Draw new weights"))
+        self.reinit.setToolTip(
+            self.tr("Forget training: draw the weights again from the init seed")
+        )
         for field in self.fields:
             self.labels[field.name].setText(_tr(field.label))
             self.labels[field.name].setToolTip(_tr(field.help))

@@ -65,7 +65,7 @@ class BeamView(QWidget):
         self._stale = True
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(150)
+        self._timer.setInterval(150)  # the width and penalty boxes: search once they settle
         self._timer.timeout.connect(self.search)
         session.trace_changed.connect(self._changed)
         self.retranslate()
@@ -89,7 +89,7 @@ class BeamView(QWidget):
     def _changed(self) -> None:
         self._stale = True
         if self.isVisible():
-            self._later()
+            self.search()
 
     def _later(self) -> None:
         self._timer.start()
@@ -97,7 +97,7 @@ class BeamView(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._stale:
-            self._later()
+            self.search()
 
     def search(self) -> None:
         session = self.session

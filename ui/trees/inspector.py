@@ -105,6 +105,7 @@ class TreeInspector(NodeInspector):
             P = np.asarray(trace.matrices[row], dtype=np.float64)
             self.matrix.setImage(P, autoLevels=False, levels=symmetric_levels(P))
             self.matrix.setRect(QRectF(0, 0, P.shape[1], P.shape[0]))
+            self.plot.getViewBox().setRange(QRectF(0, 0, P.shape[1], P.shape[0]), padding=0.02)
             self.plot.setTitle(self.tr("the node's matrix P (mv-rnn)"), size="9pt")
         elif known and "xᵀ V x" in pieces:
             self._show_mode("bars")
