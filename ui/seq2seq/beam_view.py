@@ -50,6 +50,8 @@ class BeamView(QWidget):
         controls.addWidget(self.search_button)
         self.table = QTableWidget()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.ranking = QLabel()
@@ -119,6 +121,11 @@ class BeamView(QWidget):
         separator = getattr(self.session.task, "target_separator", " ")
         return separator.join(words) if words else "∅"
 
+    def _tail(self, tokens, shown: int = 4) -> str:
+        """The last few tokens of a hypothesis (a cell is narrow; the tooltip has them all)."""
+        text = self._text(tokens[-shown:])
+        return ("…" if len(tokens) > shown else "") + text
+
     def _show(self) -> None:
         result, K = self.result, self.result.width
         steps = result.steps
@@ -133,20 +140,26 @@ class BeamView(QWidget):
         final = {(b.tokens, b.log_probability) for b in result.final[:1]}
         for s, step in enumerate(steps):
             for k, beam in enumerate(step.live):
-                item = QTableWidgetItem(f"{self._text(beam.tokens)}\n{beam.log_probability:.3f}")
+                item = QTableWidgetItem(f"{self._tail(beam.tokens)}  {beam.log_probability:.2f}")
                 item.setToolTip(
-                    self.tr("extends beam {0} of the step before with '{1}'").format(
+                    self._text(beam.tokens)
+                    + "\n"
+                    + self.tr("extends beam {0} of the step before with '{1}'").format(
                         beam.parent, self._text(beam.tokens[-1:])
                     )
                 )
                 self.table.setItem(k, s, item)
             for k, beam in enumerate(step.ended):
                 score = beam.score(result.length_penalty)
-                text = f"{self._text(beam.tokens[:-1])} <eos>"
-                item = QTableWidgetItem(f"{text}\n{beam.log_probability:.3f} → {score:.3f}")
+                text = f"{self._tail(beam.tokens[:-1], 3)} <eos>"
+                item = QTableWidgetItem(f"{text}  {beam.log_probability:.2f} → {score:.2f}")
                 best = (beam.tokens, beam.log_probability) in final
                 item.setBackground(QBrush(BEST if best else ENDED))
-                item.setToolTip(self.tr("ended here; score = log p / length^penalty"))
+                item.setToolTip(
+                    self._text(beam.tokens[:-1])
+                    + "\n"
+                    + self.tr("ended here; score = log p / length^penalty")
+                )
                 self.table.setItem(K + k, s, item)
         rows = []
         for rank, beam in enumerate(result.final):

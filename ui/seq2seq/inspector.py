@@ -146,7 +146,7 @@ class Seq2SeqInspector(NodeInspector):
         if att.grad_scores is not None:
             grad, _ = columns([("∂L/∂s", att.grad_scores[0, t, :S])], backward)
             values, names = np.hstack([values, grad]), names + ["∂L/∂s"]
-        rows = [f"{n} {token}" for n, token in enumerate(example.source_tokens)]
+        rows = [_row(n, token) for n, token in enumerate(example.source_tokens)]
         if not forward:
             when = int(stepper.forward_at["attention"][t]) + 1
             state = self.tr("Not computed yet: the attention of this step runs at event {0}.")
@@ -199,7 +199,7 @@ class Seq2SeqInspector(NodeInspector):
         self.set_units(None)
         T = stepper.target_length
         losses = np.asarray(trace.step_losses[0, :T], dtype=np.float64)[:, None]
-        rows = [f"{t} {token}" for t, token in enumerate(example.target_tokens)]
+        rows = [_row(t, token) for t, token in enumerate(example.target_tokens)]
         if stepper.loss_known:
             state = self.tr("L = Σ_t L_t; the backward pass starts from here.")
             lines = [eq.loss_equation(trace)]
@@ -207,3 +207,9 @@ class Seq2SeqInspector(NodeInspector):
             state = self.tr("Not computed yet: the loss comes after the forward pass.")
             lines, losses[:] = [], np.nan
         self.show_node(self.tr("loss L"), state, lines, (losses, ["L_t"], rows))
+
+
+def _row(position: int, token: str) -> str:
+    """A grid row's name, short enough for its narrow column: "11 eos", "3 好看"."""
+    token = token.strip("<>") if token.startswith("<") else token
+    return f"{position} {token if len(token) <= 4 else token[:3] + '…'}"
