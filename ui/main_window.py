@@ -299,8 +299,8 @@ class MainWindow(QMainWindow):
 
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        written = []
-        for name, panel in self.plots.items():
+        written = self.view_sets.export_plots(folder)  # an encoder-decoder's or a tree's
+        for name, panel in self.plots.items() if self.session.kind == "recurrent" else ():
             self.docks[name].raise_()  # a plot in a hidden tab has no size to export
             QApplication.processEvents()
             if panel._shape is None:

@@ -125,3 +125,23 @@ def test_a_new_project_of_every_kind_from_the_dialog(make_window, task, model, k
         assert window.session.spec.model == model and window.session.spec.dim == 6
     else:
         assert window.session.spec.encoder_hidden_size == 6
+
+
+@pytest.mark.parametrize(
+    "name, files",
+    [
+        ("reverse_attention", {"encoder_decoder.png", "attention.png", "attention.svg"}),
+        ("tree_sentiment_rntn", {"tree.png", "node_figure.png", "node_figure.svg"}),
+    ],
+)
+def test_export_plots_writes_each_kinds_pictures(make_window, tmp_path, name, files):
+    from ui.app import settle
+
+    window = make_window(Project.load(EXAMPLES / f"{name}.rnnsim.json"))
+    session = window.session
+    if name.startswith("tree"):  # the rntn's figure shows at a phrase
+        session.goto(session.stepper.find(f"forward:{session.stepper.flat.size - 1}"))
+    settle(window)
+    written = window.export_plots(tmp_path / "plots")
+    assert {p.name for p in written} == files
+    assert all(p.stat().st_size > 1000 for p in written)

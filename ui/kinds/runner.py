@@ -47,7 +47,9 @@ class Runner:
         if not self.ready(session):
             self._wait(session)
             return
-        session.waiting_for = None
+        if session.waiting_for is not None:
+            session.waiting_for = None
+            session.status.emit(QCoreApplication.translate("Runner", "Kernels ready."))
         from simulator.errors import InputError
 
         previous = session.stepper.event if session.stepper is not None else None

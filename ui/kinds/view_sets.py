@@ -74,6 +74,52 @@ class ViewSets(QObject):
             curves.show()
             curves.raise_()
 
+    def export_plots(self, folder) -> list:
+        """The shown kind's pictures: its diagram or tree (PNG) and its plots (PNG and SVG)."""
+        from pathlib import Path
+
+        from PySide6.QtWidgets import QApplication
+
+        from ..figures import save_png, save_svg
+
+        views = self.sets.get(self.kind)
+        if views is None or self.window.session.trace is None:
+            return []
+        folder, written = Path(folder), []
+        scene = views.diagram.scene if self.kind == ENCODER_DECODER else views.tree.scene
+        name = "encoder_decoder" if self.kind == ENCODER_DECODER else "tree"
+        written.append(_save_scene(scene, folder / f"{name}.png"))
+        if self.kind == ENCODER_DECODER:
+            views.tabs.setCurrentWidget(views.heatmap)  # a hidden tab has no size to export
+            QApplication.processEvents()
+            plots = views.heatmap.plot_items()
+        else:
+            plots = (
+                {"node_figure": views.inspector.plot} if views.inspector.figure.isVisible() else {}
+            )
+        for plot_name, plot in plots.items():
+            for save, suffix in ((save_png, ".png"), (save_svg, ".svg")):
+                save(plot, folder / (plot_name + suffix))
+                written.append(folder / (plot_name + suffix))
+        return written
+
+
+def _save_scene(scene, path, width: int = 1600):
+    """A QGraphicsScene as a PNG `width` pixels wide, on white."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QPainter
+
+    rect = scene.sceneRect()
+    height = max(int(width * rect.height() / max(rect.width(), 1)), 1)
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    scene.render(painter)
+    painter.end()
+    image.save(str(path))
+    return path
+
 
 def _stack_in(dock, pages: dict) -> QStackedWidget:
     """Put a stack of one widget per kind into a dock, in place of its recurrent widget."""
