@@ -225,12 +225,14 @@ class AttentionPlayground(QWidget):
         terms = " + ".join(
             f"{w:.2f}·x{n + 1}" for n, w in enumerate(result.weights)
         )  # the weighted average, term by term
+        step1 = self.tr("step 1: the attention distribution")
+        step2 = self.tr("step 2: the weighted average")
         self.text.setHtml(
             f"<p><b>{html.escape(FORMULAS[score])}</b></p>"
-            f"<p style='color:#777'>{self.tr('step 1: the attention distribution')}</p>"
+            f"<p style='color:#777'>{step1}</p>"
             f"<table cellspacing='3'>{''.join(rows)}</table>"
             f"<p>Σ α = {result.weights.sum():.3f}</p>"
-            f"<p style='color:#777'>{self.tr('step 2: the weighted average')}</p>"
+            f"<p style='color:#777'>{step2}</p>"
             f"<p>att(X, q) = {terms}<br>= ({context[0]:.3f}, {context[1]:.3f})</p>"
         )
 

@@ -162,14 +162,14 @@ class BeamView(QWidget):
                 )
                 self.table.setItem(K + k, s, item)
         rows = []
+        length_word, score_word = self.tr("length"), self.tr("score")
         for rank, beam in enumerate(result.final):
             mark = "" if beam.ended else self.tr(" (did not end)")
             rows.append(
                 f"<tr><td>{rank + 1}.</td><td><b>{self._text([t for t in beam.tokens if t != 3])}"
                 f"</b>{mark}</td><td>log p {beam.log_probability:.3f}</td>"
-                f"<td>{self.tr('length')} {len(beam.tokens)}</td>"
-                f"<td>{self.tr('score')} {beam.score(result.length_penalty):.3f}</td></tr>"
+                f"<td>{length_word} {len(beam.tokens)}</td>"
+                f"<td>{score_word} {beam.score(result.length_penalty):.3f}</td></tr>"
             )
-        self.ranking.setText(
-            f"<b>{self.tr('Final ranking')}</b><table cellspacing='4'>{''.join(rows)}</table>"
-        )
+        title = self.tr("Final ranking")
+        self.ranking.setText(f"<b>{title}</b><table cellspacing='4'>{''.join(rows)}</table>")

@@ -191,9 +191,10 @@ class Seq2SeqInput(QWidget):
             "task": self.tr("from the task"),
             "model": self.tr("written by the model (greedy), for you to correct"),
         }[example.target_origin]
+        source, target = self.tr("source"), self.tr("target")
         self.pair.setText(
-            f"<b>{self.tr('source')}</b> {_tokens(example.source_tokens, example.source_unknown)}"
-            f" &nbsp;→&nbsp; <b>{self.tr('target')}</b> "
+            f"<b>{source}</b> {_tokens(example.source_tokens, example.source_unknown)}"
+            f" &nbsp;→&nbsp; <b>{target}</b> "
             f"{_tokens(example.target_tokens, example.target_unknown)}"
             f" <span style='color:#777'>({origin})</span>"
         )

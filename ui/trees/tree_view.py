@@ -93,7 +93,8 @@ class TreeView(GraphView):
             f"<span style='background:{c}; color:{text_colour(c)}'>&nbsp;{k}&nbsp;</span> {name}"
             for k, (c, name) in enumerate(zip(self.colours, names, strict=False))
         ]
-        self.caption.setText(f"{self.tr('predicted class')}: " + " &nbsp;".join(parts))
+        title = self.tr("predicted class")
+        self.caption.setText(f"{title}: " + " &nbsp;".join(parts))
         self.caption.setToolTip(
             self.tr(
                 "A node's colour is its predicted class; the small dot is the label it is trained "
