@@ -37,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="rnnsim",
         description="Build, step through and train recurrent neural networks for NLP.",
+        epilog="Without a command, rnnsim opens the window: "
+        "rnnsim [FILE] [--goto EVENT] [--screenshot OUT.png] [--export-plots DIR] "
+        "(see `rnnsim FILE --help`).",
     )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     sub.add_parser("demo", help="a headless demonstration of BPTT and vanishing gradients")
