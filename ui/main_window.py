@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -153,9 +153,18 @@ class MainWindow(QMainWindow):
         session.status.connect(self.show_status)
         session.file_changed.connect(self._title)
         self._title()
-        self.resize(1600, 1000)
+        self.resize(self._first_size())
         if remember_layout:
             self._restore_layout()
+
+    def _first_size(self) -> QSize:
+        """1600 x 1000, or the screen's free area when that is smaller (a laptop at 1280 x 720
+        must see the whole window, not its top-left part)."""
+        return QSize(1600, 1000).boundedTo(self._screen_area())
+
+    def _screen_area(self) -> QSize:
+        screen = self.screen()
+        return screen.availableGeometry().size() if screen is not None else QSize(1600, 1000)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -318,6 +327,8 @@ class MainWindow(QMainWindow):
         settings = QSettings()
         geometry = settings.value("window/geometry")
         state = settings.value("window/state")
+        if settings.value("window/screen") != self._screen_area():
+            return  # another screen: its docks' sizes would not fit, lay them out afresh
         if geometry is not None:
             self.restoreGeometry(geometry)
         if state is not None and self.restoreState(state, LAYOUT_VERSION):
@@ -338,4 +349,5 @@ class MainWindow(QMainWindow):
             settings = QSettings()
             settings.setValue("window/geometry", self.saveGeometry())
             settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
+            settings.setValue("window/screen", self._screen_area())
         event.accept()

@@ -1,0 +1,37 @@
+"""The window remembers where the person put its docks, on the same screen only: a layout saved
+on a large screen would squeeze the docks to nothing on a small one."""
+
+from PySide6.QtCore import QSettings, QSize
+
+from ui.main_window import MainWindow
+from ui.session import Session
+
+
+def _closed_window(qtbot, screen_area=None):
+    window = MainWindow(Session(kernels=None), remember_layout=True)
+    window.file_actions.ask_discard = lambda: "discard"
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.docks["inspector"].setFloating(True)  # the person's own arrangement
+    window.close()
+    if screen_area is not None:
+        QSettings().setValue("window/screen", screen_area)
+
+
+def test_the_layout_comes_back_on_the_same_screen(qtbot):
+    _closed_window(qtbot)
+    window = MainWindow(Session(kernels=None), remember_layout=True)
+    qtbot.addWidget(window)
+    assert window.docks["inspector"].isFloating()
+    assert window._laid_out  # the saved arrangement is used as it is
+
+
+def test_a_layout_from_another_screen_is_laid_out_afresh(qtbot):
+    _closed_window(qtbot, screen_area=QSize(2560, 1440))
+    window = MainWindow(Session(kernels=None), remember_layout=True)
+    qtbot.addWidget(window)
+    assert not window.docks["inspector"].isFloating()
+    assert not window._laid_out
+    area = window.screen().availableGeometry().size()
+    assert window.width() <= area.width() and window.height() <= area.height()
