@@ -27,11 +27,12 @@ def sources() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
 
 
-def ts_path(code: str) -> Path:
-    return HERE / f"rnnsim_{code}.ts"
+def ts_path(code: str, folder: Path = HERE) -> Path:
+    return folder / f"rnnsim_{code}.ts"
 
 
-def update() -> None:
+def collect(folder: Path = HERE) -> None:
+    """Bring the .ts files in `folder` up to date with the strings in ui/ (lupdate)."""
     for code, language in LANGUAGES.items():
         subprocess.run(
             [
@@ -45,20 +46,24 @@ def update() -> None:
                 "-target-language",
                 language,
                 "-ts",
-                str(ts_path(code)),
+                str(ts_path(code, folder)),
             ],
             cwd=ROOT,
             check=True,
-        )
-        subprocess.run(
-            [str(TOOLS / "pyside6-lrelease"), str(ts_path(code))], cwd=ROOT, check=True
+            capture_output=folder != HERE,
         )
 
 
-def untranslated(code: str = "zh_CN") -> list[tuple[str, str]]:
+def update() -> None:
+    collect()
+    for code in LANGUAGES:
+        subprocess.run([str(TOOLS / "pyside6-lrelease"), str(ts_path(code))], cwd=ROOT, check=True)
+
+
+def untranslated(code: str = "zh_CN", folder: Path = HERE) -> list[tuple[str, str]]:
     """(context, source) of every message without a finished translation."""
     missing = []
-    for context in ET.parse(ts_path(code)).getroot().iter("context"):
+    for context in ET.parse(ts_path(code, folder)).getroot().iter("context"):
         name = context.findtext("name")
         for message in context.iter("message"):
             translation = message.find("translation")

@@ -51,15 +51,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>step 1: α_n = softmax(s(x_n, q))</source>
+        <source>step 1: α = softmax(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>drag x_n, q · ★ = Σ α_n x_n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step 1: the attention distribution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step 2: the weighted average</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>scores s(x_n, q)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>drag x_n and q · ★ = Σ α_n x_n</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -102,7 +110,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> (did not end)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final ranking</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -759,7 +779,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{0} steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>trained {0} steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>untrained: from the init seed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -770,7 +798,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>recurrent network over the sentences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tree model</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -782,7 +818,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This task makes a model this window cannot step through yet.</source>
+        <source>the encoder&apos;s and the decoder&apos;s cell</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -860,6 +896,10 @@
 </context>
 <context>
     <name>Runner</name>
+    <message>
+        <source>Kernels ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>This input does not fit the network: {0}</source>
         <translation type="unfinished"></translation>
@@ -948,6 +988,41 @@
     </message>
 </context>
 <context>
+    <name>Seq2SeqEvents</name>
+    <message>
+        <source>encoder layer {0}{1} · n = {2} &apos;{3}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bridge: the decoder&apos;s initial state s_0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attention · t = {0} (target &apos;{1}&apos;): scores, α, c_t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decoder layer {0} · t = {1} (reads &apos;{2}&apos;, target &apos;{3}&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss: L = Σ_t L_t = {0:.4g}    ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backward</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Seq2SeqInput</name>
     <message>
         <source>Type a sentence</source>
@@ -995,6 +1070,14 @@
     </message>
     <message>
         <source>written by the model (greedy), for you to correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1305,7 +1388,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Draw new weights (forget training)</source>
+        <source>Draw new weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget training: draw the weights again from the init seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2015,6 +2102,45 @@
     </message>
 </context>
 <context>
+    <name>TreeEvents</name>
+    <message>
+        <source>event {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss: L = Σ_n L_n = {0:.4g}    ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p = L[w]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p = f(z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward (bottom-up)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>∂L/∂p</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>δ = ∂L/∂z</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backward (top-down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>node {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TreeInspector</name>
     <message>
         <source>word</source>
@@ -2055,6 +2181,10 @@
 </context>
 <context>
     <name>TreeView</name>
+    <message>
+        <source>predicted class</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>A node&apos;s colour is its predicted class; the small dot is the label it is trained towards (hollow: filled in from the prediction). Right-click a node to change its label or its bracketing; Shift+click a neighbour of the selected node to bracket the two.</source>
         <translation type="unfinished"></translation>

@@ -51,16 +51,24 @@
         <translation>重置</translation>
     </message>
     <message>
-        <source>step 1: α_n = softmax(s(x_n, q))</source>
-        <translation>第一步：α_n = softmax(s(x_n, q))</translation>
+        <source>step 1: α = softmax(s)</source>
+        <translation>第一步：α = softmax(s)</translation>
+    </message>
+    <message>
+        <source>drag x_n, q · ★ = Σ α_n x_n</source>
+        <translation>拖动 x_n、q · ★ = Σ α_n x_n</translation>
+    </message>
+    <message>
+        <source>step 1: the attention distribution</source>
+        <translation>第一步：注意力分布</translation>
+    </message>
+    <message>
+        <source>step 2: the weighted average</source>
+        <translation>第二步：加权平均</translation>
     </message>
     <message>
         <source>scores s(x_n, q)</source>
         <translation>打分 s(x_n, q)</translation>
-    </message>
-    <message>
-        <source>drag x_n and q · ★ = Σ α_n x_n</source>
-        <translation>拖动 x_n 和 q · ★ = Σ α_n x_n</translation>
     </message>
     <message>
         <source>Preparing the compiled kernels…</source>
@@ -102,8 +110,20 @@
         <translation>在此结束；得分 = log p / 长度^惩罚</translation>
     </message>
     <message>
+        <source>length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
         <source> (did not end)</source>
         <translation>（未结束）</translation>
+    </message>
+    <message>
+        <source>Final ranking</source>
+        <translation>最终排名</translation>
     </message>
 </context>
 <context>
@@ -759,8 +779,16 @@
         <translation>损失</translation>
     </message>
     <message>
+        <source>{0} steps</source>
+        <translation>{0} 步</translation>
+    </message>
+    <message>
         <source>trained {0} steps</source>
         <translation>已训练 {0} 步</translation>
+    </message>
+    <message>
+        <source>untrained: from the init seed</source>
+        <translation>未训练：来自初始化种子</translation>
     </message>
 </context>
 <context>
@@ -770,8 +798,16 @@
         <translation>新建项目</translation>
     </message>
     <message>
+        <source>recurrent network over the sentences</source>
+        <translation>在句子上运行的循环网络</translation>
+    </message>
+    <message>
         <source>task</source>
         <translation>任务</translation>
+    </message>
+    <message>
+        <source>tree model</source>
+        <translation>树模型</translation>
     </message>
     <message>
         <source>cell</source>
@@ -782,8 +818,8 @@
         <translation>隐藏层大小</translation>
     </message>
     <message>
-        <source>This task makes a model this window cannot step through yet.</source>
-        <translation>这个任务生成的模型暂时不能在本窗口中单步查看。</translation>
+        <source>the encoder&apos;s and the decoder&apos;s cell</source>
+        <translation>编码器和解码器的单元类型</translation>
     </message>
 </context>
 <context>
@@ -860,6 +896,10 @@
 </context>
 <context>
     <name>Runner</name>
+    <message>
+        <source>Kernels ready.</source>
+        <translation>计算核已就绪。</translation>
+    </message>
     <message>
         <source>This input does not fit the network: {0}</source>
         <translation>这个输入与网络不匹配：{0}</translation>
@@ -948,6 +988,41 @@
     </message>
 </context>
 <context>
+    <name>Seq2SeqEvents</name>
+    <message>
+        <source>encoder layer {0}{1} · n = {2} &apos;{3}&apos;</source>
+        <translation>编码器第 {0} 层{1} · n = {2} &apos;{3}&apos;</translation>
+    </message>
+    <message>
+        <source>bridge: the decoder&apos;s initial state s_0</source>
+        <translation>桥接：解码器的初始状态 s_0</translation>
+    </message>
+    <message>
+        <source>attention · t = {0} (target &apos;{1}&apos;): scores, α, c_t</source>
+        <translation>注意力 · t = {0}（目标 &apos;{1}&apos;）：打分、α、c_t</translation>
+    </message>
+    <message>
+        <source>decoder layer {0} · t = {1} (reads &apos;{2}&apos;, target &apos;{3}&apos;)</source>
+        <translation>解码器第 {0} 层 · t = {1}（读入 &apos;{2}&apos;，目标 &apos;{3}&apos;）</translation>
+    </message>
+    <message>
+        <source>event {0} of {1}</source>
+        <translation>第 {0} 个事件，共 {1} 个</translation>
+    </message>
+    <message>
+        <source>Loss: L = Σ_t L_t = {0:.4g}    ({1})</source>
+        <translation>损失：L = Σ_t L_t = {0:.4g}    （{1}）</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>前向</translation>
+    </message>
+    <message>
+        <source>Backward</source>
+        <translation>反向</translation>
+    </message>
+</context>
+<context>
     <name>Seq2SeqInput</name>
     <message>
         <source>Type a sentence</source>
@@ -996,6 +1071,14 @@
     <message>
         <source>written by the model (greedy), for you to correct</source>
         <translation>由模型写出（贪心），供你修改</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>源</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
     </message>
 </context>
 <context>
@@ -1305,8 +1388,12 @@
         <translation>初始权重由这个种子随机生成</translation>
     </message>
     <message>
-        <source>Draw new weights (forget training)</source>
-        <translation>重新生成权重（丢弃训练结果）</translation>
+        <source>Draw new weights</source>
+        <translation>重新生成权重</translation>
+    </message>
+    <message>
+        <source>Forget training: draw the weights again from the init seed</source>
+        <translation>丢弃训练结果：由初始化种子重新生成权重</translation>
     </message>
     <message>
         <source>{0} = {1!r} is not allowed: a whole number</source>
@@ -2015,6 +2102,45 @@
     </message>
 </context>
 <context>
+    <name>TreeEvents</name>
+    <message>
+        <source>event {0} of {1}</source>
+        <translation>第 {0} 个事件，共 {1} 个</translation>
+    </message>
+    <message>
+        <source>Loss: L = Σ_n L_n = {0:.4g}    ({1})</source>
+        <translation>损失：L = Σ_n L_n = {0:.4g}    （{1}）</translation>
+    </message>
+    <message>
+        <source>p = L[w]</source>
+        <translation>p = L[w]</translation>
+    </message>
+    <message>
+        <source>p = f(z)</source>
+        <translation>p = f(z)</translation>
+    </message>
+    <message>
+        <source>Forward (bottom-up)</source>
+        <translation>前向（自底向上）</translation>
+    </message>
+    <message>
+        <source>∂L/∂p</source>
+        <translation>∂L/∂p</translation>
+    </message>
+    <message>
+        <source>δ = ∂L/∂z</source>
+        <translation>δ = ∂L/∂z</translation>
+    </message>
+    <message>
+        <source>Backward (top-down)</source>
+        <translation>反向（自顶向下）</translation>
+    </message>
+    <message>
+        <source>node {0}</source>
+        <translation>节点 {0}</translation>
+    </message>
+</context>
+<context>
     <name>TreeInspector</name>
     <message>
         <source>word</source>
@@ -2055,6 +2181,10 @@
 </context>
 <context>
     <name>TreeView</name>
+    <message>
+        <source>predicted class</source>
+        <translation>预测类别</translation>
+    </message>
     <message>
         <source>A node&apos;s colour is its predicted class; the small dot is the label it is trained towards (hollow: filled in from the prediction). Right-click a node to change its label or its bracketing; Shift+click a neighbour of the selected node to bracket the two.</source>
         <translation>节点的颜色是它的预测类别；小圆点是训练的目标标签（空心：由预测补上）。右键点击节点可修改其标签或括号结构；按住 Shift 点击所选节点的相邻节点可把两者括在一起。</translation>
