@@ -1,13 +1,14 @@
 """Compile (or load) the engine's kernels ahead of use, and tell whether that was done before.
 
-    python -m simulator.warmup lstm/float64 gru/float64
+    python -m simulator.warmup lstm/float64 gru/float64 encoder-decoder/float64 tree/float64
 
-Numba compiles a kernel on its first call (seconds per cell) and keeps it in its on-disk cache
-(see numba_cache.py). A program that wants to stay responsive — the window — warms the cells it
-needs early, compiling a cold cell in a separate process. `is_cached` answers from a stamp file
-written beside Numba's cache once a cell and dtype have been warmed; the stamp's name carries a
-hash of the kernel sources and Numba's version, so editing a kernel or upgrading Numba makes it
-stale, and clearing the cache folder removes it.
+Numba compiles a kernel on its first call (seconds per cell; 10-30 s for the encoder-decoder's
+and the trees' sets) and keeps it in its on-disk cache (see numba_cache.py). A program that
+wants to stay responsive — the window — warms what it needs early, compiling a cold set in a
+separate process. A set is a recurrent cell (CELLS) or a model kind (KINDS). `is_cached`
+answers from a stamp file written beside Numba's cache once a set and dtype have been warmed;
+the stamp's name carries a hash of the kernel sources and Numba's version, so editing a kernel
+or upgrading Numba makes it stale, and clearing the cache folder removes it.
 """
 
 from __future__ import annotations
@@ -21,11 +22,31 @@ from pathlib import Path
 from .numba_cache import configure
 
 CELLS = ("lstm", "gru", "rnn", "tdnn")
+ENCODER_DECODER, TREE = "encoder-decoder", "tree"
+KINDS = (ENCODER_DECODER, TREE)
+KERNEL_FOLDERS = ("kernels", "seq2seq/kernels", "trees/kernels")
 
 
-def warm(cell: str, dtype: str = "float64") -> None:
-    """Run every kernel a network of this cell and dtype calls (forward and backward in both
-    directions, two layers, both losses), then stamp it as cached."""
+def warm(name: str, dtype: str = "float64") -> None:
+    """Run every kernel of a cell or kind in this dtype, then stamp it as cached."""
+    if name in CELLS:
+        _warm_cell(name, dtype)
+    elif name == ENCODER_DECODER:
+        _warm_encoder_decoder(dtype)
+    elif name == TREE:
+        _warm_trees(dtype)
+    else:
+        raise ValueError(f"{name!r}: one of {', '.join(CELLS + KINDS)}")
+    stamp = _stamp(name, dtype)
+    if stamp is not None:
+        try:
+            stamp.touch()
+        except OSError:
+            pass  # a read-only cache: the next start warms again, nothing worse
+
+
+def _warm_cell(cell: str, dtype: str) -> None:
+    """Forward and backward in both directions, two layers, both losses."""
     import numpy as np
 
     from .network import Network
@@ -45,26 +66,60 @@ def warm(cell: str, dtype: str = "float64") -> None:
         x = np.zeros((1, 3, 2))
         y = np.zeros((1, 3), np.int64) if loss == "cross_entropy" else np.zeros((1, 3, 1))
         Network(spec).run(x, y)
-    stamp = _stamp(cell, dtype)
-    if stamp is not None:
-        try:
-            stamp.touch()
-        except OSError:
-            pass  # a read-only cache: the next start warms again, nothing worse
 
 
-def is_cached(cell: str, dtype: str = "float64") -> bool:
-    """True when this cell and dtype were warmed with the current kernels and Numba."""
-    stamp = _stamp(cell, dtype)
+def _warm_encoder_decoder(dtype: str) -> None:
+    """Every score function's path, input feeding, a bidirectional encoder, no attention;
+    teacher forcing, greedy and beam decoding."""
+    import numpy as np
+
+    from .seq2seq import EncoderDecoder, Seq2SeqSpec
+
+    source, target = np.array([[4, 5, 6]]), np.array([[4, 5, 3]])
+    for attention, context, bidirectional in (
+        ("additive", "output", False),
+        ("scaled_dot", "input", True),
+        ("none", "output", False),
+    ):
+        spec = Seq2SeqSpec(
+            source_vocab_size=8,
+            target_vocab_size=8,
+            source_embedding_dim=2,
+            target_embedding_dim=2,
+            encoder_hidden_size=2 if bidirectional else 4,
+            decoder_hidden_size=4,
+            attention_size=2,
+            attention=attention,
+            context=context,
+            bidirectional=bidirectional,
+            dtype=dtype,
+        )
+        model = EncoderDecoder(spec, seed=0)
+        model.run(source, target)
+        model.greedy(source, max_length=3)
+        model.beam_search(source, beam_width=2, max_length=3)
+
+
+def _warm_trees(dtype: str) -> None:
+    from .trees import MODELS, TreeNetwork, TreeSpec
+
+    for model in MODELS:
+        spec = TreeSpec(model=model, vocab_size=4, dim=2, output_size=2, dtype=dtype)
+        TreeNetwork(spec).run("(1 (0 a) (1 b))", vocabulary={"a": 2, "b": 3})
+
+
+def is_cached(name: str, dtype: str = "float64") -> bool:
+    """True when this cell or kind and dtype were warmed with the current kernels and Numba."""
+    stamp = _stamp(name, dtype)
     return stamp is not None and stamp.exists()
 
 
-def _stamp(cell: str, dtype: str) -> Path | None:
+def _stamp(name: str, dtype: str) -> Path | None:
     configure()
     folder = os.environ.get("NUMBA_CACHE_DIR")
     if not folder:
         return None
-    return Path(folder) / f"rnnsim-warm-{cell}-{dtype}-{_fingerprint()}"
+    return Path(folder) / f"rnnsim-warm-{name}-{dtype}-{_fingerprint()}"
 
 
 @cache
@@ -73,8 +128,9 @@ def _fingerprint() -> str:
     from importlib.metadata import version
 
     digest = hashlib.sha256(version("numba").encode())
-    for source in sorted((Path(__file__).parent / "kernels").glob("*.py")):
-        digest.update(source.read_bytes())
+    for folder in KERNEL_FOLDERS:
+        for source in sorted((Path(__file__).parent / folder).glob("*.py")):
+            digest.update(source.read_bytes())
     return digest.hexdigest()[:16]
 
 

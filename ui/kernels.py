@@ -26,8 +26,9 @@ _ready_lock = threading.Lock()
 _imported = threading.Event()
 
 
-def kernel_key(cell: str, dtype: str = "float64") -> str:
-    return f"{cell}/{dtype}"
+def kernel_key(name: str, dtype: str = "float64") -> str:
+    """A cell or model kind and its dtype, as simulator.warmup names them: "lstm/float64"."""
+    return f"{name}/{dtype}"
 
 
 def warm(key: str) -> None:

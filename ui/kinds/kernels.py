@@ -1,7 +1,7 @@
 """ModelKernels: prepare the encoder-decoder's and the tree networks' compiled kernels in the
 background, as ui.kernels.KernelWarmup does for the recurrent cells.
 
-A kernel not in Numba's cache yet is compiled in a separate process (`python -m ui.kinds.warm`),
+A kernel not in Numba's cache yet is compiled in a separate process (`python -m simulator.warmup`),
 so the long compile never holds the window's GIL; a worker thread then loads it. Sessions that
 asked are told to run again once their kind is ready. Readiness is process-wide.
 """
@@ -16,7 +16,6 @@ import weakref
 from PySide6.QtCore import QObject, Signal
 
 from ..worker import Worker
-from . import warm
 
 _ready: set[str] = set()
 _lock = threading.Lock()
@@ -37,11 +36,13 @@ def _prepare(key: str, report) -> tuple[str, str]:
 
 
 def _compile_and_load(key: str, report) -> tuple[str, str]:
+    from simulator import warmup
+
     kind, _, dtype = key.partition("/")
-    if not warm.is_cached(kind, dtype):
+    if not warmup.is_cached(kind, dtype):
         try:
             process = subprocess.Popen(
-                [sys.executable, "-m", "ui.kinds.warm", key],
+                [sys.executable, "-m", "simulator.warmup", key],
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
@@ -56,7 +57,7 @@ def _compile_and_load(key: str, report) -> tuple[str, str]:
                     process.terminate()
                     process.wait()
                     return key, ""
-    warm.warm(kind, dtype)
+    warmup.warm(kind, dtype)
     with _lock:
         _ready.add(key)
     return key, ""

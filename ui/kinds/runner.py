@@ -33,9 +33,9 @@ class Runner:
 
     # ----- shared --------------------------------------------------------------------------
     def kernel_key(self, spec) -> str:
-        from .warm import key
+        from ..kernels import kernel_key
 
-        return key(self.kind, spec.dtype)
+        return kernel_key(self.kind, spec.dtype)
 
     def ready(self, session) -> bool:
         """True when the model can run now without compiling in the GUI thread."""

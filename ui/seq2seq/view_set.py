@@ -72,10 +72,10 @@ class Seq2SeqViewSet(QWidget):
         self._fit_split()
 
     def _attention_ready(self) -> bool:
+        from ..kernels import kernel_key
         from ..kinds.kernels import is_ready
-        from ..kinds.warm import key
 
-        return self.session.kernels is None or is_ready(key(ENCODER_DECODER))
+        return self.session.kernels is None or is_ready(kernel_key(ENCODER_DECODER))
 
     def retranslate(self) -> None:
         for index, text in enumerate(
