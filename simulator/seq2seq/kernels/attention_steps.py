@@ -118,7 +118,6 @@ def attention_backward(
     A = v.shape[0]
     grad_keys = np.zeros_like(keys)
     grad_v[:] = 0.0
-    d_pre = np.zeros((T, S, A), memory.dtype)  # dL/d(W x_n + U q_t), additive
     for b in range(B):
         steps, length = query_lengths[b], source_lengths[b]
         alpha = weights[b, :steps]
@@ -136,27 +135,22 @@ def attention_backward(
             for n in range(length, S):
                 ds[t, n] = 0.0
         grad_memory[b] += np.dot(alpha.T, gc)  # dL/dx_n += sum_t alpha_tn dL/dc_t
-        if kind == ADDITIVE:
-            flat = hidden[b, :steps].reshape(steps * S, A)
-            grad_v += np.dot(ds.reshape(steps * S), flat)  # dL/dv = sum_tn dL/ds_tn tanh(.)
+        if kind == ADDITIVE:  # one pass over hidden (steps, S, A), nothing stored per (t, n)
             gk = grad_keys[b]
             gqp = grad_query_proj[b, :steps]
             for t in range(steps):
                 h = hidden[b, t]
-                dp = d_pre[t]
-                for n in range(length):  # dL/d(W x_n + U q_t) = dL/ds_tn v (1 - tanh^2)
+                gq = gqp[t]
+                gq[:] = 0.0
+                for n in range(length):
                     g = ds[t, n]
                     hn = h[n]
-                    row = dp[n]
+                    kn = gk[n]
                     for j in range(A):
-                        row[j] = g * v[j] * (1.0 - hn[j] * hn[j])
-                gqp[t, :] = 0.0
-                for n in range(length):
-                    row = dp[n]
-                    for j in range(A):
-                        gqp[t, j] += row[j]  # dL/d(U q_t) = sum_n dL/d(W x_n + U q_t)
-                    for j in range(A):
-                        gk[n, j] += row[j]  # dL/dk_n = sum_t dL/d(W x_n + U q_t)
+                        grad_v[j] += g * hn[j]  # dL/dv = sum_tn dL/ds_tn tanh(.)
+                        e = g * v[j] * (1.0 - hn[j] * hn[j])  # dL/d(W x_n + U q_t)
+                        gq[j] += e  # dL/d(U q_t) = sum_n dL/d(W x_n + U q_t)
+                        kn[j] += e  # dL/dk_n = sum_t dL/d(W x_n + U q_t)
             np.dot(gqp, u, grad_queries[b, :steps])  # dL/dq_t = U^T dL/d(U q_t)
         else:
             factor = scale if kind == SCALED_DOT else 1.0
