@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .i18n import current_language
 from .paths import EXAMPLES, PROJECT_SUFFIX
 
 
@@ -61,17 +62,28 @@ class GalleryPanel(QWidget):
         layout.addWidget(self.about)
         layout.addWidget(button)
         for path in example_files(folder):
-            title, about = describe(path)
-            item = QListWidgetItem(title)
+            item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, str(path))
-            item.setToolTip(f"{path.name}\n{about}")
-            item.setData(Qt.ItemDataRole.UserRole + 1, about)
             self.list.addItem(item)
+        self._describe_items()
         if self.list.count():
             self.list.setCurrentRow(0)
 
+    def _describe_items(self) -> None:
+        """Each example's title and explanation in the language shown."""
+        language = current_language()
+        for k in range(self.list.count()):
+            item = self.list.item(k)
+            path = Path(item.data(Qt.ItemDataRole.UserRole))
+            title, about = describe(path, language)
+            item.setText(title)
+            item.setToolTip(f"{path.name}\n{about}")
+            item.setData(Qt.ItemDataRole.UserRole + 1, about)
+        self._show_about(self.list.currentItem())
+
     def retranslate(self) -> None:
         self.open_button.setText(self.tr("Open example"))
+        self._describe_items()
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -4,7 +4,12 @@
 
 Each example is a new project for a task, trained for a fixed number of seeded steps (so the
 files are the same on every machine), with a title and a short explanation in English and
-Chinese under `view` for the window's gallery. Rerun after changing the engine's file format.
+Chinese under `view` for the window's gallery. Rerun after changing the engine's file format:
+
+    .venv/bin/python resources/examples/make_examples.py [NAME ...]   # all, or only these
+
+The first one, default_sentiment_lstm, is what the window opens with: its sentence has a
+negation and an intensifier ("not very good"), which an LSTM must read in order.
 """
 
 from __future__ import annotations
@@ -18,8 +23,37 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
 from simulator.project import new_project  # noqa: E402
+from simulator.tasks.sentiment import LABELS, rate  # noqa: E402
+
+DEFAULT_SENTENCE = "the film was not very good"
 
 EXAMPLES = [
+    {
+        "name": "default_sentiment_lstm",
+        "task": "sentiment",
+        "sets": {
+            "network.cell": "lstm",
+            "network.hidden_size": 16,
+            "network.embedding_dim": 8,
+            "task.language": "en",
+        },
+        "steps": 400,
+        "title": {
+            "en": "Start here: an LSTM reads a sentence with a negation",
+            "zh": "从这里开始：LSTM 读一个带否定词的句子",
+        },
+        "about": {
+            "en": "Five sentiment classes; 'not' flips the next rated word and 'very' "
+            "strengthens it. Step through the forward pass word by word, then watch BPTT carry "
+            "the loss back to the first word.",
+            "zh": "五类情感；not 反转后面的情感词，very 加强它。逐词单步执行前向传播，"
+            "再看随时间反向传播把损失传回第一个词。",
+        },
+        "input": {
+            "text": DEFAULT_SENTENCE,
+            "target": LABELS.index(rate(DEFAULT_SENTENCE, "en")),
+        },
+    },
     {
         "name": "adding_rnn",
         "task": "adding",
@@ -297,6 +331,8 @@ EXAMPLES = [
 def build(example: dict) -> None:
     project = new_project(example["task"], {"training.eval_every": 100, **example["sets"]})
     project.view = {"title": example["title"], "about": example["about"]}
+    if "input" in example:  # the example the window shows first
+        project.view["input"] = example["input"]
     network, task = project.make_network(), project.make_task()
     scale = example.get("recurrent_scale")
     if scale:
@@ -314,5 +350,7 @@ def build(example: dict) -> None:
 
 
 if __name__ == "__main__":
+    wanted = set(sys.argv[1:])
     for example in EXAMPLES:
-        build(example)
+        if not wanted or example["name"] in wanted:
+            build(example)
