@@ -34,7 +34,6 @@ ACCUMULATED = frozenset(
         "word_matrix.weight",
         "untied.weight",
         "untied.bias",
-        "compose_matrix.weight",
     )
 )
 
@@ -288,7 +287,7 @@ class TreeNetwork(ParameterSet):
                 grads["tensor.weight"],
             )
         else:
-            trace.grad_matrices = np.zeros_like(trace.matrices)
+            trace.grad_matrices = np.empty_like(trace.matrices)
             mvrnn_backward(
                 batch.left,
                 batch.right,

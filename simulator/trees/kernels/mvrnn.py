@@ -15,6 +15,19 @@ Back-propagation, with dL/dp_n and dL/dP_n complete once the parent is done:
     from A b:  dL/dA += u_2 b^T,   dL/db += A^T u_2
     from P_n:  [dL/dA; dL/dB] += W_M^T dL/dP_n,   dL/dW_M += dL/dP_n [A; B]^T
     leaves:    dL/dL[w] += dL/dp_n,   dL/dM[w] += dL/dP_n
+
+No classifier reads a matrix, so dL/dP_n is built only from the ancestors' outer products:
+one u v^T per ancestor, carried down through W_M. Kept as factors, dL/dP_n = U_n V_n^T with
+k_n = depth(n) columns (0 at a root), the d x d x d products become d x d x k ones:
+
+    child c of n, on side s (A: W_s = W_M[:, :d], u = u_2, v = b;  B: W_s = W_M[:, d:], u = u_1,
+    v = a):          U_c = [W_s^T U_n, u],   V_c = [V_n, v]
+    dL/dW_M = sum_n dL/dP_n [A; B]^T = sum_n U_n ([A; B] V_n)^T          one GEMM at the end
+    dL/dP_n = U_n V_n^T                                                  for the trace and leaves
+
+Past depth d/2 the factors cost more than the matrix (about 7 d^2 k against 4 d^3 a phrase):
+there dL/dP_c = W_s^T dL/dP_n + u v^T is carried dense, and enters the GEMM for dL/dW_M as
+U = dL/dP_n, V = I.
 """
 
 import numpy as np
@@ -51,6 +64,26 @@ def mvrnn_forward(
         np.dot(w_m, stacked, matrices[n])  # P_n = W_M [A; B]
 
 
+DENSE = -1  # a node whose dL/dP_n is carried as the matrix, not as factors
+
+
+@njit(inline="always", error_model="numpy")
+def pass_down(u_n, v_n, grad_matrix, w_side, u, v, dense, u_child, v_child, grad_child):
+    """A child's share of dL/dP_c = W_s^T dL/dP_n + u v^T: as the matrix grad_child when
+    `dense`, else as factors (k + 1 rows each) from the parent's u_n, v_n (k, d), whose rows are
+    the columns of U_n and V_n."""
+    if dense:
+        np.dot(w_side.T, grad_matrix, grad_child)  # W_s^T dL/dP_n
+        accumulate_outer(grad_child, u, v)  # + u v^T
+        return
+    k = u_n.shape[0]
+    if k > 0:  # U_c = [W_s^T U_n, u],  V_c = [V_n, v]
+        np.dot(u_n, w_side, u_child[:k])  # (W_s^T U_n)^T = U_n^T W_s
+        v_child[:k] = v_n
+    u_child[k] = u
+    v_child[k] = v
+
+
 @njit(cache=True, nogil=True, error_model="numpy")
 def mvrnn_backward(
     left,
@@ -74,19 +107,48 @@ def mvrnn_backward(
     grad_w_m,
 ):
     """grad_out (N, d) = g_n from the classifiers. Fills grad_vectors = dL/dp_n, grad_matrices
-    (zeros on entry) = dL/dP_n, grad_pre = dL/dz_n and every parameter's gradient (grad_embedding,
-    grad_word_matrix and grad_w_m start at zero; grad_w and grad_b are overwritten)."""
+    = dL/dP_n, grad_pre = dL/dz_n and every parameter's gradient (grad_embedding and
+    grad_word_matrix start at zero; the others are overwritten)."""
     N = left.shape[0]
     d = w.shape[0]
+    dtype = grad_out.dtype
     grad_vectors[:] = grad_out
-    grad_x = np.empty(2 * d, grad_out.dtype)
-    through = np.empty(d, grad_out.dtype)
-    stacked = np.empty((2 * d, d), grad_out.dtype)
-    grad_stacked = np.empty((2 * d, d), grad_out.dtype)
-    grad_w_m_node = np.empty((d, 2 * d), grad_out.dtype)
-    w_m_t = np.ascontiguousarray(w_m.T)
+    # rank[n] = k_n factor columns (the depth) up to d/2, DENSE below that
+    widest = max(d // 2, 1)
+    rank = np.zeros(N, np.int64)
+    for n in range(N - 1, -1, -1):
+        if left[n] >= 0:
+            k = rank[n]
+            rank[left[n]] = rank[right[n]] = DENSE if k == DENSE or k == widest else k + 1
+    # rows of the factors: the phrases' first (a dense phrase's d rows are dL/dP_n^T), so that
+    # dL/dW_M reads one block of them; then the leaves'
+    first = np.empty(N, np.int64)
+    rows = 0
+    for n in range(N):
+        if left[n] >= 0:
+            first[n] = rows
+            rows += d if rank[n] == DENSE else rank[n]
+    phrase_rows = rows
+    for n in range(N):
+        if left[n] < 0:
+            first[n] = rows
+            rows += max(rank[n], 0)
+    factor_u = np.empty((rows, d), dtype)  # row j of U_n^T: column j of U_n
+    factor_v = np.empty((rows, d), dtype)
+    seen_a = np.empty((phrase_rows, d), dtype)  # rows of ([A; B] V_n)^T: V_n^T A^T | V_n^T B^T
+    seen_b = np.empty((phrase_rows, d), dtype)
+    w_a = np.ascontiguousarray(w_m[:, :d])
+    w_b = np.ascontiguousarray(w_m[:, d:])
+    grad_x = np.empty(2 * d, dtype)
+    through = np.empty(d, dtype)
     for n in range(N - 1, -1, -1):  # top-down
+        k, o = rank[n], first[n]
         g, gm = grad_vectors[n], grad_matrices[n]
+        u_n, v_n = factor_u[o : o + max(k, 0)], factor_v[o : o + max(k, 0)]
+        if k > 0:
+            np.dot(u_n.T, v_n, gm)  # dL/dP_n = U_n V_n^T
+        elif k == 0:
+            gm[:] = 0.0  # a root: no parent (DENSE: the parent wrote dL/dP_n)
         if left[n] < 0:
             accumulate(grad_embedding[word[n]], g)  # dL/dL[w] += dL/dp_n
             accumulate_matrix(grad_word_matrix[word[n]], gm)  # dL/dM[w] += dL/dP_n
@@ -97,18 +159,30 @@ def mvrnn_backward(
         times_slope(activation, pre[n], g, dz)  # dL/dz_n = dL/dp_n * f'(z_n)
         np.dot(dz, w, grad_x)  # u = W^T dL/dz_n
         u1, u2 = grad_x[:d], grad_x[d:]
-        accumulate_outer(grad_matrices[r], u1, a)  # dL/dB += u_1 a^T
         np.dot(u1, B, through)  # dL/da += B^T u_1
         accumulate(grad_vectors[l], through)
-        accumulate_outer(grad_matrices[l], u2, b)  # dL/dA += u_2 b^T
         np.dot(u2, A, through)  # dL/db += A^T u_2
         accumulate(grad_vectors[r], through)
-        stacked[:d] = A
-        stacked[d:] = B
-        np.dot(w_m_t, gm, grad_stacked)  # [dL/dA; dL/dB] += W_M^T dL/dP_n
-        accumulate_matrix(grad_matrices[l], grad_stacked[:d])
-        accumulate_matrix(grad_matrices[r], grad_stacked[d:])
-        np.dot(gm, stacked.T, grad_w_m_node)  # dL/dW_M += dL/dP_n [A; B]^T
-        accumulate_matrix(grad_w_m, grad_w_m_node)
+        if k == DENSE:  # U_n = dL/dP_n, V_n = I
+            factor_u[o : o + d] = gm.T
+            seen_a[o : o + d] = A.T
+            seen_b[o : o + d] = B.T
+        elif k > 0:
+            np.dot(v_n, A.T, seen_a[o : o + k])
+            np.dot(v_n, B.T, seen_b[o : o + k])
+        dense = rank[l] == DENSE
+        kc = k + 1
+        ol, o_r = first[l], first[r]
+        # dL/dA = W_a^T dL/dP_n + u_2 b^T,   dL/dB = W_b^T dL/dP_n + u_1 a^T
+        pass_down(u_n, v_n, gm, w_a, u2, b, dense,
+                  factor_u[ol : ol + kc], factor_v[ol : ol + kc], grad_matrices[l])  # fmt: skip
+        pass_down(u_n, v_n, gm, w_b, u1, a, dense,
+                  factor_u[o_r : o_r + kc], factor_v[o_r : o_r + kc], grad_matrices[r])  # fmt: skip
+    # dL/dW_M = sum_n U_n ([A; B] V_n)^T over the phrases
+    if phrase_rows > 0:
+        grad_w_m[:, :d] = np.dot(factor_u[:phrase_rows].T, seen_a)
+        grad_w_m[:, d:] = np.dot(factor_u[:phrase_rows].T, seen_b)
+    else:
+        grad_w_m[:] = 0.0
     np.dot(grad_pre.T, inputs, grad_w)  # dL/dW = sum_n dL/dz_n x_n^T
     column_sums(grad_pre, grad_b)
