@@ -1,8 +1,8 @@
 """The three kinds of model a project can hold, and how its `network` section says which.
 
-    recurrent        NetworkSpec -> Network          (rnn, gru, lstm, tdnn; seq2seq, seq2class)
-    encoder-decoder  Seq2SeqSpec -> EncoderDecoder   ("mode": "encoder-decoder")
-    tree             TreeSpec    -> TreeNetwork      (has "model": rvnn, su-rvnn, mv-rnn, rntn)
+recurrent        NetworkSpec -> Network          (rnn, gru, lstm, tdnn; seq2seq, seq2class)
+encoder-decoder  Seq2SeqSpec -> EncoderDecoder   ("mode": "encoder-decoder")
+tree             TreeSpec    -> TreeNetwork      (has "model": rvnn, su-rvnn, mv-rnn, rntn)
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from .network import Network
 from .seq2seq.model import EncoderDecoder
 from .seq2seq.spec import Seq2SeqSpec
 from .spec import NetworkSpec
+from .tasks import PAIR_TASKS, TASKS, TREEBANKS
 from .tasks.base import Task
 from .tasks.treebank import TreeTask
 from .trees.network import TreeNetwork
@@ -47,6 +48,31 @@ def task_for(spec: Spec, task: Task) -> Task:
             raise ValueError(f"a tree model needs a treebank task; {task.name} has no trees")
         return task.for_trees()
     return task
+
+
+def task_names_for(spec: Spec) -> tuple[str, ...]:
+    """The tasks a model of this spec can train on: pairs of sentences for an encoder-decoder,
+    treebanks for a tree model, any sequence task (a treebank through its sentences) for a
+    recurrent network."""
+    if isinstance(spec, Seq2SeqSpec):
+        return tuple(PAIR_TASKS)
+    if isinstance(spec, TreeSpec):
+        return TREEBANKS
+    return tuple(TASKS)
+
+
+def spec_for_task(spec: Spec, task: Task) -> Spec:
+    """`spec` with the fields the task's data fixes replaced (vocabularies, output size, and
+    for a recurrent network input kind, mode and loss). Raises SpecError."""
+    fields = spec.to_dict()
+    if isinstance(spec, TreeSpec):
+        return TreeSpec.from_dict({**fields, **task.tree_fields})
+    if isinstance(spec, Seq2SeqSpec):
+        return Seq2SeqSpec.from_dict({**fields, **task.spec_fields})
+    fields = {**fields, "input_size": None, "vocab_size": None, **task.spec_fields}
+    dense = fields["vocab_size"] is None  # dense inputs have no embedding
+    fields["embedding_dim"] = None if dense else spec.embedding_dim or 8
+    return NetworkSpec.from_dict(fields)
 
 
 def supports_truncation(spec: Spec) -> bool:

@@ -44,6 +44,17 @@ _CATALOGUE: dict[str, tuple[Callable[[dict], Task], dict, dict[str, Rule]]] = {
 TASKS = {name: build for name, (build, _, _) in _CATALOGUE.items()}
 DEFAULTS = {name: defaults for name, (_, defaults, _) in _CATALOGUE.items()}
 RULES = {name: rules for name, (_, _, rules) in _CATALOGUE.items()}
+TREEBANKS = ("tree_sentiment", "tree_file")  # tasks whose data carries parse trees
+
+
+def defaults_of(name: str) -> dict:
+    """Any task's default settings, an encoder-decoder task's included."""
+    return DEFAULTS[name] if name in DEFAULTS else PAIR_DEFAULTS[name]
+
+
+def rules_of(name: str) -> dict[str, Rule]:
+    """What each of any task's settings may hold."""
+    return RULES[name] if name in RULES else PAIR_RULES[name]
 
 
 def make_task(name: str, settings: dict | None = None) -> Task:
@@ -64,10 +75,13 @@ __all__ = [
     "PAIR_TASKS",
     "RULES",
     "TASKS",
+    "TREEBANKS",
     "Dataset",
     "SettingError",
     "Task",
     "TaskError",
     "Vocabulary",
+    "defaults_of",
     "make_task",
+    "rules_of",
 ]

@@ -145,3 +145,30 @@ def test_export_plots_writes_each_kinds_pictures(make_window, tmp_path, name, fi
     written = window.export_plots(tmp_path / "plots")
     assert {p.name for p in written} == files
     assert all(p.stat().st_size > 1000 for p in written)
+
+
+@pytest.mark.parametrize(
+    "example, tasks, other, setting, value",
+    [
+        ("reverse_attention", {"reverse", "dates", "numbers", "parallel_file"}, "numbers",
+         "seed", 3),
+        ("tree_sentiment_rntn", {"tree_sentiment", "tree_file"}, "tree_sentiment", "seed", 5),
+    ],
+)  # fmt: skip
+def test_the_task_form_offers_the_tasks_of_each_kind_and_applies_them(
+    qtbot, make_window, example, tasks, other, setting, value
+):
+    window = make_window(Project.load(EXAMPLES / f"{example}.rnnsim.json"))
+    panel, form = window.training_panel, window.training_panel.task_form
+    assert panel.task_box.isEnabled()
+    assert {form.name.itemData(k) for k in range(form.name.count())} == tasks
+    spec = window.session.spec
+    form.name.setCurrentIndex(form.name.findData(other))
+    form.name.activated.emit(form.name.currentIndex())  # as a person's choice in the list
+    form.fields.set_value(setting, value)
+    panel.use_task.click()
+    wait_for_workers(qtbot)
+    task = window.session.task
+    assert task.name == other and task.settings[setting] == value
+    assert type(window.session.spec) is type(spec)  # the same kind of model, sized for the data
+    assert window.session.trace is not None

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ..kinds import model_label
 from .controller import MAIN, TrainingProblem
 from .settings_form import TrainingSettingsForm
-from .task_form import TaskForm, spec_for_task
+from .task_form import TaskForm
 
 CELLS = ("rnn", "gru", "lstm", "tdnn")
 
@@ -151,7 +151,9 @@ class TrainingPanel(QScrollArea):
         if session.project is None:
             return
         self.setEnabled(True)
-        self.task_form.show_task(session.task)
+        from simulator.models import task_names_for
+
+        self.task_form.show_task(session.task, task_names_for(session.spec))
         self.form.show_settings(session.project.training)
         cell = getattr(session.spec, "cell", "lstm")  # encoder-decoder and tree specs have none
         if not hasattr(session.spec, "cell"):  # comparing cells is for recurrent networks
@@ -213,6 +215,7 @@ class TrainingPanel(QScrollArea):
     def apply_task(self) -> None:
         """A new project on the chosen task, keeping the network's cell, sizes and settings."""
         from simulator.errors import SpecError
+        from simulator.models import spec_for_task
         from simulator.project import Project
 
         session = self.session
@@ -248,8 +251,7 @@ class TrainingPanel(QScrollArea):
         self.start_button.setEnabled(not running)
         self.pause_button.setEnabled(running)
         self.stop_button.setEnabled(running or paused)
-        recurrent = hasattr(self.session.spec, "cell") or self.session.spec is None
-        self.task_box.setEnabled(state == "idle" and recurrent)  # other kinds: File > New
+        self.task_box.setEnabled(state == "idle")
         self.settings_box.setEnabled(state == "idle")
         self.compare_box.setEnabled(state == "idle")
         if paused:

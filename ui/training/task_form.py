@@ -1,4 +1,4 @@
-"""TaskForm: choose a task and its settings (from simulator.tasks.DEFAULTS and RULES), and see a
+"""TaskForm: choose a task and its settings (simulator.tasks.defaults_of and rules_of), and see a
 few of its examples. `task()` builds it; a setting the task refuses is flagged in place with the
 TaskError's message. The network keeps what the person built; the task fixes only the fields
 its data implies (input or vocabulary size, output size, mode, loss)."""
@@ -34,25 +34,6 @@ SETTING_LABELS = {
 }
 
 
-def task_names() -> tuple[str, ...]:
-    """The tasks a recurrent network can train on (treebanks through their sentences)."""
-    from simulator.tasks import TASKS
-
-    return tuple(TASKS)
-
-
-def spec_for_task(spec, task):
-    """`spec` with the fields the task's data fixes replaced. Raises SpecError."""
-    from simulator.spec import NetworkSpec
-
-    fields = {**spec.to_dict(), "input_size": None, "vocab_size": None, **task.spec_fields}
-    if fields["vocab_size"] is not None:
-        fields["embedding_dim"] = spec.embedding_dim or 8
-    else:
-        fields["embedding_dim"] = None
-    return NetworkSpec.from_dict(fields)
-
-
 class TaskForm(QWidget):
     task_picked = Signal()  # the person chose another task in the list
 
@@ -60,8 +41,6 @@ class TaskForm(QWidget):
         super().__init__(parent)
         self.name = QComboBox()
         self.name.setObjectName("task_name")
-        for name in task_names():
-            self.name.addItem(name, name)
         self.name.activated.connect(self._picked)
         self.description = QLabel()
         self.description.setWordWrap(True)
@@ -99,28 +78,33 @@ class TaskForm(QWidget):
         super().changeEvent(event)
 
     # ----- showing a task ------------------------------------------------------------------------
-    def show_task(self, task) -> None:
-        """Show the session's task: its name, settings, description and examples."""
+    def show_task(self, task, names: tuple[str, ...]) -> None:
+        """Show the session's task: its name, settings, description and examples; `names`
+        are the tasks its model can train on (simulator.models.task_names_for)."""
+        if names != tuple(self.name.itemData(k) for k in range(self.name.count())):
+            self.name.clear()
+            for name in names:
+                self.name.addItem(name, name)
         self.name.setCurrentIndex(max(self.name.findData(task.name), 0))
         self._fill(task.name, task.settings)
         self.shown_task = task
         self._describe()
 
     def _picked(self) -> None:
-        from simulator.tasks import DEFAULTS
+        from simulator.tasks import defaults_of
 
         name = self.name.currentData()
-        self._fill(name, DEFAULTS[name])
+        self._fill(name, defaults_of(name))
         self.shown_task = None
         self._describe()
         self.task_picked.emit()
 
     def _fill(self, name: str, settings: dict) -> None:
-        from simulator.tasks import PAIR_RULES, RULES
+        from simulator.tasks import rules_of
         from simulator.tasks.settings import Choice
 
         fields = FieldForm()
-        rules = RULES.get(name) or PAIR_RULES.get(name) or {}  # pair tasks: encoder-decoders
+        rules = rules_of(name)
         for key, value in settings.items():
             rule = rules.get(key)
             tip = f"task.{key}: {rule}"  # the engine's words for what is allowed (English)
@@ -153,15 +137,15 @@ class TaskForm(QWidget):
     # ----- building --------------------------------------------------------------------------
     def settings(self) -> dict | None:
         """The settings typed in, as values (numbers parsed), or None with bad ones flagged."""
-        from simulator.tasks import RULES
+        from simulator.tasks import rules_of
         from simulator.tasks.settings import Integer, Number
 
-        name = self.name.currentData()
+        rules = rules_of(self.name.currentData())
         self.fields.clear_flags()
         values = {}
         for key in self.fields.widgets:
             text = self.fields.text(key)
-            rule = RULES[name].get(key)
+            rule = rules.get(key)
             try:
                 if isinstance(rule, Integer):
                     values[key] = int(text)
