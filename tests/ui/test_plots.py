@@ -120,3 +120,6 @@ def test_gradient_flow_of_a_long_sequence_is_computed_in_a_worker(make_window, q
     assert panel.flow is not None and panel.flow.matrix.shape == (40, 40)
     distances, ratio = panel.decay_curve.getData()
     assert len(distances) > 10 and np.isfinite(ratio).any()
+    d, bound = panel.bound_curve.getData()  # log10 (sigma gamma)^d, the 1/gamma line's slope
+    rate = panel.flow.top_singular_value * panel.flow.gamma
+    assert np.allclose(bound, d * np.log10(rate))

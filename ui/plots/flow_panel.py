@@ -190,8 +190,9 @@ class FlowPanel(PlotPanel):
             )
         else:
             rate = sigma * flow.gamma
-            bound = rate ** distances.astype(float)
-            self.bound_curve.setData(distances, safe_log10(bound))
+            # log10 of the bound (sigma gamma)^d, in log space: the power overflows for large d
+            log_rate = safe_log10(np.array([rate]))[0]
+            self.bound_curve.setData(distances, distances * log_rate)
             if sigma < flow.threshold:
                 text = self.tr("σ_max(U) = {0:.3f} < 1/γ = {1:.2f}: gradients must vanish.")
             else:
