@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from .network import Network
 from .seq2seq.model import EncoderDecoder
-from .seq2seq.spec import Seq2SeqSpec
-from .spec import NetworkSpec
+from .seq2seq.spec import ATTENTIONS, Seq2SeqSpec
+from .spec import CELLS, NetworkSpec
 from .tasks import PAIR_TASKS, TASKS, TREEBANKS
 from .tasks.base import Task
 from .tasks.treebank import TreeTask
 from .trees.network import TreeNetwork
-from .trees.spec import TreeSpec
+from .trees.spec import MODELS, TreeSpec
 
 Spec = NetworkSpec | Seq2SeqSpec | TreeSpec
 Model = Network | EncoderDecoder | TreeNetwork
@@ -73,6 +73,22 @@ def spec_for_task(spec: Spec, task: Task) -> Spec:
     dense = fields["vocab_size"] is None  # dense inputs have no embedding
     fields["embedding_dim"] = None if dense else spec.embedding_dim or 8
     return NetworkSpec.from_dict(fields)
+
+
+# What compare mode varies for each kind, its choices, and the contrast the notes draw: a simple
+# RNN against an LSTM, attention against none, the tensor network against the plain one.
+_COMPARED = {
+    NetworkSpec: ("cell", CELLS, {"lstm": "rnn"}, "lstm"),
+    Seq2SeqSpec: ("attention", ATTENTIONS, {"none": "additive"}, "none"),
+    TreeSpec: ("model", MODELS, {"rntn": "rvnn"}, "rntn"),
+}
+
+
+def compared_setting(spec: Spec) -> tuple[str, tuple[str, ...], str]:
+    """(field, its choices, the one to set against the spec's own) for compare mode."""
+    field, choices, against, default = _COMPARED[type(spec)]
+    own = getattr(spec, field)
+    return field, choices, against.get(own, default)
 
 
 def supports_truncation(spec: Spec) -> bool:

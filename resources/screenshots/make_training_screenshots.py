@@ -56,7 +56,7 @@ def training_shot(app, path: Path, size) -> None:
     panel.form.set_value("clipping", "norm")
     panel.form.set_value("clip", 1.0)
     panel.compare.setChecked(True)
-    panel.compare_cell.setCurrentIndex(panel.compare_cell.findData("lstm"))
+    panel.compare_with.setCurrentIndex(panel.compare_with.findData("lstm"))
     panel.start()
     while window.training.state != "idle":
         app.processEvents()

@@ -1824,7 +1824,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Train this network (A) and the same one with another cell (B) on the same task and seed, both from their initial weights; their curves share the axes</source>
+        <source>also train a second network, score function:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>also train a second network, model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train this network (A) and the same one differing only in the setting chosen here (B) on the same task and seed, both from their initial weights; their curves share the axes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

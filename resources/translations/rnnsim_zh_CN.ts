@@ -1824,8 +1824,16 @@
         <translation>同时训练第二个网络，单元类型：</translation>
     </message>
     <message>
-        <source>Train this network (A) and the same one with another cell (B) on the same task and seed, both from their initial weights; their curves share the axes</source>
-        <translation>用同一任务和种子训练这个网络（A）和换了单元类型的同一网络（B），都从初始权重开始；两者的曲线画在同一坐标轴上</translation>
+        <source>also train a second network, score function:</source>
+        <translation>同时训练第二个网络，打分函数：</translation>
+    </message>
+    <message>
+        <source>also train a second network, model:</source>
+        <translation>同时训练第二个网络，模型：</translation>
+    </message>
+    <message>
+        <source>Train this network (A) and the same one differing only in the setting chosen here (B) on the same task and seed, both from their initial weights; their curves share the axes</source>
+        <translation>用同一任务和种子训练这个网络（A）和只在这里所选设置上不同的同一网络（B），都从初始权重开始；两者的曲线画在同一坐标轴上</translation>
     </message>
     <message>
         <source>Train the given number of steps (or resume)</source>

@@ -172,3 +172,24 @@ def test_the_task_form_offers_the_tasks_of_each_kind_and_applies_them(
     assert task.name == other and task.settings[setting] == value
     assert type(window.session.spec) is type(spec)  # the same kind of model, sized for the data
     assert window.session.trace is not None
+
+
+@pytest.mark.parametrize(
+    "example, own, against", [("reverse_attention", "additive", "none"),
+                              ("tree_sentiment_rntn", "rntn", "rvnn")]
+)  # fmt: skip
+def test_compare_mode_sets_attention_or_tree_model_against_the_notes_contrast(
+    qtbot, make_window, example, own, against
+):
+    window = make_window(Project.load(EXAMPLES / f"{example}.rnnsim.json"))
+    panel = window.training_panel
+    assert panel.compare_box.isVisibleTo(window) and panel.compare_with.currentData() == against
+    panel.form.set_value("steps", 5)
+    panel.compare.setChecked(True)
+    panel.start_button.click()
+    qtbot.waitUntil(lambda: window.training.state == "idle", timeout=30_000)
+    wait_for_workers(qtbot)
+    window.training_curves.flush()
+    assert window.training_curves.curve_lengths() == {"main": 5, "compare": 5}
+    names = sorted(i.name() for i in window.training_curves.loss_plot.listDataItems() if i.name())
+    assert names == [f"A: {own}", f"B: {against}"]

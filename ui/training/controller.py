@@ -59,8 +59,11 @@ class TrainingController(QObject):
         session.before_save.append(self.checkpoint)
 
     # ----- the person's commands -----------------------------------------------------------------
-    def start(self, settings, compare_cell: str | None = None) -> None:
-        """Train `settings.steps` more steps (or resume a paused run). Raises TrainingProblem."""
+    def start(self, settings, compare: str | None = None) -> None:
+        """Train `settings.steps` more steps (or resume a paused run); with `compare`, train a
+        second network from scratch beside a fresh first one, the two differing only in the
+        setting simulator.models.compared_setting names (cell, score function or tree model).
+        Raises TrainingProblem."""
         if self.state == "running":
             return
         if self.state == "paused":
@@ -75,15 +78,15 @@ class TrainingController(QObject):
             raise TrainingProblem(
                 self.tr("The compiled kernels are still being prepared; try again in a moment.")
             )
-        if compare_cell:
-            self._check_kernels(compare_cell)
         project = session.project
         self.runs = {}
-        if compare_cell:  # both from their initial weights, so the curves compare like for like
+        if compare:  # both from their initial weights, so the curves compare like for like
+            other_spec, field = self._compared_spec(compare)
             main = self._trainer(project.spec, settings, fresh=True)
-            other = self._trainer(project.spec.replace(cell=compare_cell), settings, fresh=True)
-            self.runs[MAIN] = Run(MAIN, f"A: {project.spec.cell}", main, target=settings.steps)
-            self.runs[COMPARE] = Run(COMPARE, f"B: {compare_cell}", other, target=settings.steps)
+            other = self._trainer(other_spec, settings, fresh=True)
+            own = getattr(project.spec, field)
+            self.runs[MAIN] = Run(MAIN, f"A: {own}", main, target=settings.steps)
+            self.runs[COMPARE] = Run(COMPARE, f"B: {compare}", other, target=settings.steps)
         else:
             main = self._trainer(project.spec, settings, fresh=False)
             label = model_label(project.spec)
@@ -170,6 +173,20 @@ class TrainingController(QObject):
             raise TrainingProblem(str(err), err.field.removeprefix("training.")) from None
         except ValueError as err:
             raise TrainingProblem(str(err)) from None
+
+    def _compared_spec(self, value: str):
+        """(the session's spec with the compared setting = value, that setting's name)."""
+        from simulator.errors import SpecError
+        from simulator.models import compared_setting
+
+        spec = self.session.spec
+        field = compared_setting(spec)[0]
+        if field == "cell":
+            self._check_kernels(value)  # each recurrent cell has kernels of its own
+        try:
+            return spec.replace(**{field: value}), field
+        except SpecError as err:
+            raise TrainingProblem(f"B: {err}") from None
 
     def _check_kernels(self, cell: str) -> None:
         kernels = self.session.kernels

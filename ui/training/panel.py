@@ -25,8 +25,6 @@ from .controller import MAIN, TrainingProblem
 from .settings_form import TrainingSettingsForm
 from .task_form import TaskForm
 
-CELLS = ("rnn", "gru", "lstm", "tdnn")
-
 
 class TrainingPanel(QScrollArea):
     def __init__(self, session, controller, curves=None, parent=None):
@@ -57,13 +55,11 @@ class TrainingPanel(QScrollArea):
         compare_row = QVBoxLayout(self.compare_box)
         self.compare = QCheckBox()
         self.compare.setObjectName("compare")
-        self.compare_cell = QComboBox()
-        for cell in CELLS:
-            self.compare_cell.addItem(cell, cell)
-        self.compare_cell.setCurrentIndex(0)
+        self.compare_with = QComboBox()  # the compared setting's choices (see refresh)
+        self.compared_field = "cell"
         self.compare.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         compare_row.addWidget(self.compare)
-        compare_row.addWidget(self.compare_cell)
+        compare_row.addWidget(self.compare_with)
         layout.addWidget(self.compare_box)
 
         buttons = QGridLayout()
@@ -121,10 +117,17 @@ class TrainingPanel(QScrollArea):
         )
         self.settings_box.setTitle(self.tr("Training"))
         self.compare_box.setTitle(self.tr("Compare"))
-        self.compare.setText(self.tr("also train a second network, cell:"))
+        self.compare.setText(
+            {
+                "cell": self.tr("also train a second network, cell:"),
+                "attention": self.tr("also train a second network, score function:"),
+                "model": self.tr("also train a second network, model:"),
+            }[self.compared_field]
+        )
         self.compare.setToolTip(
-            self.tr("Train this network (A) and the same one with another cell (B) on the same "
-                    "task and seed, both from their initial weights; their curves share the axes")
+            self.tr("Train this network (A) and the same one differing only in the setting "
+                    "chosen here (B) on the same task and seed, both from their initial "
+                    "weights; their curves share the axes")
         )  # fmt: skip
         self.start_button.setToolTip(self.tr("Train the given number of steps (or resume)"))
         self.pause_button.setText(self.tr("Pause"))
@@ -155,13 +158,8 @@ class TrainingPanel(QScrollArea):
 
         self.task_form.show_task(session.task, task_names_for(session.spec))
         self.form.show_settings(session.project.training)
-        cell = getattr(session.spec, "cell", "lstm")  # encoder-decoder and tree specs have none
-        if not hasattr(session.spec, "cell"):  # comparing cells is for recurrent networks
-            self.compare.setChecked(False)
-        self.compare_box.setVisible(hasattr(session.spec, "cell"))
+        self._show_compared_setting()
         self._state_changed(self.controller.state)
-        other = "lstm" if cell != "lstm" else "rnn"
-        self.compare_cell.setCurrentIndex(self.compare_cell.findData(other))
         self._divergence = None
         self.report.hide()
         self._last = None
@@ -169,6 +167,20 @@ class TrainingPanel(QScrollArea):
         if self.curves is not None:
             self.curves.clear()
             self.show_saved_history()
+
+    def _show_compared_setting(self) -> None:
+        """The choices compare mode offers this kind of model, the notes' contrast picked."""
+        from simulator.models import compared_setting
+
+        field, choices, against = compared_setting(self.session.spec)
+        if field != self.compared_field:
+            self.compare.setChecked(False)  # another kind of model: compare afresh
+        self.compared_field = field
+        self.compare_with.clear()
+        for value in choices:
+            self.compare_with.addItem(value, value)
+        self.compare_with.setCurrentIndex(self.compare_with.findData(against))
+        self.retranslate()
 
     def _network_changed(self) -> None:
         if self.controller.state == "idle" and not self.controller.runs:
@@ -198,7 +210,7 @@ class TrainingPanel(QScrollArea):
         settings = self.form.settings(session.project.training)
         if settings is None:
             return
-        compare = self.compare_cell.currentData() if self.compare.isChecked() else None
+        compare = self.compare_with.currentData() if self.compare.isChecked() else None
         self._divergence = None
         self.report.hide()
         try:
