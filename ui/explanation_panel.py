@@ -110,14 +110,12 @@ class ExplanationPanel(QWidget):
 
 
 def install(window) -> ExplanationPanel:
-    """The panel as a dock tabbed with the inspector."""
+    """The panel as a dock (tabbed with the inspector: main_window.TAB_GROUPS)."""
     from PySide6.QtCore import QCoreApplication, Qt
 
     panel = ExplanationPanel(window.session)
     title = QCoreApplication.translate("ExplanationPanel", "About this model")
     window.add_dock("explanation", title, panel, Qt.DockWidgetArea.RightDockWidgetArea)
-    window.tabifyDockWidget(window.docks["inspector"], window.docks["explanation"])
-    window.docks["inspector"].raise_()
     return panel
 
 

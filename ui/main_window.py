@@ -43,6 +43,12 @@ from .training import docks as training_docks
 from .worker import Worker
 
 LAYOUT_VERSION = 1
+# Docks sharing one place as tabs, the first one raised.
+TAB_GROUPS = (
+    ("builder", "gallery", "training"),
+    ("inspector", "explanation"),
+    ("gradients", "flow", "parameters", "curves"),
+)
 
 
 class ProblemBar(QFrame):
@@ -118,11 +124,10 @@ class MainWindow(QMainWindow):
             "parameters": ParameterPanel(recurrent),
         }
         self.docks: dict[str, QDockWidget] = {}
+        self.dock_areas: dict[str, Qt.DockWidgetArea] = {}
         area = Qt.DockWidgetArea
         self.add_dock("builder", self.tr("Network"), self.builder, area.LeftDockWidgetArea)
         self.add_dock("gallery", self.tr("Examples"), self.gallery, area.LeftDockWidgetArea)
-        self.tabifyDockWidget(self.docks["builder"], self.docks["gallery"])
-        self.docks["builder"].raise_()
         self.add_dock("inspector", self.tr("Inspector"), self.inspector, area.RightDockWidgetArea)
         titles = {
             "hidden": self.tr("Hidden state"),
@@ -178,10 +183,11 @@ class MainWindow(QMainWindow):
         width, height = self.width(), self.height()
         horizontal, vertical = Qt.Orientation.Horizontal, Qt.Orientation.Vertical
         docks = self.docks
-        self.tabifyDockWidget(docks["gradients"], docks["flow"])
-        self.tabifyDockWidget(docks["flow"], docks["parameters"])
-        self.tabifyDockWidget(docks["parameters"], docks["curves"])
-        docks["gradients"].raise_()
+        for group in TAB_GROUPS:
+            present = [docks[name] for name in group if name in docks]
+            for first, second in zip(present, present[1:], strict=False):
+                self.tabifyDockWidget(first, second)
+            present[0].raise_()
         if width < 1450:
             self.tabifyDockWidget(docks["hidden"], docks["gates"])
             docks["hidden"].raise_()
@@ -204,7 +210,16 @@ class MainWindow(QMainWindow):
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
         self.docks[name] = dock
+        self.dock_areas[name] = area
         return dock
+
+    def reset_layout(self) -> None:
+        """Every dock back in its first place, tab group and share of the window (a dock the
+        model on screen has closed stays closed)."""
+        for name, dock in self.docks.items():
+            dock.setFloating(False)
+            self.addDockWidget(self.dock_areas[name], dock)
+        self.fit_docks()
 
     def _menus(self) -> None:
         files = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -229,6 +244,8 @@ class MainWindow(QMainWindow):
         view = self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        self.reset_layout_action = view.addAction(self.tr("Reset layout"), self.reset_layout)
         self.menuBar().addMenu(LanguageMenu(self))
 
     def _undo_actions(self) -> None:
@@ -277,6 +294,7 @@ class MainWindow(QMainWindow):
         self._undo_actions()
         self.step_menu.setTitle(self.tr("&Step"))
         self.view_menu.setTitle(self.tr("&View"))
+        self.reset_layout_action.setText(self.tr("Reset layout"))
         self.file_actions.retranslate()
         self._title()
 

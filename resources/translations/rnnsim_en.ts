@@ -732,6 +732,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reset layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation type="unfinished"></translation>
     </message>

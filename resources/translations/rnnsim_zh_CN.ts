@@ -732,6 +732,10 @@
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
+        <source>Reset layout</source>
+        <translation>重置布局</translation>
+    </message>
+    <message>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>

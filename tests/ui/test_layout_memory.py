@@ -35,3 +35,16 @@ def test_a_layout_from_another_screen_is_laid_out_afresh(qtbot):
     assert not window._laid_out
     area = window.screen().availableGeometry().size()
     assert window.width() <= area.width() and window.height() <= area.height()
+
+
+def test_reset_layout_brings_every_dock_back_to_its_place_and_tab_group(window):
+    docks = window.docks
+    docks["inspector"].setFloating(True)
+    window.removeDockWidget(docks["training"])  # dragged away from its tab group
+    window.addDockWidget(window.dock_areas["curves"], docks["training"])
+    docks["training"].show()
+    window.reset_layout_action.trigger()
+    assert not docks["inspector"].isFloating()
+    assert docks["explanation"] in window.tabifiedDockWidgets(docks["inspector"])
+    assert docks["training"] in window.tabifiedDockWidgets(docks["builder"])
+    assert window.dockWidgetArea(docks["training"]) == window.dock_areas["training"]

@@ -28,8 +28,6 @@ def install(window) -> TrainingController:
     area = Qt.DockWidgetArea
     window.add_dock("training", titles["training"], panel, area.LeftDockWidgetArea)
     window.add_dock("curves", titles["curves"], curves, area.BottomDockWidgetArea)
-    window.tabifyDockWidget(window.docks["builder"], window.docks["training"])
-    window.docks["builder"].raise_()
     window.training_panel, window.training_curves = panel, curves
 
     def state_changed(state: str) -> None:
