@@ -172,8 +172,10 @@ class EncoderDecoder(ParameterSet):
     def _backward(self, trace: Seq2SeqTrace) -> None:
         """Output layer, decoder and attention, bridge, encoder; embeddings last."""
         spec = self.spec
-        grad_flat = np.zeros_like(self.flat)
-        grads = self.layout.views(grad_flat)
+        grad_flat = np.empty_like(self.flat)  # every kernel writes its gradients whole,
+        grads = self.layout.views(grad_flat)  # except the embeddings' row by row
+        grads["encoder.embedding.weight"][...] = 0.0
+        grads["decoder.embedding.weight"][...] = 0.0
         B, T = trace.batch_size, trace.steps
         F, H = spec.output_features, spec.decoder_hidden_size
         grad_features = np.empty((B, T, F), spec.dtype)
