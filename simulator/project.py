@@ -31,6 +31,7 @@ SUFFIX = ".rnnsim.json"
 OPTIMIZER_PREFIX = "optimizer."
 # What a new project's network is when the person says nothing (the task fills in the rest).
 NETWORK_DEFAULTS = {"cell": "lstm", "hidden_size": 16, "embedding_dim": 8}
+DATA_PATHS = ("path", "test_path")  # task settings that name the person's files
 
 
 class ProjectError(ValueError):
@@ -48,10 +49,16 @@ class Project:
     optimizer_state: dict[str, np.ndarray] = field(default_factory=dict)
     history: dict | None = None  # History.to_dict()
     view: dict = field(default_factory=dict)  # what the window was showing (free-form)
+    # The folder of the file it was read from: a relative data path (task.path, task.test_path)
+    # is looked for there first, so a project and its data can move together.
+    folder: Path | None = field(default=None, compare=False)
 
     # ----- building the working objects ------------------------------------------------------
     def make_task(self) -> Task:
         settings = {k: v for k, v in self.task.items() if k != "name"}
+        for key in DATA_PATHS:
+            if key in settings:
+                settings[key] = self._beside_project(settings[key])
         try:
             task = make_task(self.task["name"], settings)
         except TaskError as err:
@@ -62,6 +69,13 @@ class Project:
             raise ProjectError(f"task: {err}") from None
         _check_fits(self.spec, task)
         return task
+
+    def _beside_project(self, path):
+        """`path`, or the file of that relative path beside the project file when it is there."""
+        if not isinstance(path, str) or not path or self.folder is None:
+            return path
+        beside = self.folder / path
+        return str(beside) if not Path(path).is_absolute() and beside.is_file() else path
 
     def make_network(self) -> Model:
         """The model the spec describes (recurrent, encoder-decoder or tree), with the saved
@@ -142,6 +156,7 @@ class Project:
                 f"{path} is not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}"
             ) from None
         project = cls.from_dict(data, where=str(path))
+        project.folder = path.parent
         name = data.get("parameters")
         if name is not None:
             if not isinstance(name, str) or Path(name).name != name:

@@ -113,3 +113,22 @@ def test_unwritable_folder_is_a_project_error(tmp_path):
     project = new_project("adding")
     with pytest.raises(ProjectError, match="cannot write"):
         project.save(tmp_path / "no" / "such" / "folder" / "p.rnnsim.json")
+
+
+def test_a_relative_data_path_is_read_beside_the_project_file(tmp_path, monkeypatch):
+    folder = tmp_path / "course"
+    folder.mkdir()
+    (folder / "reviews.tsv").write_text(
+        "".join(f"{'good' if k % 2 else 'bad'}\tline {k} is {'fine' if k % 2 else 'poor'}\n"
+                for k in range(20)),
+        encoding="utf-8",
+    )  # fmt: skip
+    monkeypatch.chdir(folder)  # where the person made the project
+    new_project("labelled_file", {"task.path": "reviews.tsv"}).save(folder / "r.rnnsim.json")
+    monkeypatch.chdir(tmp_path)  # opened from elsewhere: the data moves with the project
+    task = Project.load(folder / "r.rnnsim.json").make_task()
+    assert len(task.train) + len(task.test) == 20
+    moved = Project.load(folder / "r.rnnsim.json")
+    moved.folder = tmp_path  # a folder without the file: the path is read as given, and fails
+    with pytest.raises(ProjectError, match="reviews.tsv"):
+        moved.make_task()

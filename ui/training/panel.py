@@ -247,6 +247,7 @@ class TrainingPanel(QScrollArea):
             task={"name": task.name, **task.settings},
             training=old.training,
             init_seed=old.init_seed,
+            folder=old.folder,
         )
         self.controller.stop_and_wait(apply=False)
         try:
