@@ -227,10 +227,10 @@ def decoder_backward(
         )
     if attention is not None:
         B, T, H = grad_top.shape
-        attention.grad_scores = np.zeros_like(attention.scores)
+        attention.grad_scores = np.zeros(attention.scores.shape, attention.scores.dtype)
         attention.grad_queries = np.zeros((B, T, H), memory.dtype)
         attention.grad_contexts = np.ascontiguousarray(grad_contexts)
-        grad_query_proj = np.zeros_like(attention.query_proj)
+        grad_query_proj = np.zeros(attention.query_proj.shape, attention.query_proj.dtype)
         attention_backward(
             score.kind,
             memory,
@@ -279,7 +279,9 @@ def _score_grads(spec, grads, score):
         return None, None, None
     found = [grads.get(f"attention.{name}") for name in ("W", "U", "v")]
     empty = (score.w, score.u, score.v)
-    return tuple(np.zeros_like(e) if f is None else f for f, e in zip(found, empty, strict=True))
+    return tuple(
+        np.zeros(e.shape, e.dtype) if f is None else f for f, e in zip(found, empty, strict=True)
+    )
 
 
 def _feeding_backward(
@@ -308,12 +310,12 @@ def _feeding_backward(
         "pre_hidden": np.zeros((L, T, B, G), dtype),
         "hidden": np.zeros((L, T, B, H), dtype),
         "cell": np.zeros((L, T, B, H), dtype),
-        "inputs0": np.zeros_like(a["inputs0"]),
+        "inputs0": np.zeros(a["inputs0"].shape, a["inputs0"].dtype),
     }
-    attention.grad_scores = np.zeros_like(attention.scores)
-    attention.grad_contexts = np.zeros_like(attention.contexts)
+    attention.grad_scores = np.zeros(attention.scores.shape, attention.scores.dtype)
+    attention.grad_contexts = np.zeros(attention.contexts.shape, attention.contexts.dtype)
     attention.grad_queries = np.zeros((B, T, H), dtype)
-    grad_query_proj = np.zeros_like(attention.query_proj)
+    grad_query_proj = np.zeros(attention.query_proj.shape, attention.query_proj.dtype)
     grad_h0, grad_c0 = np.zeros((L, B, H), dtype), np.zeros((L, B, H), dtype)
     w_ih, w_hh, _, _ = per_layer(spec, params)
     g_w_ih, g_w_hh, g_b_ih, g_b_hh = per_layer(spec, grads)

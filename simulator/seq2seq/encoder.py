@@ -157,7 +157,7 @@ def bridge_backward(spec: Seq2SeqSpec, params, grads, encoder, h0, grad_h0, grad
     D, He = spec.num_directions, spec.encoder_hidden_size
     B = h0.shape[1]
     grad_h_last = np.zeros((spec.encoder_layers * D, B, He), spec.dtype)
-    grad_c_last = np.zeros_like(grad_h_last)
+    grad_c_last = np.zeros(grad_h_last.shape, grad_h_last.dtype)
     if spec.bridge == "zeros":
         return grad_h_last, grad_c_last
     for layer in range(spec.decoder_layers):

@@ -188,7 +188,7 @@ class EncoderDecoder(ParameterSet):
             grad_features.reshape(B * T, F),
         )
         trace.grad_features = grad_features
-        grad_memory = np.zeros_like(trace.memory)
+        grad_memory = np.zeros(trace.memory.shape, trace.memory.dtype)
         grad_contexts = grad_features[:, :, H:] if spec.attends else None
         grad_target_embedded, grad_h0, grad_c0 = decoder_backward(
             spec,
