@@ -12,7 +12,7 @@ Nothing here imports Qt.
 """
 
 from .attention import attend, attend_backward
-from .decoding import Decoded, Hypothesis
+from .decoding import BeamStep, Candidate, Decoded, Hypothesis
 from .model import EncoderDecoder
 from .spec import BOS, EOS, PAD, UNK, Seq2SeqSpec
 from .stepper import Seq2SeqEvent, Seq2SeqStepper
@@ -24,6 +24,8 @@ __all__ = [
     "PAD",
     "UNK",
     "AttentionTrace",
+    "BeamStep",
+    "Candidate",
     "Decoded",
     "EncoderDecoder",
     "Hypothesis",

@@ -10,6 +10,9 @@ Scores: `log_probability` is sum_t log p(y_t | y_<t, X) over the tokens written 
 included when the hypothesis ended); `score` = log_probability / length^length_penalty, what
 beam search ranks ended hypotheses by (length_penalty 0: the plain sum; 1: the mean per token).
 Greedy decoding's score is its log_probability.
+
+Beam search also returns, per example, what every step held (`Decoded.steps`): the hypotheses
+kept to extend, those that ended there with <eos>, and the candidates that fell out.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from ..errors import InputError
 from .attention import score_parameters
 from .decoder import CELL_CODES, per_layer
 from .inputs import prepare
-from .kernels.beam import beam_decode
+from .kernels.beam import DROPPED, ENDED, LIVE, NONE, beam_decode
 from .kernels.decode import INPUT_CONTEXT, NO_CONTEXT, OUTPUT_CONTEXT, greedy_decode
 from .spec import EOS, PAD
 from .trace import Seq2SeqTrace
@@ -39,9 +42,27 @@ class Hypothesis:
 
 
 @dataclass
+class Candidate:
+    """One of a beam search step's 2K best extensions."""
+
+    tokens: tuple[int, ...]  # written so far, the <eos> included when it ended here
+    log_probability: float  # their summed log p
+    parent: int  # the live hypothesis of the step before that it extends
+    score: float  # log_probability / len(tokens)^length_penalty
+
+
+@dataclass
+class BeamStep:
+    live: list[Candidate]  # kept to extend at the next step, best first
+    ended: list[Candidate]  # ended with <eos> here
+    dropped: list[Candidate]  # among the 2K best, but neither kept nor ended
+
+
+@dataclass
 class Decoded:
     hypotheses: list[list[Hypothesis]]  # per example, best first (greedy: one)
     trace: Seq2SeqTrace  # teacher-forced forward run on each example's best hypothesis
+    steps: list[list[BeamStep]] | None = None  # beam search: per example, what each step held
 
     @property
     def best(self) -> list[Hypothesis]:
@@ -98,7 +119,15 @@ def beam_search(
     totals = np.zeros((B, K))
     scores = np.full((B, K), -np.inf)
     ended = np.zeros((B, K), np.bool_)
-    beam_decode(*state, float(length_penalty), tokens, log_probs, lengths, totals, scores, ended)
+    record = (
+        np.zeros((B, max_length, 2 * K), np.int64),  # parent
+        np.zeros((B, max_length, 2 * K), np.int64),  # token
+        np.zeros((B, max_length, 2 * K)),  # total
+        np.full((B, max_length, 2 * K), NONE, np.int8),  # fate
+    )
+    beam_decode(
+        *state, float(length_penalty), tokens, log_probs, lengths, totals, scores, ended, *record
+    )
     hypotheses = []
     for b in range(B):
         found = []
@@ -116,7 +145,29 @@ def beam_search(
                 )
             )
         hypotheses.append(found)
-    return Decoded(hypotheses, _trace(model, prepared, hypotheses))
+    steps = [_beam_steps(*(array[b] for array in record), length_penalty) for b in range(B)]
+    return Decoded(hypotheses, _trace(model, prepared, hypotheses), steps)
+
+
+def _beam_steps(parents, tokens, totals, fates, length_penalty: float) -> list[BeamStep]:
+    """One example's recorded search as BeamSteps, each candidate's tokens followed back
+    through the live hypotheses of the steps before."""
+    steps, live = [], [()]
+    for s in range(fates.shape[0]):
+        if fates[s, 0] == NONE:  # the search stopped before this step
+            break
+        step = BeamStep([], [], [])
+        kept = {LIVE: step.live, ENDED: step.ended, DROPPED: step.dropped}
+        for i in range(fates.shape[1]):
+            if fates[s, i] == NONE:  # fewer than 2K candidates (a tiny vocabulary)
+                break
+            written = (*live[parents[s, i]], int(tokens[s, i]))
+            total = float(totals[s, i])
+            score = total / len(written) ** length_penalty
+            kept[int(fates[s, i])].append(Candidate(written, total, int(parents[s, i]), score))
+        steps.append(step)
+        live = [candidate.tokens for candidate in step.live]
+    return steps
 
 
 def _max_length(max_length, source_steps: int) -> int:

@@ -156,3 +156,25 @@ def test_float32_decodes_like_float64():
     assert a.tokens == b.tokens
     assert np.allclose(a.scores, b.scores, atol=1e-4)
     assert b.trace.probabilities.dtype == np.float32
+
+
+@pytest.mark.parametrize("fields", VARIANTS[::2])
+def test_beam_search_records_each_step_as_a_plain_python_search_makes_it(fields):
+    from .beam_reference import reference_steps
+
+    model = _model(fields)
+    source, lengths = _sources(model)
+    decoded = model.beam_search(source, lengths, beam_width=3, length_penalty=0.5, max_length=6)
+    for b in range(len(lengths)):
+        expected = reference_steps(model, source[b, : lengths[b]], width=3, max_length=6)
+        steps = decoded.steps[b]
+        assert len(steps) == len(expected)
+        for step, reference in zip(steps, expected, strict=True):
+            for fate in ("live", "ended", "dropped"):
+                got = getattr(step, fate)
+                assert [c.tokens for c in got] == [tokens for tokens, _ in reference[fate]]
+                totals = [c.log_probability for c in got]
+                assert np.allclose(totals, [total for _, total in reference[fate]], atol=1e-10)
+        ended = [c for step in steps for c in step.ended]
+        found = {tuple(int(t) for t in h.tokens) for h in decoded.hypotheses[b] if h.ended}
+        assert found == {c.tokens for c in ended}  # the hypotheses are the ended candidates

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import beam_steps
+from simulator.seq2seq import EOS
 
 ENDED = QColor("#dff0d8")
 BEST = QColor("#b9dfb0")
@@ -106,12 +106,12 @@ class BeamView(QWidget):
         if session.trace is None or session.example is None:
             return
         self._stale = False
-        self.result = beam_steps.beam_search(
-            session.network,
-            session.example.source_ids,
-            self.width.value(),
-            self.penalty.value(),
-        )
+        self.searched_width = self.width.value()
+        self.result = session.network.beam_search(
+            session.example.source_ids[None],
+            beam_width=self.searched_width,
+            length_penalty=self.penalty.value(),
+        )  # the engine's search, with what each step held (Decoded.steps)
         self._show()
 
     # ----- showing -------------------------------------------------------------------------------
@@ -127,8 +127,7 @@ class BeamView(QWidget):
         return ("…" if len(tokens) > shown else "") + text
 
     def _show(self) -> None:
-        result, K = self.result, self.result.width
-        steps = result.steps
+        K, steps, final = self.searched_width, self.result.steps[0], self.result.hypotheses[0]
         self.table.clear()
         self.table.setColumnCount(len(steps))
         self.table.setRowCount(2 * K)
@@ -137,23 +136,21 @@ class BeamView(QWidget):
             [self.tr("beam {0}").format(k) for k in range(K)]
             + [self.tr("ended") if k == 0 else "" for k in range(K)]
         )
-        final = {(b.tokens, b.log_probability) for b in result.final[:1]}
+        best_tokens = tuple(int(t) for t in final[0].tokens) if final else None
         for s, step in enumerate(steps):
             for k, beam in enumerate(step.live):
                 item = QTableWidgetItem(f"{self._tail(beam.tokens)}  {beam.log_probability:.2f}")
-                item.setToolTip(
-                    self._text(beam.tokens)
-                    + "\n"
-                    + self.tr("extends beam {0} of the step before with '{1}'").format(
+                tip = self._text(beam.tokens)
+                if s > 0:
+                    tip += "\n" + self.tr("extends beam {0} of the step before with '{1}'").format(
                         beam.parent, self._text(beam.tokens[-1:])
                     )
-                )
+                item.setToolTip(tip)
                 self.table.setItem(k, s, item)
             for k, beam in enumerate(step.ended):
-                score = beam.score(result.length_penalty)
                 text = f"{self._tail(beam.tokens[:-1], 3)} <eos>"
-                item = QTableWidgetItem(f"{text}  {beam.log_probability:.2f} → {score:.2f}")
-                best = (beam.tokens, beam.log_probability) in final
+                item = QTableWidgetItem(f"{text}  {beam.log_probability:.2f} → {beam.score:.2f}")
+                best = beam.tokens == best_tokens
                 item.setBackground(QBrush(BEST if best else ENDED))
                 item.setToolTip(
                     self._text(beam.tokens[:-1])
@@ -163,13 +160,14 @@ class BeamView(QWidget):
                 self.table.setItem(K + k, s, item)
         rows = []
         length_word, score_word = self.tr("length"), self.tr("score")
-        for rank, beam in enumerate(result.final):
-            mark = "" if beam.ended else self.tr(" (did not end)")
+        for rank, found in enumerate(final):
+            mark = "" if found.ended else self.tr(" (did not end)")
+            written = [int(t) for t in found.tokens if t != EOS]
             rows.append(
-                f"<tr><td>{rank + 1}.</td><td><b>{self._text([t for t in beam.tokens if t != 3])}"
-                f"</b>{mark}</td><td>log p {beam.log_probability:.3f}</td>"
-                f"<td>{length_word} {len(beam.tokens)}</td>"
-                f"<td>{score_word} {beam.score(result.length_penalty):.3f}</td></tr>"
+                f"<tr><td>{rank + 1}.</td><td><b>{self._text(written)}"
+                f"</b>{mark}</td><td>log p {found.log_probability:.3f}</td>"
+                f"<td>{length_word} {len(found.tokens)}</td>"
+                f"<td>{score_word} {found.score:.3f}</td></tr>"
             )
         title = self.tr("Final ranking")
         self.ranking.setText(f"<b>{title}</b><table cellspacing='4'>{''.join(rows)}</table>")

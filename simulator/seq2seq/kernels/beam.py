@@ -5,6 +5,9 @@ Each step extends every live hypothesis by every token and keeps the 2K best by 
 log-probability; walking them best first, one ending in <eos> among the first K is set aside as
 ended (until K have ended), the others live on (at most K), their states reordered by parent.
 With K = 1 this is exactly greedy decoding.
+
+Every step's 2K candidates are recorded with what became of them (FATE: live on, ended, or
+dropped), so the search can be shown step by step without running it again.
 """
 
 import numpy as np
@@ -13,6 +16,10 @@ from numba import njit
 from ..spec import BOS, EOS
 from .attention import project_keys
 from .decode import choosable, decode_step, log_normaliser
+
+# What became of a step's candidate: not one (fewer than 2K exist), kept to extend, set aside
+# as ended with <eos>, or dropped (ranked below the K kept or after K had ended).
+NONE, LIVE, ENDED, DROPPED = 0, 1, 2, 3
 
 
 @njit(inline="always")
@@ -61,6 +68,10 @@ def beam_decode(
     totals_out,
     scores_out,
     ended_out,
+    step_parent,
+    step_token,
+    step_total,
+    step_fate,
 ):
     """Beam search, one example at a time, K = tokens_out.shape[1] hypotheses.
 
@@ -69,7 +80,10 @@ def beam_decode(
     aside as ended (until K have ended), the others continue (at most K). The search stops when
     K hypotheses have ended or after max_length steps (live ones are then kept, unended).
     Writes per example the K hypotheses best first by score = total / length^length_penalty:
-    tokens (B, K, max_length), their log-probabilities, lengths, totals, scores, ended."""
+    tokens (B, K, max_length), their log-probabilities, lengths, totals, scores, ended.
+    Records each step's candidates best first in step_* (B, max_length, 2K): the live
+    hypothesis of the step before it extends, its token, its summed log-probability and its
+    fate (NONE for steps not taken)."""
     B, S, M = memory.shape
     K, max_length = tokens_out.shape[1], tokens_out.shape[2]
     V, F = w_out.shape
@@ -151,8 +165,13 @@ def beam_decode(
             following = 0
             for i in range(count):
                 k, v, total = cand_row[i], cand_token[i], cand_total[i]
+                step_parent[b, s, i] = k
+                step_token[b, s, i] = v
+                step_total[b, s, i] = total
+                step_fate[b, s, i] = DROPPED
                 if v == EOS:
                     if i < K and ended < K:  # an ended hypothesis: y_1 .. y_{t-1}, <eos>
+                        step_fate[b, s, i] = ENDED
                         tokens_out[b, ended, :s] = live_tokens[k, :s]
                         log_probs_out[b, ended, :s] = live_log_p[k, :s]
                         tokens_out[b, ended, s] = EOS
@@ -163,6 +182,7 @@ def beam_decode(
                         ended_out[b, ended] = True
                         ended += 1
                 elif following < K:
+                    step_fate[b, s, i] = LIVE
                     parents[following] = k
                     next_tokens[following, :s] = live_tokens[k, :s]
                     next_log_p[following, :s] = live_log_p[k, :s]
