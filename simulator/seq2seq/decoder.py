@@ -267,10 +267,10 @@ def decoder_backward(
         zeros,
         zeros,
     )
-    grad_h0 = np.stack([layer[0].grad_initial_hidden for layer in run.layers])
+    grad_h0 = np.array([layer[0].grad_initial_hidden for layer in run.layers])
     grad_c0 = zeros
     if spec.decoder_cell == "lstm":
-        grad_c0 = np.stack([layer[0].grad_initial_cell for layer in run.layers])
+        grad_c0 = np.array([layer[0].grad_initial_cell for layer in run.layers])
     return grad_inputs, grad_h0, grad_c0
 
 
