@@ -68,10 +68,10 @@ DENSE = -1  # a node whose dL/dP_n is carried as the matrix, not as factors
 
 
 @njit(inline="always", error_model="numpy")
-def pass_down(u_n, v_n, grad_matrix, w_side, u, v, dense, u_child, v_child, grad_child):
-    """A child's share of dL/dP_c = W_s^T dL/dP_n + u v^T: as the matrix grad_child when
-    `dense`, else as factors (k + 1 rows each) from the parent's u_n, v_n (k, d), whose rows are
-    the columns of U_n and V_n."""
+def pass_down(u_n, v_n, grad_matrix, w_side, u, v, u_child, v_child, grad_child, dense):
+    """A child's dL/dP_c = W_s^T dL/dP_n + u v^T: written to grad_child when `dense`, else as
+    factors u_child, v_child (k + 1, d) from the parent's u_n, v_n (k, d) (rows hold the
+    columns of U and V)."""
     if dense:
         np.dot(w_side.T, grad_matrix, grad_child)  # W_s^T dL/dP_n
         accumulate_outer(grad_child, u, v)  # + u v^T
@@ -135,6 +135,7 @@ def mvrnn_backward(
             rows += max(rank[n], 0)
     factor_u = np.empty((rows, d), dtype)  # row j of U_n^T: column j of U_n
     factor_v = np.empty((rows, d), dtype)
+    width = np.maximum(rank, 0)  # node n's factors: rows first[n] to first[n] + width[n]
     seen_a = np.empty((phrase_rows, d), dtype)  # rows of ([A; B] V_n)^T: V_n^T A^T | V_n^T B^T
     seen_b = np.empty((phrase_rows, d), dtype)
     w_a = np.ascontiguousarray(w_m[:, :d])
@@ -144,7 +145,7 @@ def mvrnn_backward(
     for n in range(N - 1, -1, -1):  # top-down
         k, o = rank[n], first[n]
         g, gm = grad_vectors[n], grad_matrices[n]
-        u_n, v_n = factor_u[o : o + max(k, 0)], factor_v[o : o + max(k, 0)]
+        u_n, v_n = factor_u[o : o + width[n]], factor_v[o : o + width[n]]
         if k > 0:
             np.dot(u_n.T, v_n, gm)  # dL/dP_n = U_n V_n^T
         elif k == 0:
@@ -170,14 +171,13 @@ def mvrnn_backward(
         elif k > 0:
             np.dot(v_n, A.T, seen_a[o : o + k])
             np.dot(v_n, B.T, seen_b[o : o + k])
-        dense = rank[l] == DENSE
-        kc = k + 1
+        dense = rank[l] == DENSE  # (and rank[r]: the same depth)
         ol, o_r = first[l], first[r]
+        u_l, v_l = factor_u[ol : ol + width[l]], factor_v[ol : ol + width[l]]
+        u_r, v_r = factor_u[o_r : o_r + width[r]], factor_v[o_r : o_r + width[r]]
         # dL/dA = W_a^T dL/dP_n + u_2 b^T,   dL/dB = W_b^T dL/dP_n + u_1 a^T
-        pass_down(u_n, v_n, gm, w_a, u2, b, dense,
-                  factor_u[ol : ol + kc], factor_v[ol : ol + kc], grad_matrices[l])  # fmt: skip
-        pass_down(u_n, v_n, gm, w_b, u1, a, dense,
-                  factor_u[o_r : o_r + kc], factor_v[o_r : o_r + kc], grad_matrices[r])  # fmt: skip
+        pass_down(u_n, v_n, gm, w_a, u2, b, u_l, v_l, grad_matrices[l], dense)
+        pass_down(u_n, v_n, gm, w_b, u1, a, u_r, v_r, grad_matrices[r], dense)
     # dL/dW_M = sum_n U_n ([A; B] V_n)^T over the phrases
     if phrase_rows > 0:
         grad_w_m[:, :d] = np.dot(factor_u[:phrase_rows].T, seen_a)
