@@ -24,6 +24,7 @@ from .steps import (
     transpose_for_batch,
     transpose_for_one,
     weight_gradients,
+    zero_padding,
 )
 
 
@@ -49,6 +50,9 @@ def gru_forward(
     B, T, D = x.shape
     H = w_hh.shape[1]
     input_projection(x, w_ih, b_ih, lengths, pre_input)  # W x_t + b for all t: one GEMM
+    zero_padding(pre_hidden, lengths)
+    zero_padding(gates, lengths)
+    zero_padding(hidden, lengths)
     w_hh_t = transpose_for_batch(w_hh, B)
     w_rz = np.ascontiguousarray(w_hh[: 2 * H])
     w_rz_t = transpose_for_batch(w_rz, B)
@@ -136,6 +140,9 @@ def gru_backward(
     in lstm_backward."""
     B, T, D = x.shape
     H = w_hh.shape[1]
+    zero_padding(grad_pre_input, lengths)
+    zero_padding(grad_pre_hidden, lengths)
+    zero_padding(grad_hidden, lengths)
     w_hh_t = transpose_for_one(w_hh, B)
     w_rz = np.ascontiguousarray(w_hh[: 2 * H])
     w_rz_t = transpose_for_one(w_rz, B)
@@ -204,7 +211,7 @@ def gru_backward(
                 add(dh_prev[b], dh_direct[b], dh[b])
     grad_h0[:] = dh
     weight_gradients(grad_pre_input, x, grad_w_ih, grad_b_ih)
-    h_prev_all = np.zeros_like(hidden)
+    h_prev_all = np.empty_like(hidden)
     previous_states(hidden, h0, lengths, reverse, h_prev_all)
     weight_gradients(grad_pre_hidden, h_prev_all, grad_w_hh, grad_b_hh)
     if textbook:  # the n rows of U multiply r_t * h_{t-1}, not h_{t-1}

@@ -24,6 +24,7 @@ from .steps import (
     transpose_for_batch,
     transpose_for_one,
     weight_gradients,
+    zero_padding,
 )
 
 
@@ -51,6 +52,10 @@ def lstm_forward(
     B, T, D = x.shape
     H = w_hh.shape[1]
     input_projection(x, w_ih, b_ih, lengths, pre_input)  # W x_t + b for all t: one GEMM
+    zero_padding(pre_hidden, lengths)
+    zero_padding(gates, lengths)
+    zero_padding(cell, lengths)
+    zero_padding(hidden, lengths)
     w_hh_t = transpose_for_batch(w_hh, B)
     h = h0.copy()
     c = c0.copy()
@@ -115,6 +120,9 @@ def lstm_backward(
     dL/dc_t, dL/dx_t, the parameter gradients and dL/dh_0, dL/dc_0."""
     B, T, D = x.shape
     H = w_hh.shape[1]
+    zero_padding(grad_pre, lengths)
+    zero_padding(grad_hidden, lengths)
+    zero_padding(grad_cell, lengths)
     w_hh_t = transpose_for_one(w_hh, B)
     dh = grad_h_last.copy()  # dL/dh carried back from the step after
     dc = grad_c_last.copy()  # dL/dc carried back through the forget gates
@@ -157,7 +165,7 @@ def lstm_backward(
     grad_h0[:] = dh
     grad_c0[:] = dc
     weight_gradients(grad_pre, x, grad_w_ih, grad_b_ih)
-    h_prev = np.zeros_like(hidden)
+    h_prev = np.empty_like(hidden)
     previous_states(hidden, h0, lengths, reverse, h_prev)
     weight_gradients(grad_pre, h_prev, grad_w_hh, grad_b_hh)
     input_gradient(grad_pre, w_ih, grad_x)

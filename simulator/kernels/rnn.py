@@ -20,6 +20,7 @@ from .steps import (
     transpose_for_batch,
     transpose_for_one,
     weight_gradients,
+    zero_padding,
 )
 
 
@@ -44,6 +45,8 @@ def rnn_forward(
     B, T, D = x.shape
     H = w_hh.shape[1]
     input_projection(x, w_ih, b_ih, lengths, pre_input)  # W x_t + b for all t: one GEMM
+    zero_padding(pre_hidden, lengths)
+    zero_padding(hidden, lengths)
     w_hh_t = transpose_for_batch(w_hh, B)
     h = h0.copy()
     u_h = np.empty((B, H), x.dtype)
@@ -92,6 +95,8 @@ def rnn_backward(
     """BPTT: dL/dz_t = dL/dh_t * f'(z_t); dL/dh_{t-1} = U^T dL/dz_t (+ dL/dh_t if residual)."""
     B, T, D = x.shape
     H = w_hh.shape[1]
+    zero_padding(grad_pre, lengths)
+    zero_padding(grad_hidden, lengths)
     w_hh_t = transpose_for_one(w_hh, B)
     dh = grad_h_last.copy()
     dz = np.zeros((B, H), x.dtype)
@@ -120,7 +125,7 @@ def rnn_backward(
                 dh[b, :] = dh_prev[b]
     grad_h0[:] = dh
     weight_gradients(grad_pre, x, grad_w_ih, grad_b_ih)
-    h_prev = np.zeros_like(hidden)
+    h_prev = np.empty_like(hidden)
     previous_states(hidden, h0, lengths, reverse, h_prev)
     weight_gradients(grad_pre, h_prev, grad_w_hh, grad_b_hh)
     input_gradient(grad_pre, w_ih, grad_x)

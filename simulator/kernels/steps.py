@@ -58,9 +58,19 @@ def times(d, w, w_t, out):
 
 
 @njit(inline="always")
+def zero_padding(a, lengths):
+    """a[b, t] = 0 at the padded positions t >= lengths[b]. The arrays a kernel fills come
+    uninitialised (np.empty): zeroing all of them first would be one more pass over memory."""
+    for b in range(a.shape[0]):
+        a[b, lengths[b] :] = 0.0
+
+
+@njit(inline="always")
 def previous_states(hidden, h0, lengths, reverse, out):
-    """out[b, t] = the state the step at position t read: h_{t-1} (h_{t+1} in reverse), or h0."""
+    """out[b, t] = the state the step at position t read: h_{t-1} (h_{t+1} in reverse), or h0;
+    zero on padding."""
     B, T, H = hidden.shape
+    zero_padding(out, lengths)
     for b in range(B):
         L = lengths[b]
         for s in range(L):

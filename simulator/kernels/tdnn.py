@@ -10,7 +10,7 @@ import numpy as np
 from numba import njit
 
 from .mathfn import activate, activate_slope
-from .steps import position
+from .steps import position, zero_padding
 
 
 @njit(inline="always")
@@ -31,6 +31,8 @@ def tdnn_forward(x, lengths, reverse, activation, w_ih, b_ih, pre_input, hidden)
     H = w_ih.shape[0]
     K1 = w_ih.shape[1] // D
     w = _stacked(w_ih, D)
+    zero_padding(pre_input, lengths)
+    zero_padding(hidden, lengths)
     proj = np.dot(x.reshape(B * T, D), w.T).reshape(B, T, K1 * H)  # W_k x_t for every t, k
     for b in range(B):
         L = lengths[b]
@@ -68,6 +70,8 @@ def tdnn_backward(
     K1 = w_ih.shape[1] // D
     w = _stacked(w_ih, D)
     d_proj = np.zeros((B, T, K1 * H), x.dtype)
+    zero_padding(grad_pre, lengths)
+    zero_padding(grad_hidden, lengths)
     grad_b_ih[:] = 0.0
     for b in range(B):
         L = lengths[b]
