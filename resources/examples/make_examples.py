@@ -14,6 +14,7 @@ negation and an intensifier ("not very good"), which an LSTM must read in order.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
@@ -242,6 +243,58 @@ EXAMPLES = [
         },
     },
     {
+        "name": "pos_tags_bigru",
+        "task": "tagged_file",
+        "sets": {
+            "task.path": "../data/sample_pos_tagged.tsv",
+            "network.cell": "gru",
+            "network.bidirectional": True,
+            "network.hidden_size": 16,
+        },
+        "steps": 300,
+        "title": {
+            "en": "Your own tagged file: part-of-speech tags with a BiGRU",
+            "zh": "自己的标注文件：双向 GRU 词性标注",
+        },
+        "about": {
+            "en": "Synchronous sequence to sequence on sample_pos_tagged.tsv (token<TAB>tag per "
+            "line, a blank line between sentences). 'fish', 'cook', 'watch' and 'book' are nouns "
+            "after 'the' and verbs after 'they'; 'light' and 'fast' are adjectives before a "
+            "noun. The word alone cannot decide: the hidden states of both directions bring the "
+            "context. Set task.path to your own file to tag anything else.",
+            "zh": "同步的序列到序列，数据为 sample_pos_tagged.tsv（每行 词<TAB>标签，句与句之间"
+            "空一行）。fish、cook、watch、book 在 the 之后是名词，在 they 之后是动词；light 和 "
+            "fast 在名词前是形容词。单看词本身无法判断：两个方向的隐状态带来了上下文。把 "
+            "task.path 换成自己的文件，就能标注别的数据。",
+        },
+    },
+    {
+        "name": "topics_lstm_mean",
+        "task": "labelled_file",
+        "sets": {
+            "task.path": "../data/sample_topics_labelled.tsv",
+            "network.cell": "lstm",
+            "network.hidden_size": 16,
+            "network.pooling": "mean",
+        },
+        "steps": 400,
+        "title": {
+            "en": "Your own labelled sentences: topics by mean pooling",
+            "zh": "自己的带标签句子：按时间平均的主题分类",
+        },
+        "about": {
+            "en": "Sequence to class on sample_topics_labelled.tsv (label<TAB>text per line): "
+            "sports, weather, food or music, in English and Chinese. The deciding word can be "
+            "anywhere ('played' is sports before 'football', music before 'the piano'), so the "
+            "output layer reads the average of the hidden states over time, not only the last "
+            "one. The file is split at spaces, so its Chinese is written word by word.",
+            "zh": "序列到类别，数据为 sample_topics_labelled.tsv（每行 标签<TAB>文本）：体育、"
+            "天气、食物或音乐，中英文都有。决定主题的词可以在句中任何位置（打 篮球 是体育，"
+            "打 鼓 是音乐），所以输出层读取各时刻隐状态的平均（平均采样），而不只是最后一个。"
+            "文件按空格切分，所以其中的中文已按词用空格隔开。",
+        },
+    },
+    {
         "name": "char_lm_stacked_lstm",
         "task": "char_lm",
         "sets": {
@@ -300,6 +353,52 @@ EXAMPLES = [
         },
     },
     {
+        "name": "numbers_lstm_bilinear",
+        "task": "numbers",
+        "sets": {
+            "network.encoder_cell": "lstm",
+            "network.decoder_cell": "lstm",
+            "network.attention": "bilinear",
+        },
+        "steps": 1000,
+        "title": {
+            "en": "Number words to Chinese numerals: bilinear attention",
+            "zh": "数词翻译：双线性注意力",
+        },
+        "about": {
+            "en": "three thousand four hundred five becomes 三千四百零五. The two sides group a "
+            "number differently: one word (forty-two) becomes several characters (四十二), and "
+            "零 has no source word at all. The bilinear score s(x, q) = x^T W q learns which "
+            "word each character reads: look at the attention distribution of a number with a "
+            "zero.",
+            "zh": "把 three thousand four hundred five 译成 三千四百零五。两边对数的分组不同："
+            "一个英文词（forty-two）对应几个汉字（四十二），而“零”在源句中根本没有对应的词。"
+            "双线性模型的打分函数 s(x, q) = x^T W q 学会每个汉字该看哪个词：看看带零的数的"
+            "注意力分布。",
+        },
+    },
+    {
+        "name": "phrases_en_zh_attention",
+        "task": "parallel_file",
+        "sets": {"task.path": "../data/sample_en_zh_parallel.tsv", "network.attention": "additive"},
+        "steps": 800,
+        "title": {
+            "en": "Your own parallel text: English to Chinese with attention",
+            "zh": "自己的平行语料：带注意力的英译中",
+        },
+        "about": {
+            "en": "Machine translation on sample_en_zh_parallel.tsv (source<TAB>target per "
+            "line): English is read word by word, Chinese written character by character. The "
+            "orders differ: in 'three red books' the measure word 本 depends on the last English "
+            "word, and 'the cat is on the table' becomes 猫在桌子上 with 上 at the end. Watch "
+            "the attention distribution jump ahead and back.",
+            "zh": "在 sample_en_zh_parallel.tsv（每行 源句<TAB>目标句）上做机器翻译：英文按词"
+            "读入，中文按字输出。两种语言的语序不同：three red books 中的量词“本”取决于最后"
+            "一个英文词，the cat is on the table 译成 猫在桌子上，“上”在句末。看注意力分布"
+            "如何向前跳、再跳回来。",
+        },
+    },
+    {
         "name": "tree_sentiment_rvnn",
         "task": "tree_sentiment",
         "sets": {"network.model": "rvnn", "network.dim": 8},
@@ -325,11 +424,41 @@ EXAMPLES = [
             "方式，这正是否定所需要的。",
         },
     },
+    {
+        "name": "tree_file_mvrnn",
+        "task": "tree_file",
+        "sets": {
+            "task.path": "../data/sample_trees.txt",
+            "task.test_path": "../data/sample_trees_test.txt",
+            "network.model": "mv-rnn",
+            "network.dim": 8,
+        },
+        "steps": 600,
+        "title": {
+            "en": "Your own treebank: a matrix-vector RNN",
+            "zh": "自己的树库：矩阵-向量递归神经网络",
+        },
+        "about": {
+            "en": "A recursive network on sample_trees.txt: one SST-style tree per line, a "
+            "sentiment label 0-4 on every node; the test trees are sample_trees_test.txt "
+            "(task.test_path). Every word is a vector and a matrix, so 'not' and 'very' act on "
+            "the phrase they join: 'not good' is 1, 'not very good' 2. In 'X but Y' the clause "
+            "after 'but' decides the sentence.",
+            "zh": "在 sample_trees.txt 上训练的递归神经网络：每行一棵 SST 格式的句法树，每个结点"
+            "都有 0-4 的情感标签；测试树是 sample_trees_test.txt（task.test_path）。每个词既是"
+            "向量又是矩阵，所以 not 和 very 作用于与它们组合的短语：not good 是 1，not very "
+            "good 是 2。在 X but Y 中，由 but 之后的分句决定整句的情感。",
+        },
+    },
 ]
 
 
 def build(example: dict) -> None:
-    project = new_project(example["task"], {"training.eval_every": 100, **example["sets"]})
+    # A relative task.path ("../data/...") is read beside the project file, so it is written
+    # relative to this folder: the project is made from here and then reads its data from here.
+    with contextlib.chdir(HERE):
+        project = new_project(example["task"], {"training.eval_every": 100, **example["sets"]})
+    project.folder = HERE
     project.view = {"title": example["title"], "about": example["about"]}
     if "input" in example:  # the example the window shows first
         project.view["input"] = example["input"]
