@@ -18,12 +18,11 @@ from .steps import (
     input_projection,
     position,
     previous_position,
-    previous_states,
+    shared_weight_gradients,
     times,
     times_transposed,
     transpose_for_batch,
     transpose_for_one,
-    weight_gradients,
     zero_padding,
 )
 
@@ -164,8 +163,7 @@ def lstm_backward(
                 dh[b, :] = dh_prev[b]
     grad_h0[:] = dh
     grad_c0[:] = dc
-    weight_gradients(grad_pre, x, grad_w_ih, grad_b_ih)
-    h_prev = np.empty_like(hidden)
-    previous_states(hidden, h0, lengths, reverse, h_prev)
-    weight_gradients(grad_pre, h_prev, grad_w_hh, grad_b_hh)
+    shared_weight_gradients(
+        grad_pre, x, hidden, h0, lengths, reverse, grad_w_ih, grad_w_hh, grad_b_ih, grad_b_hh
+    )
     input_gradient(grad_pre, w_ih, grad_x)

