@@ -75,7 +75,7 @@ class Project:
         if not isinstance(path, str) or not path or self.folder is None:
             return path
         beside = self.folder / path
-        return str(beside) if not Path(path).is_absolute() and beside.is_file() else path
+        return str(beside.resolve()) if not Path(path).is_absolute() and beside.is_file() else path
 
     def make_network(self) -> Model:
         """The model the spec describes (recurrent, encoder-decoder or tree), with the saved
