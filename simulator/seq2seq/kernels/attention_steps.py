@@ -181,6 +181,8 @@ def attention_backward(
                 ds[t, n] = 0.0
         grad_memory[b] += np.dot(alpha.T, gc)  # dL/dx_n += sum_t alpha_tn dL/dc_t
         if kind == ADDITIVE:  # one pass over hidden (steps, S, A), nothing stored per (t, n)
+            # dL/d(W x_n + U q_t) = dL/ds_tn v (1 - tanh^2): summed over n for dL/d(U q_t) and
+            # over t for dL/dk_n, each sum taken without v, which multiplies it once at the end
             gk = grad_keys[b]
             gqp = grad_query_proj[b, :steps]
             for t in range(steps):
@@ -192,10 +194,16 @@ def attention_backward(
                     hn = h[n]
                     kn = gk[n]
                     for j in range(A):
-                        grad_v[j] += g * hn[j]  # dL/dv = sum_tn dL/ds_tn tanh(.)
-                        e = g * v[j] * (1.0 - hn[j] * hn[j])  # dL/d(W x_n + U q_t)
-                        gq[j] += e  # dL/d(U q_t) = sum_n dL/d(W x_n + U q_t)
-                        kn[j] += e  # dL/dk_n = sum_t dL/d(W x_n + U q_t)
+                        gh = g * hn[j]
+                        grad_v[j] += gh  # dL/dv = sum_tn dL/ds_tn tanh(.)
+                        e = g - gh * hn[j]  # dL/ds_tn (1 - tanh^2)
+                        gq[j] += e
+                        kn[j] += e
+                for j in range(A):
+                    gq[j] *= v[j]  # dL/d(U q_t)
+            for n in range(length):
+                for j in range(A):
+                    gk[n, j] *= v[j]  # dL/dk_n
             np.dot(gqp, u, grad_queries[b, :steps])  # dL/dq_t = U^T dL/d(U q_t)
         else:
             factor = scale if kind == SCALED_DOT else 1.0
