@@ -12,7 +12,7 @@ pre_hidden holds U h_{t-1} + c for r and z, and the hidden-side term of n as the
 import numpy as np
 from numba import njit
 
-from .rows import add, sigmoid_of, tanh_of
+from .rows import add, copy, sigmoid_of, tanh_of
 from .steps import (
     input_gradient,
     input_projection,
@@ -108,7 +108,7 @@ def gru_forward(
             hb = h[b]
             for j in range(H):  # h_t = (1 - z) n + z h_{t-1}
                 ht[j] = (1.0 - gt[H + j]) * gt[2 * H + j] + gt[H + j] * hb[j]
-            hb[:] = ht
+            copy(ht, hb)
     h_last[:] = h
 
 
@@ -176,15 +176,15 @@ def gru_backward(
             for j in range(H):
                 dh_direct[b, j] = gh[j] * gt[H + j]
             if textbook:
-                d_n[b, :] = gi[2 * H :]
+                copy(gi[2 * H :], d_n[b])
             else:
                 ph = pre_hidden[b, t]
                 for j in range(H):  # dL/dr_pre = dL/dn_pre (U_n h + c_n) r (1 - r)
                     gi[j] = gi[2 * H + j] * ph[2 * H + j] * gt[j] * (1.0 - gt[j])
-                d_u[b, : 2 * H] = gi[: 2 * H]
+                copy(gi[: 2 * H], d_u[b, : 2 * H])
                 for j in range(H):
                     d_u[b, 2 * H + j] = gi[2 * H + j] * gt[j]
-                grad_pre_hidden[b, t, :] = d_u[b]
+                copy(d_u[b], grad_pre_hidden[b, t])
         if textbook:
             times(d_n, w_n, w_n_t, d_reset_h)  # dL/d(r h_{t-1}) = U_n^T dn_pre
             for b in range(B):
@@ -201,8 +201,8 @@ def gru_backward(
                     gi[j] = d_reset_h[b, j] * h_prev[j] * gt[j] * (1.0 - gt[j])
                 for j in range(H):
                     dh_direct[b, j] += d_reset_h[b, j] * gt[j]
-                d_rz[b, :] = gi[: 2 * H]
-                grad_pre_hidden[b, t, :] = gi
+                copy(gi[: 2 * H], d_rz[b])
+                copy(gi, grad_pre_hidden[b, t])
             times(d_rz, w_rz, w_rz_t, dh_prev)  # U_rz^T d[r, z]_pre
         else:
             times(d_u, w_hh, w_hh_t, dh_prev)  # U^T dL/d(U h_{t-1})

@@ -12,7 +12,7 @@ W = weight_ih (4H, D), U = weight_hh (4H, H), b = bias_ih, c = bias_hh.
 import numpy as np
 from numba import njit
 
-from .rows import add, sigmoid_of, tanh_of
+from .rows import add, copy, sigmoid_of, tanh_of
 from .steps import (
     input_gradient,
     input_projection,
@@ -82,8 +82,8 @@ def lstm_forward(
             tanh_of(ct, tanh_c)
             for j in range(H):
                 ht[j] = gt[3 * H + j] * tanh_c[j]  # h_t = o tanh(c_t)
-            cb[:] = ct
-            h[b, :] = ht
+            copy(ct, cb)
+            copy(ht, h[b])
     h_last[:] = h
     c_last[:] = c
 
@@ -156,11 +156,11 @@ def lstm_backward(
                 zb[3 * H + j] = gh[j] * tanh_c[j] * gt[3 * H + j] * (1.0 - gt[3 * H + j])
             for j in range(H):  # dL/dc_{t-1} = dL/dc_t f
                 dcb[j] = gc[j] * gt[H + j]
-            grad_pre[b, t, :] = zb
+            copy(zb, grad_pre[b, t])
         times(dz, w_hh, w_hh_t, dh_prev)  # dL/dh_{t-1} = U^T dz_t
         for b in range(B):
             if s < lengths[b]:
-                dh[b, :] = dh_prev[b]
+                copy(dh_prev[b], dh[b])
     grad_h0[:] = dh
     grad_c0[:] = dc
     shared_weight_gradients(

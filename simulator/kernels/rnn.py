@@ -9,7 +9,7 @@ W = weight_ih (H, D), U = weight_hh (H, H), b = bias_ih, c = bias_hh; f chosen b
 import numpy as np
 from numba import njit
 
-from .rows import activate_of, add, times_slope
+from .rows import activate_of, add, copy, times_slope
 from .steps import (
     input_gradient,
     input_projection,
@@ -63,7 +63,7 @@ def rnn_forward(
             activate_of(activation, z, ht)  # h_t = f(z_t)
             if residual:
                 add(ht, h[b], ht)  # h_t = h_{t-1} + f(z_t)
-            h[b, :] = ht
+            copy(ht, h[b])
     h_last[:] = h
 
 
@@ -112,7 +112,7 @@ def rnn_backward(
             add(dh[b], grad_out[b, t], gh)  # dL/dh_t: from step t+1 and from above
             add(pre_input[b, t], pre_hidden[b, t], z)
             times_slope(activation, z, gh, dz[b])  # dL/dz_t = dL/dh_t f'(z_t)
-            grad_pre[b, t, :] = dz[b]
+            copy(dz[b], grad_pre[b, t])
         times(dz, w_hh, w_hh_t, dh_prev)  # U^T dz_t
         for b in range(B):
             L = lengths[b]
@@ -121,7 +121,7 @@ def rnn_backward(
             if residual:  # h_t = h_{t-1} + f(z_t) passes dL/dh_t straight back too
                 add(dh_prev[b], grad_hidden[b, position(s, L, reverse)], dh[b])
             else:
-                dh[b, :] = dh_prev[b]
+                copy(dh_prev[b], dh[b])
     grad_h0[:] = dh
     shared_weight_gradients(
         grad_pre, x, hidden, h0, lengths, reverse, grad_w_ih, grad_w_hh, grad_b_ih, grad_b_hh

@@ -19,6 +19,13 @@ def add(a, b, out):
 
 
 @njit(inline="always", error_model="numpy")
+def copy(a, out):
+    """out = a. A loop: Numba's slice assignment out[:] = a takes 4-5 times longer on a row."""
+    for j in range(out.shape[0]):
+        out[j] = a[j]
+
+
+@njit(inline="always", error_model="numpy")
 def sigmoid_of(z, out):
     for j in range(out.shape[0]):
         out[j] = sigmoid(z[j])
