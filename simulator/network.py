@@ -7,7 +7,7 @@ import numpy as np
 from . import cells
 from .errors import InputError
 from .inputs import Batch, prepare
-from .kernels.loss import softmax_cross_entropy, squared_error
+from .kernels.loss import softmax, softmax_cross_entropy, squared_error
 from .parameters import ParameterLayout, ParameterSet, initialise, layer_names, shapes
 from .spec import NetworkSpec
 from .trace import DirectionTrace, Trace
@@ -94,8 +94,9 @@ class Network(ParameterSet):
         logits = features @ self.params["output.weight"].T + self.params["output.bias"]
         probabilities = None
         if spec.loss == "cross_entropy":
-            shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
-            probabilities = shifted / shifted.sum(axis=-1, keepdims=True)
+            probabilities = np.empty_like(logits)
+            O = spec.output_size
+            softmax(logits.reshape(-1, O), probabilities.reshape(-1, O))
         return Trace(
             spec=spec,
             inputs=batch.inputs,

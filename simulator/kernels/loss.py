@@ -55,6 +55,14 @@ def cross_entropy_row(row, p, y, top, total, weight, grad):
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
+def softmax(logits, probs):
+    """probs[n] = softmax(logits[n]) for every row (NumPy's exp, max and sum over a (T, C) array
+    take 5-7 times longer)."""
+    for n in range(logits.shape[0]):
+        softmax_row(logits[n], probs[n])
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
 def softmax_cross_entropy(logits, targets, weight, probs, losses, grad):
     """p = softmax(logits); L_n = -log p[n, y_n]; dL/dlogits = weight * (p - onehot(y));
     rows with weight 0 (padding) get no loss and no gradient."""
