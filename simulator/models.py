@@ -7,6 +7,7 @@ tree             TreeSpec    -> TreeNetwork      (has "model": rvnn, su-rvnn, mv
 
 from __future__ import annotations
 
+from .kinds import ENCODER_DECODER, RECURRENT, TREE, kind_of_network
 from .network import Network
 from .seq2seq.model import EncoderDecoder
 from .seq2seq.spec import ATTENTIONS, Seq2SeqSpec
@@ -23,13 +24,12 @@ Model = Network | EncoderDecoder | TreeNetwork
 _MODEL_OF = {NetworkSpec: Network, Seq2SeqSpec: EncoderDecoder, TreeSpec: TreeNetwork}
 
 
+_SPEC_OF_KIND = {RECURRENT: NetworkSpec, ENCODER_DECODER: Seq2SeqSpec, TREE: TreeSpec}
+
+
 def spec_class(data: dict) -> type:
     """Which spec a project's `network` section holds."""
-    if data.get("mode") == "encoder-decoder":
-        return Seq2SeqSpec
-    if "model" in data:
-        return TreeSpec
-    return NetworkSpec
+    return _SPEC_OF_KIND[kind_of_network(data)]
 
 
 def spec_from_dict(data: dict) -> Spec:

@@ -19,11 +19,11 @@ import sys
 from functools import cache
 from pathlib import Path
 
+from .kinds import ENCODER_DECODER, TREE
 from .numba_cache import configure
 
 CELLS = ("lstm", "gru", "rnn", "tdnn")
-ENCODER_DECODER, TREE = "encoder-decoder", "tree"
-KINDS = (ENCODER_DECODER, TREE)
+KINDS = (ENCODER_DECODER, TREE)  # the model kinds with kernel sets of their own
 KERNEL_FOLDERS = ("kernels", "seq2seq/kernels", "trees/kernels")
 
 

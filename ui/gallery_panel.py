@@ -1,5 +1,6 @@
 """GalleryPanel: the example projects shipped in resources/examples, each with its title and a
-short explanation; double-click (or Open) to load one."""
+short explanation, under a heading for each kind of model (the default example first);
+double-click (or Open) to load one."""
 
 from __future__ import annotations
 
@@ -16,8 +17,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from simulator.kinds import ENCODER_DECODER, KINDS, RECURRENT, TREE, kind_of_network
+
 from .i18n import current_language
 from .paths import EXAMPLES, PROJECT_SUFFIX
+from .translation_marks import QT_TRANSLATE_NOOP
+
+HEADINGS = {
+    RECURRENT: QT_TRANSLATE_NOOP("GalleryPanel", "Recurrent networks"),
+    ENCODER_DECODER: QT_TRANSLATE_NOOP("GalleryPanel", "Encoder–decoders and attention"),
+    TREE: QT_TRANSLATE_NOOP("GalleryPanel", "Recursive networks over parse trees"),
+}
+PATH, ABOUT, KIND = (
+    Qt.ItemDataRole.UserRole,
+    Qt.ItemDataRole.UserRole + 1,
+    Qt.ItemDataRole.UserRole + 2,
+)
 
 
 def example_files(folder: Path = EXAMPLES) -> list[Path]:
@@ -26,12 +41,25 @@ def example_files(folder: Path = EXAMPLES) -> list[Path]:
     return sorted(files, key=lambda p: not p.name.startswith("default_"))
 
 
+def _read(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def kind_of_example(path: Path) -> str:
+    network = _read(path).get("network")
+    return kind_of_network(network) if isinstance(network, dict) else RECURRENT
+
+
 def describe(path: Path, language: str = "en") -> tuple[str, str]:
     """(title, explanation) of an example, read from its file's `view` without loading it."""
-    try:
-        view = json.loads(path.read_text(encoding="utf-8")).get("view") or {}
-    except (OSError, ValueError):
+    data = _read(path)
+    if not data:
         return path.name, ""
+    view = data.get("view") or {}
     title = view.get("title") or {}
     about = view.get("about") or {}
     name = path.name[: -len(PROJECT_SUFFIX)]
@@ -61,24 +89,40 @@ class GalleryPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.about)
         layout.addWidget(button)
-        for path in example_files(folder):
-            item = QListWidgetItem()
-            item.setData(Qt.ItemDataRole.UserRole, str(path))
-            self.list.addItem(item)
+        files = example_files(folder)
+        kinds = {path: kind_of_example(path) for path in files}
+        for kind in KINDS:
+            chosen = [path for path in files if kinds[path] == kind]
+            if not chosen:
+                continue
+            heading = QListWidgetItem()
+            heading.setData(KIND, kind)
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)  # not selectable
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+            self.list.addItem(heading)
+            for path in chosen:
+                item = QListWidgetItem()
+                item.setData(PATH, str(path))
+                self.list.addItem(item)
         self._describe_items()
-        if self.list.count():
-            self.list.setCurrentRow(0)
+        if self.list.count() > 1:
+            self.list.setCurrentRow(1)  # the default example, under the first heading
 
     def _describe_items(self) -> None:
         """Each example's title and explanation in the language shown."""
         language = current_language()
         for k in range(self.list.count()):
             item = self.list.item(k)
-            path = Path(item.data(Qt.ItemDataRole.UserRole))
+            if item.data(KIND) is not None:
+                item.setText(self.tr(HEADINGS[item.data(KIND)]))
+                continue
+            path = Path(item.data(PATH))
             title, about = describe(path, language)
-            item.setText(title)
+            item.setText("  " + title)
             item.setToolTip(f"{path.name}\n{about}")
-            item.setData(Qt.ItemDataRole.UserRole + 1, about)
+            item.setData(ABOUT, about)
         self._show_about(self.list.currentItem())
 
     def retranslate(self) -> None:
@@ -91,11 +135,13 @@ class GalleryPanel(QWidget):
         super().changeEvent(event)
 
     def _show_about(self, item) -> None:
-        self.about.setText(item.data(Qt.ItemDataRole.UserRole + 1) if item else "")
+        self.about.setText((item.data(ABOUT) or "") if item else "")
 
     def _open(self, item) -> None:
-        if item is not None:
-            self.open_requested.emit(item.data(Qt.ItemDataRole.UserRole))
+        if item is not None and item.data(PATH):
+            self.open_requested.emit(item.data(PATH))
 
     def paths(self) -> list[str]:
-        return [self.list.item(k).data(Qt.ItemDataRole.UserRole) for k in range(self.list.count())]
+        """The examples' paths, in the order shown."""
+        items = (self.list.item(k) for k in range(self.list.count()))
+        return [item.data(PATH) for item in items if item.data(PATH)]

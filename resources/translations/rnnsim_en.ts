@@ -440,6 +440,18 @@
 <context>
     <name>GalleryPanel</name>
     <message>
+        <source>Recurrent networks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoder–decoders and attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recursive networks over parse trees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open example</source>
         <translation type="unfinished"></translation>
     </message>

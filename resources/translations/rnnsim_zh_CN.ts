@@ -440,6 +440,18 @@
 <context>
     <name>GalleryPanel</name>
     <message>
+        <source>Recurrent networks</source>
+        <translation>循环神经网络</translation>
+    </message>
+    <message>
+        <source>Encoder–decoders and attention</source>
+        <translation>编码器-解码器与注意力</translation>
+    </message>
+    <message>
+        <source>Recursive networks over parse trees</source>
+        <translation>句法树上的递归神经网络</translation>
+    </message>
+    <message>
         <source>Open example</source>
         <translation>打开示例</translation>
     </message>

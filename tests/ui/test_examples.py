@@ -37,6 +37,16 @@ def test_every_kind_of_example_is_in_the_gallery_and_none_is_greyed_out(window):
         assert name + ".rnnsim.json" in names
     items = [window.gallery.list.item(k) for k in range(window.gallery.list.count())]
     assert all(item.flags() & Qt.ItemFlag.ItemIsEnabled for item in items)
+    headings = [item.text() for item in items if not item.flags() & Qt.ItemFlag.ItemIsSelectable]
+    assert headings == [
+        "Recurrent networks",
+        "Encoder–decoders and attention",
+        "Recursive networks over parse trees",
+    ]
+    assert window.gallery.list.currentItem().text().strip().startswith("Start here")
+    order = [names.index(n + ".rnnsim.json") for n in ("adding_lstm", "reverse_attention",
+                                                        "tree_sentiment_rntn")]  # fmt: skip
+    assert order == sorted(order)  # each under its kind's heading
 
 
 def test_a_new_tree_project_opens_in_the_tree_views(window):

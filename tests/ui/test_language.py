@@ -31,7 +31,8 @@ def texts(window) -> dict[str, str]:
         "settings": window.training_panel.form.labels["learning_rate"].text(),
         "hidden plot": window.plots["hidden"].note.text()
         + window.plots["hidden"].view.ci.getItem(0, 0).titleLabel.text,
-        "example title": window.gallery.list.item(0).text(),
+        "example heading": window.gallery.list.item(0).text(),
+        "example title": window.gallery.list.item(1).text(),
         "example about": window.gallery.about.text(),
     }
 
@@ -50,7 +51,7 @@ def test_switching_to_chinese_and_back_retranslates_every_panel(qtbot, window, e
     assert "交叉熵" in chinese["fixed"]  # a fixed field's reason, written outside Qt classes
     assert "学习率" == chinese["settings"]
     assert "隐状态" in chinese["hidden plot"]
-    assert chinese["example title"].startswith("从这里开始")  # the example's own Chinese title
+    assert chinese["example title"].strip().startswith("从这里开始")  # the example's own title
     assert QSettings().value("language") == "zh_CN"  # remembered for the next start
     window.builder._change("hidden_size", 5)  # the undo action names the edit in Chinese
     assert window.undo_action.text().startswith("撤销")

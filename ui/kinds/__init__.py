@@ -13,10 +13,9 @@ they do not know.
 
 from __future__ import annotations
 
-RECURRENT = "recurrent"
-ENCODER_DECODER = "encoder-decoder"
-TREE = "tree"
-KINDS = (RECURRENT, ENCODER_DECODER, TREE)
+from simulator.kinds import ENCODER_DECODER, KINDS, RECURRENT, TREE
+
+__all__ = ["ENCODER_DECODER", "KINDS", "RECURRENT", "TREE", "kind_of", "model_label", "runner_for"]
 
 # Told apart by the spec's class name, so nothing here imports the engine (or Numba).
 _KIND_OF_SPEC = {"Seq2SeqSpec": ENCODER_DECODER, "TreeSpec": TREE, "NetworkSpec": RECURRENT}
