@@ -140,3 +140,26 @@ def test_model_attention_is_a_distribution_over_real_source_tokens(score, contex
         assert np.allclose(att.contexts[b, : tl[b]], real[:, : sl[b]] @ memory, atol=1e-14)
     assert trace.grad_memory.shape == trace.memory.shape
     assert np.any(trace.grad_memory != 0)  # the gradient reaches the encoder's outputs
+
+
+@pytest.mark.parametrize(
+    "dtype, size, rtol",
+    [
+        ("float64", 1.0, 1e-12),  # tanh(k + p) from one exponential per key and per query
+        ("float64", 500.0, 1e-12),  # past |x| = 350: the tanh itself
+        ("float32", 60.0, 1e-5),  # e^(2x) overflows float32: the tanh itself, never inf * 0
+    ],
+)
+def test_additive_scores_stay_exact_however_large_the_pre_activations(dtype, size, rtol):
+    rng = np.random.default_rng(3)
+    X, q = rng.normal(size=(6, 4)), rng.normal(size=(5, 3))
+    W, U, v = rng.normal(size=(8, 4)), rng.normal(size=(8, 3)), rng.normal(size=8)
+    W *= size / np.abs(X @ W.T).max()  # pre-activations of both signs up to about `size`
+    U *= size / np.abs(q @ U.T).max()
+    cast = [a.astype(dtype) for a in (X, q, W, U, v)]
+    result = attend(cast[0], cast[1], "additive", W=cast[2], U=cast[3], v=cast[4])
+    W, U, v = (a.astype(np.float64) for a in cast[2:])  # the same numbers, in float64
+    X, q = (a.astype(np.float64) for a in cast[:2])
+    expected = np.tanh((X @ W.T)[None] + (q @ U.T)[:, None]) @ v  # s_tn = v^T tanh(W x_n + U q_t)
+    assert np.isfinite(result.scores).all()
+    assert np.allclose(result.scores, expected, rtol=rtol, atol=rtol * np.abs(expected).max())

@@ -14,7 +14,8 @@ With e^(2x) of each key and of each U q_t (S A + T A exponentials),
 costs a product and a division per element instead of a tanh. Its error stays within a few
 units of 1e-16 (about what rounding k + p costs), and a product that overflows or underflows
 gives the right +-1; only where |k| or |p| passes 350 could a clamped exponential mislead,
-so such an example takes the tanh itself.
+and in float32 an e^(2x) stored as inf or 0 (|x| past about 44) could make inf * 0, so such an
+example takes the tanh itself.
 """
 
 import numpy as np
@@ -49,13 +50,15 @@ EXPONENT_LIMIT = 350.0  # |x| up to which e^(2x) is a normal float64, far from t
 
 @njit(inline="always", error_model="numpy")
 def doubled_exponentials(rows, out):
-    """out = e^(2 rows) element-wise; returns False when some |x| is past EXPONENT_LIMIT."""
+    """out = e^(2 rows) element-wise; returns False when some |x| is past EXPONENT_LIMIT or
+    some e^(2x) is out of out's range once stored (inf or 0: float32 past |x| ~ 44)."""
     past = 0
     for i in range(rows.shape[0]):
         row, e = rows[i], out[i]
         for j in range(row.shape[0]):
             e[j] = exp(2.0 * row[j])
-            past += abs(row[j]) > EXPONENT_LIMIT  # counted, not a branch: the loop stays SIMD
+            # counted, not a branch: the loop stays SIMD
+            past += (abs(row[j]) > EXPONENT_LIMIT) | (e[j] == 0.0) | (e[j] == np.inf)
     return past == 0
 
 
