@@ -8,6 +8,7 @@
     rnnsim evaluate FILE [--json]
     rnnsim gradcheck FILE [--json]
     rnnsim sample FILE --prompt TEXT [--length N] [--temperature T] [--seed S]
+                                         (an encoder-decoder writes its output for the prompt)
 
 Every mistake the person can make (a missing file, broken JSON, a wrong field, an .npz that
 needs pickle, a bad line in their data) is one line on stderr and exit code 2.
@@ -22,6 +23,7 @@ import signal
 import sys
 
 COMMANDS = ("demo", "tasks", "new", "train", "evaluate", "gradcheck", "sample")
+BEAM_WIDTH = 4  # what `rnnsim sample` searches with on an encoder-decoder
 
 
 class UsageError(Exception):
@@ -65,7 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("gradcheck", help="BPTT against central finite differences")
     check.add_argument("file")
     check.add_argument("--json", action="store_true", help="print one JSON object")
-    sample = sub.add_parser("sample", help="let a language model write after a prompt")
+    sample = sub.add_parser(
+        "sample",
+        help="let a language model write after a prompt, or an encoder-decoder write its "
+        "output for it",
+    )
     sample.add_argument("file")
     sample.add_argument("--prompt", required=True)
     sample.add_argument("--length", type=int, default=200)
@@ -264,9 +270,25 @@ def _gradcheck(args) -> int:
 
 
 def _sample(args) -> int:
+    """A language model writes on after the prompt; an encoder-decoder writes its output for
+    the prompt (beam search); anything else cannot write."""
+    from .models import describe
+    from .seq2seq import EncoderDecoder
     from .tasks.char_lm import sample
 
     project, task, network = _open(args.file)
+    if isinstance(network, EncoderDecoder):
+        source = task.encode(args.prompt)
+        if not len(source):
+            raise UsageError(f"rnnsim sample: the prompt {args.prompt!r} has no tokens to read")
+        decoded = network.beam_search(source[None], beam_width=BEAM_WIDTH)
+        print(task.show_target(decoded.tokens[0]))
+        return 0
+    if task.name != "char_lm":
+        raise UsageError(
+            f"rnnsim sample: {args.file} holds the {describe(project.spec)} on {task.name}; sample "
+            "writes text with a language model (char_lm) or an encoder-decoder (e.g. dates)"
+        )
     text = sample(network, task, args.prompt, args.length, args.temperature, args.seed)
     print(args.prompt + text)
     return 0

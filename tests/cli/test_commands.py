@@ -78,6 +78,28 @@ def test_sample_writes_after_the_prompt(tmp_path, capsys):
     assert code == 0 and out.startswith("the ") and len(out.rstrip("\n")) == 29
 
 
+def test_sample_on_an_encoder_decoder_writes_its_output_for_the_prompt(capsys):
+    from ui.paths import EXAMPLES
+
+    path = EXAMPLES / "dates_input_feeding.rnnsim.json"
+    code, out, _ = _run(capsys, "sample", str(path), "--prompt", "2026-11-26")
+    project = Project.load(path)
+    task, model = project.make_task(), project.make_network()
+    expected = task.show_target(
+        model.beam_search(task.encode("2026-11-26")[None], beam_width=cli.BEAM_WIDTH).tokens[0]
+    )
+    assert code == 0 and out == expected + "\n"
+
+
+def test_sample_on_a_classifier_says_what_it_is_for(capsys):
+    from ui.paths import EXAMPLES
+
+    path = EXAMPLES / "sentiment_en_lstm.rnnsim.json"
+    code, out, err = _run(capsys, "sample", str(path), "--prompt", "good")
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert "language model" in err and "encoder-decoder" in err
+
+
 @pytest.mark.parametrize(
     "argv, message",
     [
