@@ -27,6 +27,7 @@ from .builder_panel import BuilderPanel
 from .diagram.view import UnrolledView
 from .file_actions import FileActions
 from .gallery_panel import GalleryPanel
+from .help_menu import HelpMenu
 from .i18n import LanguageMenu
 from .input_panel import InputPanel
 from .inspector import InspectorPanel
@@ -247,6 +248,8 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         self.reset_layout_action = view.addAction(self.tr("Reset layout"), self.reset_layout)
         self.menuBar().addMenu(LanguageMenu(self))
+        self.help_menu = HelpMenu(self)
+        self.menuBar().addMenu(self.help_menu)
 
     def _undo_actions(self) -> None:
         """Undo and redo in the Edit menu. The stack writes "PREFIX command" into them, with the

@@ -534,6 +534,25 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About rnnsim</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;rnnsim {0}&lt;/h3&gt;&lt;p&gt;Build recurrent, encoder–decoder and recursive neural networks for NLP, step through their forward pass and back-propagation one event at a time, and train them while watching them learn.&lt;/p&gt;&lt;p&gt;The engine (the &lt;tt&gt;simulator&lt;/tt&gt; package) runs without the window; the README explains the window, the command line and the file formats.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HiddenStatePanel</name>
     <message>
         <source>unit</source>

@@ -534,6 +534,25 @@
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>About rnnsim</source>
+        <translation>关于 rnnsim</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;rnnsim {0}&lt;/h3&gt;&lt;p&gt;Build recurrent, encoder–decoder and recursive neural networks for NLP, step through their forward pass and back-propagation one event at a time, and train them while watching them learn.&lt;/p&gt;&lt;p&gt;The engine (the &lt;tt&gt;simulator&lt;/tt&gt; package) runs without the window; the README explains the window, the command line and the file formats.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;rnnsim {0}&lt;/h3&gt;&lt;p&gt;搭建用于自然语言处理的循环神经网络、编码器-解码器和递归神经网络，逐个事件地单步执行它们的前向计算和反向传播，并在训练时观察它们如何学习。&lt;/p&gt;&lt;p&gt;计算引擎（&lt;tt&gt;simulator&lt;/tt&gt; 包）不需要窗口也能运行；README 说明了窗口、命令行和文件格式。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>HiddenStatePanel</name>
     <message>
         <source>unit</source>
