@@ -13,18 +13,15 @@ or upgrading Numba makes it stale, and clearing the cache folder removes it.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
-from functools import cache
 from pathlib import Path
 
 from .kinds import ENCODER_DECODER, TREE
-from .numba_cache import configure
+from .numba_cache import configure, fingerprint
 
 CELLS = ("lstm", "gru", "rnn", "tdnn")
 KINDS = (ENCODER_DECODER, TREE)  # the model kinds with kernel sets of their own
-KERNEL_FOLDERS = ("kernels", "seq2seq/kernels", "trees/kernels")
 
 
 def warm(name: str, dtype: str = "float64") -> None:
@@ -119,19 +116,7 @@ def _stamp(name: str, dtype: str) -> Path | None:
     folder = os.environ.get("NUMBA_CACHE_DIR")
     if not folder:
         return None
-    return Path(folder) / f"rnnsim-warm-{name}-{dtype}-{_fingerprint()}"
-
-
-@cache
-def _fingerprint() -> str:
-    """A hash of every kernel source and of Numba's version."""
-    from importlib.metadata import version
-
-    digest = hashlib.sha256(version("numba").encode())
-    for folder in KERNEL_FOLDERS:
-        for source in sorted((Path(__file__).parent / folder).glob("*.py")):
-            digest.update(source.read_bytes())
-    return digest.hexdigest()[:16]
+    return Path(folder) / f"rnnsim-warm-{name}-{dtype}-{fingerprint()}"
 
 
 if __name__ == "__main__":
