@@ -45,8 +45,8 @@ def _dense(spec: NetworkSpec, x: np.ndarray) -> np.ndarray:
         raise InputError(f"x holds {x.dtype} values; expected real numbers")
     _check_not_empty(x)
     x = np.ascontiguousarray(x, dtype=spec.dtype)
-    bad = np.argwhere(~np.isfinite(x))
-    if bad.size:
+    if not np.isfinite(x).all():  # where, only when something is wrong (argwhere is slow)
+        bad = np.argwhere(~np.isfinite(x))
         b, t, _ = bad[0]
         raise InputError(
             f"x holds {x[tuple(bad[0])]} at example {b}, step {t}; inputs must be finite"
