@@ -131,7 +131,8 @@ def lstm_backward(
     dc = grad_c_last.copy()  # dL/dc carried back through the forget gates
     dz = np.zeros((B, 4 * H), x.dtype)
     dh_prev = np.empty((B, H), x.dtype)
-    tanh_c = np.empty(H, x.dtype)
+    tanh_cell = np.empty((B, T, H), x.dtype)  # tanh(c_t): one pass over all steps, not per step
+    tanh_of(cell.reshape(B * T * H), tanh_cell.reshape(B * T * H))
     for s in range(T - 1, -1, -1):
         for b in range(B):
             L = lengths[b]
@@ -146,8 +147,8 @@ def lstm_backward(
             gc = grad_cell[b, t]
             zb = dz[b]
             dcb = dc[b]
+            tanh_c = tanh_cell[b, t]
             add(dh[b], grad_out[b, t], gh)  # dL/dh_t: from step t+1 and from above
-            tanh_of(cell[b, t], tanh_c)
             for j in range(H):  # dL/dc_t = dL/dc (from t+1) + dL/dh_t o (1 - tanh^2 c_t)
                 gc[j] = dcb[j] + gh[j] * gt[3 * H + j] * (1.0 - tanh_c[j] * tanh_c[j])
             for j in range(H):  # dL/dz_i = dL/dc_t g i (1 - i)
