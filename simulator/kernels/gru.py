@@ -12,6 +12,7 @@ pre_hidden holds U h_{t-1} + c for r and z, and the hidden-side term of n as the
 import numpy as np
 from numba import njit
 
+from .mathfn import FUSED
 from .rows import add, copy, sigmoid_of, tanh_of
 from .steps import (
     input_gradient,
@@ -28,7 +29,7 @@ from .steps import (
 )
 
 
-@njit(cache=True, nogil=True, error_model="numpy")
+@njit(cache=True, nogil=True, error_model="numpy", fastmath=FUSED)
 def gru_forward(
     x,
     lengths,
@@ -112,7 +113,7 @@ def gru_forward(
     h_last[:] = h
 
 
-@njit(cache=True, nogil=True, error_model="numpy")
+@njit(cache=True, nogil=True, error_model="numpy", fastmath=FUSED)
 def gru_backward(
     x,
     lengths,

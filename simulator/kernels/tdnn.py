@@ -9,7 +9,7 @@ only K steps back per layer.
 import numpy as np
 from numba import njit
 
-from .mathfn import activate, activate_slope
+from .mathfn import FUSED, activate, activate_slope
 from .steps import position, zero_padding
 
 
@@ -24,7 +24,7 @@ def _stacked(w, D):
     return out
 
 
-@njit(cache=True, nogil=True, error_model="numpy")
+@njit(cache=True, nogil=True, error_model="numpy", fastmath=FUSED)
 def tdnn_forward(x, lengths, reverse, activation, w_ih, b_ih, pre_input, hidden):
     """x (B, T, D) -> pre_input (z_t) and hidden (B, T, H)."""
     B, T, D = x.shape
@@ -48,7 +48,7 @@ def tdnn_forward(x, lengths, reverse, activation, w_ih, b_ih, pre_input, hidden)
                 hidden[b, t, j] = activate(activation, z[j])
 
 
-@njit(cache=True, nogil=True, error_model="numpy")
+@njit(cache=True, nogil=True, error_model="numpy", fastmath=FUSED)
 def tdnn_backward(
     x,
     lengths,
