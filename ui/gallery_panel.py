@@ -49,16 +49,14 @@ def _read(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def kind_of_example(path: Path) -> str:
-    network = _read(path).get("network")
+def kind_of_example(data: dict) -> str:
+    """The kind of model an example's file (as read) holds."""
+    network = data.get("network")
     return kind_of_network(network) if isinstance(network, dict) else RECURRENT
 
 
-def describe(path: Path, language: str = "en") -> tuple[str, str]:
-    """(title, explanation) of an example, read from its file's `view` without loading it."""
-    data = _read(path)
-    if not data:
-        return path.name, ""
+def describe(path: Path, data: dict, language: str = "en") -> tuple[str, str]:
+    """(title, explanation) of an example from its file's `view` (as read), without loading it."""
     view = data.get("view") or {}
     title = view.get("title") or {}
     about = view.get("about") or {}
@@ -90,9 +88,9 @@ class GalleryPanel(QWidget):
         layout.addWidget(self.about)
         layout.addWidget(button)
         files = example_files(folder)
-        kinds = {path: kind_of_example(path) for path in files}
+        self._contents = {path: _read(path) for path in files}  # each file read once
         for kind in KINDS:
-            chosen = [path for path in files if kinds[path] == kind]
+            chosen = [path for path in files if kind_of_example(self._contents[path]) == kind]
             if not chosen:
                 continue
             heading = QListWidgetItem()
@@ -119,7 +117,7 @@ class GalleryPanel(QWidget):
                 item.setText(self.tr(HEADINGS[item.data(KIND)]))
                 continue
             path = Path(item.data(PATH))
-            title, about = describe(path, language)
+            title, about = describe(path, self._contents[path], language)
             item.setText("  " + title)
             item.setToolTip(f"{path.name}\n{about}")
             item.setData(ABOUT, about)
