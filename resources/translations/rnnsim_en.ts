@@ -1733,6 +1733,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>source format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>earliest year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latest year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>largest number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>split into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The data set the network trains on</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1733,6 +1733,34 @@
         <translation>测试集比例</translation>
     </message>
     <message>
+        <source>source format</source>
+        <translation>源格式</translation>
+    </message>
+    <message>
+        <source>target format</source>
+        <translation>目标格式</translation>
+    </message>
+    <message>
+        <source>earliest year</source>
+        <translation>最早年份</translation>
+    </message>
+    <message>
+        <source>latest year</source>
+        <translation>最晚年份</translation>
+    </message>
+    <message>
+        <source>largest number</source>
+        <translation>最大的数</translation>
+    </message>
+    <message>
+        <source>direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>split into</source>
+        <translation>切分为</translation>
+    </message>
+    <message>
         <source>The data set the network trains on</source>
         <translation>网络训练所用的数据集</translation>
     </message>

@@ -106,3 +106,11 @@ def test_the_chinese_translation_covers_every_string_in_the_source(tmp_path):
         shutil.copy(build.ts_path(code), build.ts_path(code, tmp_path))
     build.collect(tmp_path)
     assert build.untranslated("zh_CN", tmp_path) == []
+
+
+def test_every_task_setting_has_a_label_in_words():
+    from simulator.tasks import DEFAULTS, PAIR_DEFAULTS
+    from ui.training.task_form import SETTING_LABELS
+
+    settings = {key for task in [*DEFAULTS.values(), *PAIR_DEFAULTS.values()] for key in task}
+    assert settings <= set(SETTING_LABELS)

@@ -31,6 +31,13 @@ SETTING_LABELS = {
     "path": QT_TRANSLATE_NOOP("TaskForm", "file"),
     "test_path": QT_TRANSLATE_NOOP("TaskForm", "test file"),
     "test_fraction": QT_TRANSLATE_NOOP("TaskForm", "test share"),
+    "source_format": QT_TRANSLATE_NOOP("TaskForm", "source format"),
+    "target_format": QT_TRANSLATE_NOOP("TaskForm", "target format"),
+    "min_year": QT_TRANSLATE_NOOP("TaskForm", "earliest year"),
+    "max_year": QT_TRANSLATE_NOOP("TaskForm", "latest year"),
+    "max_value": QT_TRANSLATE_NOOP("TaskForm", "largest number"),
+    "direction": QT_TRANSLATE_NOOP("TaskForm", "direction"),
+    "split": QT_TRANSLATE_NOOP("TaskForm", "split into"),
 }
 
 
