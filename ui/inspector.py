@@ -3,8 +3,6 @@ this example put in. What the stepper has not reached yet stays blank."""
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
@@ -14,13 +12,12 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from . import equations as eq
-from .i18n import translate
+from .equation_view import EquationView
 from .plots.known import outputs_known
 from .vector_grid import VectorGrid
 
@@ -41,8 +38,7 @@ class InspectorPanel(QWidget):
         self.state.setFixedHeight(2 * self.state.fontMetrics().lineSpacing() + 4)
         self.unit = QSpinBox()
         self.unit.valueChanged.connect(self.redraw)
-        self.text = QTextBrowser()
-        self.text.setOpenLinks(False)
+        self.text = EquationView()
         self.model = VectorGrid()  # the selected node's vectors, one row per unit
         self.model.row_clicked.connect(self._row_clicked)
         self.table = QScrollArea()
@@ -97,7 +93,7 @@ class InspectorPanel(QWidget):
         if session.trace is None:
             self.title.setText(self.tr("Inspector"))
             self.state.setText(self.tr("Select a node in the unrolled network."))
-            _set_html(self.text, "")
+            self.text.set_equations([])
             self.model.set_array(np.zeros((0, 0)), [], [])
             return
         s = session.selection
@@ -133,7 +129,7 @@ class InspectorPanel(QWidget):
             self.state.setText(
                 self.tr("Not computed yet: the forward pass reaches it at event {0}.").format(when)
             )
-            _set_html(self.text, "")
+            self.text.set_equations([])
         else:
             lines = eq.hidden_equations(session.network, trace, layer, direction, t, j)
             if backward:
@@ -141,7 +137,7 @@ class InspectorPanel(QWidget):
                 self.state.setText(self.tr("Forward and backward pass done here."))
             else:
                 self.state.setText(self.tr("Forward pass done; BPTT has not reached it yet."))
-            _set_html(self.text, _html(lines))
+            self.text.set_equations(lines)
         self.model.set_array(*self._hidden_table(layer, direction, t, forward, backward))
         self.model.select_row(j)
 
@@ -192,7 +188,7 @@ class InspectorPanel(QWidget):
             vector = np.asarray(example.inputs[t], dtype=np.float64)
             columns = [self.tr("value")]
         self.state.setText(self.tr("Inputs are known from the start."))
-        _set_html(self.text, _html(lines))
+        self.text.set_equations(lines)
         self.model.set_array(vector[:, None], columns, [str(k) for k in range(len(vector))])
 
     def _output(self, t: int) -> None:
@@ -206,12 +202,12 @@ class InspectorPanel(QWidget):
         ok = bool(known[position])
         if ok:
             self.state.setText(self.tr("The forward pass has reached this output."))
-            _set_html(
-                self.text, _html(eq.output_equations(session.network, trace, task.labels, position))
+            self.text.set_equations(
+                eq.output_equations(session.network, trace, task.labels, position)
             )
         else:
             self.state.setText(self.tr("Not computed yet: the top layer has not reached it."))
-            _set_html(self.text, "")
+            self.text.set_equations([])
         logits = trace.logits[0, position] if spec.mode == "seq2seq" else trace.logits[0]
         table = [logits]
         columns = [self.tr("o (logit)")]
@@ -237,31 +233,11 @@ class InspectorPanel(QWidget):
             position = None
             if session.spec.mode == "seq2seq" and session.selection.kind == "output":
                 position = session.selection.position
-            _set_html(self.text, _html(eq.loss_equations(trace, session.task.labels, position)))
+            self.text.set_equations(eq.loss_equations(trace, session.task.labels, position))
         else:
             self.state.setText(self.tr("Not computed yet: the loss comes after the forward pass."))
-            _set_html(self.text, "")
+            self.text.set_equations([])
             losses[:] = np.nan
         self.model.set_array(
             losses, ["L_t"], [f"{t} {tok}" for t, tok in enumerate(session.example.tokens)]
         )
-
-
-def _set_html(browser, text: str) -> None:
-    """Replace the equations only when they changed (setHtml relays out the whole text)."""
-    if browser.property("shown") != text:
-        browser.setHtml(text)
-        browser.setProperty("shown", text)
-
-
-def _html(lines) -> str:
-    parts = []
-    for line in lines:
-        note = translate("Equations", line.note) if line.note else ""
-        note = f"<span style='color:#777'>{html.escape(note)}</span><br>" if note else ""
-        parts.append(
-            f"<p style='margin-top:2px; margin-bottom:7px'>{note}"
-            f"<b><code>{html.escape(line.formula)}</code></b>"
-            f"<br><code>&nbsp;&nbsp;{html.escape(line.numbers)}</code></p>"
-        )
-    return "".join(parts)

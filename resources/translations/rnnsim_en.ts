@@ -182,6 +182,13 @@
     </message>
 </context>
 <context>
+    <name>EquationView</name>
+    <message>
+        <source>Copy the equations</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Equations</name>
     <message>
         <source>input gate</source>

@@ -5,10 +5,8 @@ call `show`; the texts are only replaced when they change, so stepping stays qui
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,15 +14,12 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpinBox,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from ..equation_view import EquationView
 from ..vector_grid import VectorGrid
-
-# Where the equations' notes are translated (ui.equations, and each kind's own).
-NOTE_CONTEXTS = ("Equations", "Seq2SeqEquations", "TreeEquations")
 
 
 class NodeInspector(QWidget):
@@ -40,8 +35,7 @@ class NodeInspector(QWidget):
         self.state.setFixedHeight(2 * self.state.fontMetrics().lineSpacing() + 4)
         self.unit = QSpinBox()
         self.unit.valueChanged.connect(self.redraw)
-        self.text = QTextBrowser()
-        self.text.setOpenLinks(False)
+        self.text = EquationView()
         self.grid = VectorGrid()
         self.grid.row_clicked.connect(self.row_clicked)
         self.table = QScrollArea()
@@ -116,35 +110,11 @@ class NodeInspector(QWidget):
             self.title.setText(title)
         if self.state.text() != state:
             self.state.setText(state)
-        text = to_html(lines)
-        if self.text.property("shown") != text:
-            self.text.setHtml(text)
-            self.text.setProperty("shown", text)
+        self.text.set_equations(lines)
         if table is None:
             table = (np.zeros((0, 0)), [], [])
         self.grid.set_array(*table)
         self.grid.select_row(self.unit.value() if self.unit.isVisible() else -1)
-
-
-def translate_note(note: str) -> str:
-    for context in NOTE_CONTEXTS:
-        found = QCoreApplication.translate(context, note)
-        if found != note:
-            return found
-    return note
-
-
-def to_html(lines) -> str:
-    parts = []
-    for line in lines:
-        note = translate_note(line.note) if line.note else ""
-        note = f"<span style='color:#777'>{html.escape(note)}</span><br>" if note else ""
-        parts.append(
-            f"<p style='margin-top:2px; margin-bottom:7px'>{note}"
-            f"<b><code>{html.escape(line.formula)}</code></b>"
-            f"<br><code>&nbsp;&nbsp;{html.escape(line.numbers)}</code></p>"
-        )
-    return "".join(parts)
 
 
 def columns(pairs, known: bool = True) -> tuple[np.ndarray, list[str]]:
