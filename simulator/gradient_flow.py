@@ -42,21 +42,24 @@ class GradientFlow:
     def decay(self) -> tuple[np.ndarray, np.ndarray]:
         """(distances d, mean over t of G[t, t -/+ d] / G[t, t]) for d = 0 .. T-1: how fast a
         gradient fades with the number of steps it travels back."""
-        G = self.matrix
-        T = G.shape[0]
-        sums = np.zeros(T)
-        counts = np.zeros(T)
-        for t in range(T):
-            own = G[t, t]
-            if not np.isfinite(own) or own <= 0.0:
-                continue
-            for k in range(T):
-                d = t - k if self.direction == 0 else k - t
-                if d >= 0 and np.isfinite(G[t, k]):
-                    sums[d] += G[t, k] / own
-                    counts[d] += 1
-        ratio = np.divide(sums, counts, out=np.full(T, np.nan), where=counts > 0)
-        return np.arange(T), ratio
+        return decay(self.matrix, self.direction)
+
+
+def decay(matrix: np.ndarray, direction: int) -> tuple[np.ndarray, np.ndarray]:
+    """(d, ratio[d] = mean over t of G[t, t -/+ d] / G[t, t]) for d = 0 .. T-1, skipping blank
+    (NaN) entries and rows whose G[t, t] is blank or zero; NaN where no entry is left. Quick
+    enough (one pass over G) to redraw on every step of the window."""
+    T = matrix.shape[0]
+    t, k = np.indices((T, T))
+    distance = t - k if direction == 0 else k - t  # how far back the gradient travelled
+    own = np.diagonal(matrix)[:, None]  # G[t, t], by row
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = matrix / own
+        used = (distance >= 0) & np.isfinite(matrix) & np.isfinite(own) & (own > 0)
+    sums = np.bincount(distance[used], weights=ratio[used], minlength=T)
+    counts = np.bincount(distance[used], minlength=T)
+    mean = np.divide(sums, counts, out=np.full(T, np.nan), where=counts > 0)
+    return np.arange(T), mean
 
 
 def recurrent_matrix_norm(

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from simulator import Network, NetworkSpec
-from simulator.gradient_flow import gradient_flow, gradient_flows
+from simulator.gradient_flow import decay, gradient_flow, gradient_flows
 
 from .examples import random_batch
 
@@ -103,3 +103,40 @@ def test_every_layer_and_direction_at_once_equals_one_at_a_time():
     for (layer, direction), flow in flows.items():
         alone = gradient_flow(network, trace, layer, direction, example=1)
         assert np.array_equal(flow.matrix, alone.matrix, equal_nan=True)
+
+
+def test_decay_is_the_mean_ratio_to_the_diagonal_over_known_entries():
+    nan = np.nan
+    G = np.array(
+        [
+            [2.0, 0.0, 0.0, 0.0],
+            [1.0, 4.0, 0.0, 0.0],
+            [nan, 2.0, 8.0, 0.0],
+            [0.5, 1.0, 2.0, 0.0],  # G[3, 3] = 0: the row says nothing about decay
+        ]
+    )
+    distances, ratio = decay(G, direction=0)
+    assert list(distances) == [0, 1, 2, 3]
+    # d = 0: every usable row gives 1; d = 1: G[1,0]/G[1,1] = 1/4 and G[2,1]/G[2,2] = 2/8;
+    # d = 2: only G[2,0], which is blank; d = 3: only row 3, unusable
+    np.testing.assert_allclose(ratio, [1.0, 0.25, nan, nan], equal_nan=True)
+    # the backward direction reads G[t, t + d]: the same matrix with time reversed
+    np.testing.assert_allclose(
+        decay(G[::-1, ::-1], direction=1)[1], [1.0, 0.25, nan, nan], equal_nan=True
+    )
+    # blanking whole columns (what the window does before BPTT reaches them) only drops entries
+    G[:, 0] = nan
+    np.testing.assert_allclose(decay(G, direction=0)[1], [1.0, 0.25, nan, nan], equal_nan=True)
+
+
+def test_decay_of_a_real_flow_matches_its_definition():
+    spec = NetworkSpec(cell="rnn", input_size=2, hidden_size=3, bidirectional=True)
+    for direction in (0, 1):
+        _, _, flow = _flow(spec, seed=2, length=9, direction=direction)
+        G, T = flow.matrix, flow.matrix.shape[0]
+        expected = []
+        for d in range(T):
+            pairs = [(t, t - d) if direction == 0 else (t, t + d) for t in range(T)]
+            ratios = [G[t, k] / G[t, t] for t, k in pairs if 0 <= k < T and G[t, t] > 0]
+            expected.append(np.mean(ratios) if ratios else np.nan)
+        np.testing.assert_allclose(flow.decay()[1], expected, rtol=1e-12, equal_nan=True)

@@ -8,7 +8,6 @@ from ui import equations
 from ui.diagram.layout import UnrolledLayout
 from ui.display import display_problem
 from ui.input_example import InputProblem, from_dataset, from_text
-from ui.plots import known
 
 VARIANTS = [
     ("lstm", {}),
@@ -102,23 +101,6 @@ def test_display_detection():
     assert display_problem({"WAYLAND_DISPLAY": "wayland-0"}, "linux") is None
     assert display_problem({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
     assert display_problem({}, "win32") is None
-
-
-def test_decay_matches_the_engines_on_a_full_and_a_blanked_matrix():
-    from simulator import Network, NetworkSpec
-    from simulator.gradient_flow import GradientFlow, gradient_flow
-
-    for direction in (0, 1):
-        spec = NetworkSpec(cell="rnn", input_size=2, hidden_size=3, bidirectional=True)
-        network = Network(spec, seed=2)
-        rng = np.random.default_rng(0)
-        trace = network.run(rng.standard_normal((1, 9, 2)), rng.integers(0, 2, (1, 9)))
-        flow = gradient_flow(network, trace, direction=direction)
-        assert np.allclose(known.decay(flow.matrix, direction)[1], flow.decay()[1], equal_nan=True)
-        blanked = flow.matrix.copy()
-        blanked[:, :4] = np.nan
-        engine = GradientFlow(0, direction, 0, blanked, 1.0, 1.0).decay()[1]
-        assert np.allclose(known.decay(blanked, direction)[1], engine, equal_nan=True)
 
 
 def test_typed_text_and_examples_from_the_task():

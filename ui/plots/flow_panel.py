@@ -173,7 +173,9 @@ class FlowPanel(PlotPanel):
             else None
         )
         self.heatmap.show(safe_log10(shown), at)
-        distances, ratio = known.decay(shown, direction)
+        from simulator.gradient_flow import decay  # loaded with the flow it draws
+
+        distances, ratio = decay(shown, direction)
         set_curve(self.decay_curve, distances, safe_log10(ratio))  # log10, linear axis
         self._draw_bound(flow, distances, ratio)
         note = ""

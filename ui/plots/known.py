@@ -119,21 +119,3 @@ def flow_matrix(matrix: np.ndarray, stepper, layer: int, direction: int) -> np.n
         return out
     out[:, ~stepper.known_backward(layer, direction)] = np.nan
     return finite_or_nan(out)
-
-
-def decay(matrix: np.ndarray, direction: int) -> tuple[np.ndarray, np.ndarray]:
-    """(d, mean over t of G[t, t -/+ d] / G[t, t]): GradientFlow.decay() on any (partly blank)
-    matrix, one diagonal at a time so it is quick enough to redraw on every step."""
-    T = matrix.shape[0]
-    own = np.diagonal(matrix)
-    ratio = np.full(T, np.nan)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        for d in range(T):
-            if direction == 0:  # G[t, t - d] for t = d .. T-1
-                far, near = np.diagonal(matrix, offset=-d), own[d:]
-            else:  # G[t, t + d] for t = 0 .. T-1-d
-                far, near = np.diagonal(matrix, offset=d), own[: T - d]
-            ok = np.isfinite(far) & np.isfinite(near) & (near > 0)
-            if ok.any():
-                ratio[d] = np.mean(far[ok] / near[ok])
-    return np.arange(T), ratio
