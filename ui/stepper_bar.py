@@ -200,8 +200,12 @@ class StepperBar(QWidget):
             self.description.setText(self.tr("No trace yet."))
             return
         self.loss_action.setEnabled(stepper.loss_at is not None)
-        self.timeline.set_events(stepper.events)
+        self.timeline.set_events(self.timeline_events(stepper))
         self._moved(stepper.index)
+
+    def timeline_events(self, stepper) -> list:
+        """What the timeline draws: events with a phase, a layer and a direction."""
+        return stepper.events
 
     def _moved(self, index: int) -> None:
         self.timeline.set_index(index)

@@ -20,6 +20,7 @@ class Timeline(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.events = []
+        self.runs: list[tuple[int, int, str]] = []  # (first, end, phase) per layer and direction
         self.index = 0
         self._pending = None
         self._timer = QTimer(self)
@@ -38,6 +39,7 @@ class Timeline(QWidget):
 
     def set_events(self, events) -> None:
         self.events = list(events)
+        self.runs = _runs(self.events)
         self.index = min(self.index, max(len(self.events) - 1, 0))
         self.update()
 
@@ -58,18 +60,14 @@ class Timeline(QWidget):
         if not self.events:
             painter.fillRect(self.rect(), QColor("#eeeeee"))
             return
-        start = 0
-        for k in range(1, len(self.events) + 1):  # one rectangle per run of equal group
-            if k < len(self.events) and _group(self.events[k]) == _group(self.events[start]):
-                continue
-            rect = QRectF(self._x(start), 5, self._x(k) - self._x(start), h - 10)
-            colour = QColor(PHASE_COLOURS[self.events[start].phase])
-            if k <= self.index:
+        for start, end, phase in self.runs:
+            rect = QRectF(self._x(start), 5, self._x(end) - self._x(start), h - 10)
+            colour = QColor(PHASE_COLOURS[phase])
+            if end <= self.index:
                 colour = colour.darker(125)
             painter.fillRect(rect, colour)
             painter.setPen(QPen(QColor("#ffffff"), 1))
             painter.drawLine(rect.topLeft(), rect.bottomLeft())
-            start = k
         x = self._x(self.index + 0.5)
         painter.setPen(QPen(CURSOR, 3))
         painter.drawLine(int(x), 1, int(x), h - 1)
@@ -102,6 +100,16 @@ class Timeline(QWidget):
         if self._pending is not None:
             index, self._pending = self._pending, None
             self.moved.emit(index)
+
+
+def _runs(events) -> list[tuple[int, int, str]]:
+    """(first, end, phase) of each run of events in the same phase, layer and direction."""
+    runs, start = [], 0
+    for k in range(1, len(events) + 1):
+        if k == len(events) or _group(events[k]) != _group(events[start]):
+            runs.append((start, k, events[start].phase))
+            start = k
+    return runs
 
 
 def _group(event) -> tuple:

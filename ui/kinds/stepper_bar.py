@@ -25,12 +25,10 @@ class TimelineEvent(NamedTuple):
 
 
 class AnyStepperBar(InheritedTr, StepperBar):
-    def _trace_changed(self) -> None:
-        super()._trace_changed()
-        stepper, kind = self.session.stepper, self.session.kind
-        if stepper is not None and kind in (ENCODER_DECODER, TREE):
-            self.timeline.set_events(timeline_events(stepper, kind))
-            self._moved(stepper.index)
+    def timeline_events(self, stepper) -> list:
+        if self.session.kind in (ENCODER_DECODER, TREE):
+            return timeline_events(stepper, self.session.kind)
+        return super().timeline_events(stepper)
 
     def describe(self) -> str:
         kind = self.session.kind

@@ -69,6 +69,7 @@ class FlowPanel(PlotPanel):
             name=self.tr("(σ_max·γ)^d"),
         )
         self.verdict = ""
+        self._bound_drawn = None  # the GradientFlow whose bound and range are drawn
         self.view.ci.layout.setRowStretchFactor(0, 3)
         self.view.ci.layout.setRowStretchFactor(1, 2)
 
@@ -136,6 +137,10 @@ class FlowPanel(PlotPanel):
         self.progress.hide()
         self.flow = self._flows[key] = flow
         self.heatmap.set_levels(log_levels(flow.matrix))
+        # the decay plot's range fits the whole curve, so it stays put while BPTT reveals it
+        finite = flow.decay()[1]
+        finite = finite[np.isfinite(finite) & (finite > 0)]
+        self.decay_low = min(float(np.log10(finite.min())) if finite.size else -6.0, -1.0) - 0.3
         if draw and self.session.trace is not None:
             self.redraw()
 
@@ -162,6 +167,7 @@ class FlowPanel(PlotPanel):
             self.heatmap.show(np.full((session.trace.steps,) * 2, np.nan), None)
             self.decay_curve.setData([], [])
             self.bound_curve.setData([], [])
+            self._bound_drawn = None
             self.verdict = ""
             return
         flow = self.flow
@@ -177,35 +183,38 @@ class FlowPanel(PlotPanel):
 
         distances, ratio = decay(shown, direction)
         set_curve(self.decay_curve, distances, safe_log10(ratio))  # log10, linear axis
-        self._draw_bound(flow, distances, ratio)
+        self._draw_bound(flow, distances)
         note = ""
         if session.spec.mode == "seq2class" and session.spec.pooling == "last":
             note = self.tr(" One loss, at the last step: G has one row.")
         self.tell(self.tr("Gradient flow, {0}. {1}").format(self.focus_text(), self.verdict) + note)
 
-    def _draw_bound(self, flow, distances, ratio) -> None:
+    def _draw_bound(self, flow, distances) -> None:
+        """The bound (σ_max·γ)^d and the plot's range: once per G (they do not move with the
+        stepper); the verdict in words on every redraw (the language may have changed)."""
         sigma = flow.top_singular_value
+        if self._bound_drawn is not flow:
+            self._bound_drawn = flow
+            if sigma is None:
+                self.bound_curve.setData([], [])
+            else:
+                # log10 of (sigma gamma)^d, in log space: the power overflows for large d
+                log_rate = safe_log10(np.array([sigma * flow.gamma]))[0]
+                self.bound_curve.setData(distances, distances * log_rate)
+            self.decay.setYRange(self.decay_low, 0.5, padding=0)
+            log_axis(self.decay, self.decay_low, 0.5)
         if sigma is None:  # tdnn: no recurrent matrix
-            self.bound_curve.setData([], [])
             self.verdict = self.tr(
                 "TDNN: no recurrent matrix, the gradient reaches only `delay` steps back per layer"
             )
+        elif sigma < flow.threshold:
+            self.verdict = self.tr(
+                "σ_max(U) = {0:.3f} < 1/γ = {1:.2f}: gradients must vanish."
+            ).format(sigma, flow.threshold)
         else:
-            rate = sigma * flow.gamma
-            # log10 of the bound (sigma gamma)^d, in log space: the power overflows for large d
-            log_rate = safe_log10(np.array([rate]))[0]
-            self.bound_curve.setData(distances, distances * log_rate)
-            if sigma < flow.threshold:
-                text = self.tr("σ_max(U) = {0:.3f} < 1/γ = {1:.2f}: gradients must vanish.")
-            else:
-                text = self.tr(
-                    "σ_max(U) = {0:.3f} ≥ 1/γ = {1:.2f}: gradients can explode (not certain)."
-                )
-            self.verdict = text.format(sigma, flow.threshold)
-        finite = ratio[np.isfinite(ratio) & (ratio > 0)]
-        low = min(float(np.log10(finite.min())) if finite.size else -6.0, -1.0) - 0.3
-        self.decay.setYRange(low, 0.5, padding=0)
-        log_axis(self.decay, low, 0.5)
+            self.verdict = self.tr(
+                "σ_max(U) = {0:.3f} ≥ 1/γ = {1:.2f}: gradients can explode (not certain)."
+            ).format(sigma, flow.threshold)
 
     def plot_items(self):
         return {"gradient_flow": self.heatmap.plot, "gradient_decay": self.decay}

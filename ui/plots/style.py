@@ -145,4 +145,8 @@ def log_axis(plot: pg.PlotItem, low: float, high: float, axis: str = "left") -> 
     minor = []
     if last - first <= 4:
         minor = [(k + np.log10(m), "") for k in range(first, last) for m in range(2, 10)]
-    plot.getAxis(axis).setTicks([major, minor])
+    ticks = [major, minor]
+    item = plot.getAxis(axis)
+    if getattr(item, "log_ticks", None) != ticks:  # setTicks redraws the axis: only on change
+        item.setTicks(ticks)
+        item.log_ticks = ticks
