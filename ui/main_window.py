@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QStackedWidget,
+    QTabBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -204,6 +205,7 @@ class MainWindow(QMainWindow):
             horizontal,
         )
         self.resizeDocks([docks["hidden"]], [int(height * 0.40)], vertical)
+        self._hide_unused_tab_bars()
 
     def add_dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -221,6 +223,15 @@ class MainWindow(QMainWindow):
             dock.setFloating(False)
             self.addDockWidget(self.dock_areas[name], dock)
         self.fit_docks()
+
+    def _hide_unused_tab_bars(self) -> None:
+        """Regrouping docks leaves Qt's old tab bars on screen over the plots (Qt shows the ones
+        a group uses each time it lays the docks out): hide them all, relayout, and Qt shows
+        those in use again."""
+        for bar in self.findChildren(QTabBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            bar.hide()
+        self.layout().invalidate()
+        self.layout().activate()
 
     def _menus(self) -> None:
         files = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
