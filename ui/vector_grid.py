@@ -2,19 +2,19 @@
 
 Painted directly rather than through Qt's item views: the inspector changes every number on
 every step, and a QTableView then asks every cell for its size hint (about 10 ms a step at
-64 units); this grid draws only the rows in sight.
+64 units); this grid draws only the rows in sight, each row's numbers as one line of a fixed-width
+font (one text call per row instead of one per cell: 1.4 -> 0.4 ms a step at 7 columns).
 """
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontDatabase, QFontMetrics, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-CELL_W = 60
+CELL_CHARS = 9  # a number of at most 8 characters, right-aligned, and a space
 LABEL_W = 56
-ROW_H = 18
 SELECTED = QColor("#d7e6fb")
 GRID = QColor("#e3e3e3")
 
@@ -39,6 +39,24 @@ class VectorGrid(QWidget):
         self.text: dict[int, list[str]] = {}
         self.selected = -1
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.numbers_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self._measure()
+
+    def _measure(self) -> None:
+        """Cell width and row height from the fonts."""
+        if self.font().pointSizeF() > 0:
+            self.numbers_font.setPointSizeF(self.font().pointSizeF())
+        numbers = QFontMetrics(self.numbers_font)
+        self.cell_w = CELL_CHARS * numbers.horizontalAdvance("0")
+        self.row_h = max(numbers.lineSpacing(), self.fontMetrics().lineSpacing()) + 4
+        self.setFixedSize(
+            LABEL_W + self.cell_w * len(self.columns), self.row_h * (len(self.rows) + 1) + 2
+        )
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:
+            self._measure()
 
     def set_array(self, values: np.ndarray, columns: list[str], rows: list[str]) -> None:
         values = np.asarray(values, dtype=np.float64)
@@ -46,15 +64,16 @@ class VectorGrid(QWidget):
         if same and np.array_equal(values, self.values, equal_nan=True):
             return
         self.values = values
-        self.text = {}  # row -> its cells as text, made when the row is first painted
+        self.text = {}  # row -> its cells as one line, made when the row is first painted
         if not same:
             self.columns, self.rows = list(columns), list(rows)
-            self.setFixedSize(LABEL_W + CELL_W * len(columns), ROW_H * (len(rows) + 1) + 2)
+            self._measure()
         self.update()
 
-    def _row_text(self, row: int) -> list[str]:
+    def _row_text(self, row: int) -> str:
         if row not in self.text:
-            self.text[row] = ["" if np.isnan(v) else compact(v) for v in self.values[row].tolist()]
+            cells = ("" if np.isnan(v) else compact(v) for v in self.values[row].tolist())
+            self.text[row] = "".join(cell.rjust(CELL_CHARS - 1) + " " for cell in cells)
         return self.text[row]
 
     def select_row(self, row: int) -> None:
@@ -63,32 +82,41 @@ class VectorGrid(QWidget):
             self.update()
 
     def mousePressEvent(self, event) -> None:
-        row = int(event.position().y() // ROW_H) - 1
+        row = int(event.position().y() // self.row_h) - 1
         if 0 <= row < len(self.rows):
             self.row_clicked.emit(row)
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
-        exposed = event.rect()
-        first = max(0, exposed.top() // ROW_H - 1)
-        last = min(len(self.rows), exposed.bottom() // ROW_H + 1)
+        exposed, h, width = event.rect(), self.row_h, self.width()
+        first = max(0, exposed.top() // h - 1)
+        last = min(len(self.rows), exposed.bottom() // h + 1)
         align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        label_pen, number_pen = QColor("#777"), QColor("#111")
         for r in range(first, last):
-            y = (r + 1) * ROW_H
+            y = (r + 1) * h
             if r == self.selected:
-                painter.fillRect(QRect(0, y, self.width(), ROW_H), SELECTED)
+                painter.fillRect(QRect(0, y, width, h), SELECTED)
             painter.setPen(GRID)
-            painter.drawLine(0, y + ROW_H - 1, self.width(), y + ROW_H - 1)
-            painter.setPen(QColor("#777"))
-            painter.drawText(QRect(2, y, LABEL_W - 8, ROW_H), align, self.rows[r])
-            painter.setPen(QColor("#111"))
-            for c, text in enumerate(self._row_text(r)):
-                painter.drawText(QRect(LABEL_W + c * CELL_W, y, CELL_W - 6, ROW_H), align, text)
-        if exposed.top() < ROW_H:  # the header
-            painter.fillRect(QRect(0, 0, self.width(), ROW_H), QColor("#eeeeee"))
-            font = painter.font()
+            painter.drawLine(0, y + h - 1, width, y + h - 1)
+            painter.setPen(label_pen)
+            painter.setFont(self.font())
+            painter.drawText(QRect(2, y, LABEL_W - 8, h), align, self.rows[r])
+            painter.setPen(number_pen)
+            painter.setFont(self.numbers_font)
+            painter.drawText(
+                QRect(LABEL_W, y, width - LABEL_W, h),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                self._row_text(r),
+            )
+        if exposed.top() < h:  # the header
+            painter.fillRect(QRect(0, 0, width, h), QColor("#eeeeee"))
+            font = self.font()
             font.setBold(True)
             painter.setFont(font)
             painter.setPen(QColor("#222"))
             for c, name in enumerate(self.columns):
-                painter.drawText(QRect(LABEL_W + c * CELL_W, 0, CELL_W - 6, ROW_H), align, name)
+                box = QRect(
+                    LABEL_W + c * self.cell_w, 0, self.cell_w - self.cell_w // CELL_CHARS, h
+                )
+                painter.drawText(box, align, name)

@@ -11,7 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from . import style  # noqa: F401  (applies the pyqtgraph settings)
+from . import style  # also applies the pyqtgraph settings
 
 DIRECTION_ARROWS = ("→", "←")
 
@@ -74,6 +74,7 @@ class PlotPanel(QWidget):
         if key != self._shape:
             self.view.ci.clear()
             self.rebuild()
+            style.cache_still_parts(self.view)
             self._shape = key
         self.tell("")
         self.retrace()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtWidgets import QGraphicsItem
 
 pg.setConfigOptions(imageAxisOrder="row-major", background="w", foreground="k", antialias=True)
 
@@ -101,6 +102,14 @@ def plain(plot: pg.PlotItem) -> None:
     for axis in ("left", "bottom"):
         plot.getAxis(axis).enableAutoSIPrefix(False)
     plot.getViewBox().setMouseEnabled(x=True, y=False)
+
+
+def cache_still_parts(view: pg.GraphicsView) -> None:
+    """Keep axes and titles as pixmaps: they change only with a range or a label, yet every
+    cursor move beside them repainted them (a Python paint and a QPicture replay each)."""
+    for item in view.scene().items():
+        if isinstance(item, (pg.AxisItem, pg.LabelItem)):
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
 def set_curve(curve, x, y) -> None:
