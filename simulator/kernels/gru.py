@@ -15,6 +15,8 @@ from numba import njit
 from .mathfn import FUSED
 from .rows import add, copy, sigmoid_of, tanh_of
 from .steps import (
+    backward_operand,
+    forward_operand,
     input_gradient,
     input_projection,
     position,
@@ -22,8 +24,6 @@ from .steps import (
     previous_states,
     times,
     times_transposed,
-    transpose_for_batch,
-    transpose_for_one,
     weight_gradients,
     zero_padding,
 )
@@ -54,11 +54,9 @@ def gru_forward(
     zero_padding(pre_hidden, lengths)
     zero_padding(gates, lengths)
     zero_padding(hidden, lengths)
-    w_hh_t = transpose_for_batch(w_hh, B)
-    w_rz = np.ascontiguousarray(w_hh[: 2 * H])
-    w_rz_t = transpose_for_batch(w_rz, B)
-    w_n = np.ascontiguousarray(w_hh[2 * H :])
-    w_n_t = transpose_for_batch(w_n, B)
+    w_hh_op = forward_operand(w_hh, B)
+    w_rz_op = forward_operand(w_hh[: 2 * H], B)
+    w_n_op = forward_operand(w_hh[2 * H :], B)
     h = h0.copy()
     u_h = np.zeros((B, 3 * H), x.dtype)  # U h_{t-1}
     u_rz = np.zeros((B, 2 * H), x.dtype)  # U_rz h_{t-1} (textbook)
@@ -67,9 +65,9 @@ def gru_forward(
     z = np.empty(3 * H, x.dtype)
     for s in range(T):
         if textbook:
-            times_transposed(h, w_rz, w_rz_t, u_rz)
+            times_transposed(h, w_rz_op, u_rz)
         else:
-            times_transposed(h, w_hh, w_hh_t, u_h)
+            times_transposed(h, w_hh_op, u_h)
         for b in range(B):  # the reset and update gates
             L = lengths[b]
             if s >= L:
@@ -87,7 +85,7 @@ def gru_forward(
                 for j in range(H):
                     reset_h[b, j] = gt[j] * h[b, j]
         if textbook:
-            times_transposed(reset_h, w_n, w_n_t, u_n)  # U_n (r * h_{t-1})
+            times_transposed(reset_h, w_n_op, u_n)  # U_n (r * h_{t-1})
         for b in range(B):  # the candidate and the new state
             L = lengths[b]
             if s >= L:
@@ -144,11 +142,9 @@ def gru_backward(
     zero_padding(grad_pre_input, lengths)
     zero_padding(grad_pre_hidden, lengths)
     zero_padding(grad_hidden, lengths)
-    w_hh_t = transpose_for_one(w_hh, B)
-    w_rz = np.ascontiguousarray(w_hh[: 2 * H])
-    w_rz_t = transpose_for_one(w_rz, B)
-    w_n = np.ascontiguousarray(w_hh[2 * H :])
-    w_n_t = transpose_for_one(w_n, B)
+    w_hh_op = backward_operand(w_hh, B)
+    w_rz_op = backward_operand(w_hh[: 2 * H], B)
+    w_n_op = backward_operand(w_hh[2 * H :], B)
     dh = grad_h_last.copy()
     dh_direct = np.zeros((B, H), x.dtype)  # dL/dh_{t-1} not through U: z h_{t-1} (and r h_{t-1})
     d_u = np.zeros((B, 3 * H), x.dtype)  # dL/d(U h_{t-1}) (pytorch)
@@ -187,7 +183,7 @@ def gru_backward(
                     d_u[b, 2 * H + j] = gi[2 * H + j] * gt[j]
                 copy(d_u[b], grad_pre_hidden[b, t])
         if textbook:
-            times(d_n, w_n, w_n_t, d_reset_h)  # dL/d(r h_{t-1}) = U_n^T dn_pre
+            times(d_n, w_n_op, d_reset_h)  # dL/d(r h_{t-1}) = U_n^T dn_pre
             for b in range(B):
                 L = lengths[b]
                 if s >= L:
@@ -204,9 +200,9 @@ def gru_backward(
                     dh_direct[b, j] += d_reset_h[b, j] * gt[j]
                 copy(gi[: 2 * H], d_rz[b])
                 copy(gi, grad_pre_hidden[b, t])
-            times(d_rz, w_rz, w_rz_t, dh_prev)  # U_rz^T d[r, z]_pre
+            times(d_rz, w_rz_op, dh_prev)  # U_rz^T d[r, z]_pre
         else:
-            times(d_u, w_hh, w_hh_t, dh_prev)  # U^T dL/d(U h_{t-1})
+            times(d_u, w_hh_op, dh_prev)  # U^T dL/d(U h_{t-1})
         for b in range(B):
             if s < lengths[b]:
                 add(dh_prev[b], dh_direct[b], dh[b])

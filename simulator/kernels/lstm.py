@@ -15,6 +15,8 @@ from numba import njit
 from .mathfn import FUSED
 from .rows import add, copy, sigmoid_of, tanh_of
 from .steps import (
+    backward_operand,
+    forward_operand,
     input_gradient,
     input_projection,
     position,
@@ -22,8 +24,6 @@ from .steps import (
     shared_weight_gradients,
     times,
     times_transposed,
-    transpose_for_batch,
-    transpose_for_one,
     zero_padding,
 )
 
@@ -56,14 +56,14 @@ def lstm_forward(
     zero_padding(gates, lengths)
     zero_padding(cell, lengths)
     zero_padding(hidden, lengths)
-    w_hh_t = transpose_for_batch(w_hh, B)
+    w_hh_op = forward_operand(w_hh, B)
     h = h0.copy()
     c = c0.copy()
     u_h = np.empty((B, 4 * H), x.dtype)
     z = np.empty(4 * H, x.dtype)
     tanh_c = np.empty(H, x.dtype)
     for s in range(T):
-        times_transposed(h, w_hh, w_hh_t, u_h)  # U h_{t-1}  (B, 4H)
+        times_transposed(h, w_hh_op, u_h)  # U h_{t-1}  (B, 4H)
         for b in range(B):
             L = lengths[b]
             if s >= L:
@@ -123,7 +123,7 @@ def lstm_backward(
     zero_padding(grad_pre, lengths)
     zero_padding(grad_hidden, lengths)
     zero_padding(grad_cell, lengths)
-    w_hh_t = transpose_for_one(w_hh, B)
+    w_hh_op = backward_operand(w_hh, B)
     dh = grad_h_last.copy()  # dL/dh carried back from the step after
     dc = grad_c_last.copy()  # dL/dc carried back through the forget gates
     dz = np.zeros((B, 4 * H), x.dtype)
@@ -159,7 +159,7 @@ def lstm_backward(
             for j in range(H):  # dL/dc_{t-1} = dL/dc_t f
                 dcb[j] = gc[j] * gt[H + j]
             copy(zb, grad_pre[b, t])
-        times(dz, w_hh, w_hh_t, dh_prev)  # dL/dh_{t-1} = U^T dz_t
+        times(dz, w_hh_op, dh_prev)  # dL/dh_{t-1} = U^T dz_t
         for b in range(B):
             if s < lengths[b]:
                 copy(dh_prev[b], dh[b])

@@ -12,14 +12,14 @@ from numba import njit
 from .mathfn import FUSED
 from .rows import activate_of, add, copy, times_slope
 from .steps import (
+    backward_operand,
+    forward_operand,
     input_gradient,
     input_projection,
     position,
     shared_weight_gradients,
     times,
     times_transposed,
-    transpose_for_batch,
-    transpose_for_one,
     zero_padding,
 )
 
@@ -47,12 +47,12 @@ def rnn_forward(
     input_projection(x, w_ih, b_ih, lengths, pre_input)  # W x_t + b for all t: one GEMM
     zero_padding(pre_hidden, lengths)
     zero_padding(hidden, lengths)
-    w_hh_t = transpose_for_batch(w_hh, B)
+    w_hh_op = forward_operand(w_hh, B)
     h = h0.copy()
     u_h = np.empty((B, H), x.dtype)
     z = np.empty(H, x.dtype)
     for s in range(T):
-        times_transposed(h, w_hh, w_hh_t, u_h)  # U h_{t-1}
+        times_transposed(h, w_hh_op, u_h)  # U h_{t-1}
         for b in range(B):
             L = lengths[b]
             if s >= L:
@@ -97,7 +97,7 @@ def rnn_backward(
     H = w_hh.shape[1]
     zero_padding(grad_pre, lengths)
     zero_padding(grad_hidden, lengths)
-    w_hh_t = transpose_for_one(w_hh, B)
+    w_hh_op = backward_operand(w_hh, B)
     dh = grad_h_last.copy()
     dz = np.zeros((B, H), x.dtype)
     dh_prev = np.empty((B, H), x.dtype)
@@ -114,7 +114,7 @@ def rnn_backward(
             add(pre_input[b, t], pre_hidden[b, t], z)
             times_slope(activation, z, gh, dz[b])  # dL/dz_t = dL/dh_t f'(z_t)
             copy(dz[b], grad_pre[b, t])
-        times(dz, w_hh, w_hh_t, dh_prev)  # U^T dz_t
+        times(dz, w_hh_op, dh_prev)  # U^T dz_t
         for b in range(B):
             L = lengths[b]
             if s >= L:

@@ -13,6 +13,7 @@ from numba import njit
 from .rows import copy
 
 TRANSPOSED_GEMM_ROWS = 1000  # from this many rows (B T) on, weight_gradients runs inputs^T dz
+CACHE_LINE = 64  # bytes
 
 
 @njit(inline="always")
@@ -27,18 +28,6 @@ def previous_position(step, length, reverse):
     if step == 0:
         return -1
     return length - step if reverse else step - 1
-
-
-@njit(inline="always")
-def transpose_for_batch(w, B):
-    """w.T stored contiguously, which `times_transposed` needs only for a batch (B > 1)."""
-    return np.ascontiguousarray(w.T) if B > 1 else w
-
-
-@njit(inline="always")
-def transpose_for_one(w, B):
-    """w.T stored contiguously, which `times` needs only for one example (B == 1)."""
-    return np.ascontiguousarray(w.T) if B == 1 else w
 
 
 @njit(error_model="numpy", fastmath={"contract", "reassoc"})
@@ -68,21 +57,53 @@ def matvec(w, v, out):
 
 
 @njit(inline="always")
-def times_transposed(h, w, w_t, out):
-    """out = h @ w.T for h (B, H) and w (G, H); w_t is w.T stored contiguously."""
-    if h.shape[0] == 1:
-        matvec(w, h[0], out[0])
-    else:
-        np.dot(h, w_t, out)
+def aligned_copy(a):
+    """A C-contiguous copy of the 2-D array `a` that starts on a cache line. The matvec streams
+    the recurrent matrix from L2 at every step; SIMD loads that straddle two cache lines make it
+    ~20% slower (1.96 -> 1.57 us per step for 4H x H = 256 x 64)."""
+    G, K = a.shape
+    buf = np.empty(G * K + CACHE_LINE // a.itemsize, a.dtype)
+    skip = (CACHE_LINE - buf.ctypes.data % CACHE_LINE) % CACHE_LINE // a.itemsize
+    out = buf[skip : skip + G * K].reshape(G, K)
+    for g in range(G):
+        for k in range(K):
+            out[g, k] = a[g, k]
+    return out
 
 
 @njit(inline="always")
-def times(d, w, w_t, out):
-    """out = d @ w for d (B, G) and w (G, H); w_t is w.T stored contiguously."""
-    if d.shape[0] == 1:
-        matvec(w_t, d[0], out[0])
+def forward_operand(w, B):
+    """w (G, H) as `times_transposed` reads it: for one example w itself (aligned), for a batch
+    w.T stored contiguously."""
+    if B == 1:
+        return aligned_copy(w)
+    return np.ascontiguousarray(w.T)
+
+
+@njit(inline="always")
+def backward_operand(w, B):
+    """w (G, H) as `times` reads it: for one example w.T (aligned), for a batch w itself."""
+    if B == 1:
+        return aligned_copy(w.T)
+    return np.ascontiguousarray(w)
+
+
+@njit(inline="always")
+def times_transposed(h, w_op, out):
+    """out = h @ w.T for h (B, H) and w (G, H); w_op = forward_operand(w, B)."""
+    if h.shape[0] == 1:
+        matvec(w_op, h[0], out[0])
     else:
-        np.dot(d, w, out)
+        np.dot(h, w_op, out)
+
+
+@njit(inline="always")
+def times(d, w_op, out):
+    """out = d @ w for d (B, G) and w (G, H); w_op = backward_operand(w, B)."""
+    if d.shape[0] == 1:
+        matvec(w_op, d[0], out[0])
+    else:
+        np.dot(d, w_op, out)
 
 
 @njit(inline="always")
