@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import equations as eq
+from .dock_tabs import on_screen
 from .equation_view import EquationView
 from .plots.known import outputs_known
 from .vector_grid import VectorGrid
@@ -82,13 +83,16 @@ class InspectorPanel(QWidget):
     # ----- drawing -----------------------------------------------------------------------------
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self.catch_up()
+
+    def catch_up(self) -> None:
         if self._stale:
             self.redraw()
 
     def redraw(self, *_args) -> None:
         session = self.session
-        self._stale = not self.isVisible()
-        if self._stale:  # closed: catch up when shown
+        self._stale = not on_screen(self)
+        if self._stale:  # closed, or a lowered tab: catch up when shown
             return
         if session.trace is None:
             self.title.setText(self.tr("Inspector"))

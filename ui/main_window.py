@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from . import explanation_panel
 from .builder_panel import BuilderPanel
 from .diagram.view import UnrolledView
+from .dock_tabs import follow_tabs
 from .file_actions import FileActions
 from .gallery_panel import GalleryPanel
 from .help_menu import HelpMenu
@@ -211,6 +212,7 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{name}")
         dock.setWidget(widget)
+        follow_tabs(dock)  # a panel in a lowered tab waits, and catches up when raised
         self.addDockWidget(area, dock)
         self.docks[name] = dock
         self.dock_areas[name] = area

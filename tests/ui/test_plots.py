@@ -4,6 +4,8 @@ future, as the person steps through the forward pass, the loss and BPTT."""
 import numpy as np
 import pytest
 
+from ui.dock_tabs import on_screen
+
 from .conftest import small_project
 
 
@@ -29,6 +31,7 @@ def test_lstm_gates_and_cell_state_follow_the_cursor(window):
     session = window.session
     session.goto(session.stepper.find("forward:1"))
     panel = window.plots["gates"]
+    window.docks["gates"].raise_()  # the person opens its tab (a hidden tab catches up when shown)
     assert set(panel.heatmaps) == {"i", "f", "o", "candidate", "cell"}
     d = session.trace.layers[0][0]
     for name, trace_values in {**d.gates, "cell": d.cell_state}.items():
@@ -81,6 +84,7 @@ def test_gradient_norms_appear_as_bptt_walks_back(window):
 def test_parameter_gradients_appear_when_their_layer_is_done(window):
     session = window.session
     panel = window.plots["parameters"]
+    window.docks["parameters"].raise_()
     session.to_loss()
     assert np.isfinite(panel.norms["output.weight"]) and np.isnan(panel.norms["weight_hh_l0"])
     session.end()
@@ -93,6 +97,7 @@ def test_gradient_flow_columns_appear_as_bptt_reaches_them(window):
 
     session = window.session
     panel = window.plots["flow"]
+    window.docks["flow"].raise_()
     session.to_loss()
     session.step(3)
     expected = gradient_flow(session.network, session.trace).matrix
@@ -110,6 +115,7 @@ def test_gradient_flow_of_a_long_sequence_is_computed_in_a_worker(make_window, q
     window = make_window(small_project("adding", cell="rnn"))
     session = window.session
     panel = window.plots["flow"]
+    window.docks["flow"].raise_()
     assert session.trace.steps == 10
     long = small_project("adding", cell="rnn")
     long.task["length"] = 40
@@ -123,3 +129,17 @@ def test_gradient_flow_of_a_long_sequence_is_computed_in_a_worker(make_window, q
     d, bound = panel.bound_curve.getData()  # log10 (sigma gamma)^d, the 1/gamma line's slope
     rate = panel.flow.top_singular_value * panel.flow.gamma
     assert np.allclose(bound, d * np.log10(rate))
+
+
+def test_a_plot_in_a_lowered_tab_waits_and_catches_up_when_its_tab_is_raised(window):
+    session, panel = window.session, window.plots["parameters"]
+    assert panel.isVisible() and not on_screen(panel)  # Qt's lowered tab: "visible" off-screen
+    redraws = []
+    original = panel.redraw
+    panel.redraw = lambda: (redraws.append(session.stepper.index), original())
+    session.end()
+    assert redraws == []  # unseen: no work on each step
+    window.docks["parameters"].raise_()
+    assert redraws == [session.stepper.index]
+    for name, grad in session.trace.grads.items():
+        assert panel.norms[name] == pytest.approx(np.linalg.norm(grad))

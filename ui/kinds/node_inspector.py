@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..dock_tabs import on_screen
 from ..equation_view import EquationView
 from ..vector_grid import VectorGrid
 
@@ -72,6 +73,9 @@ class NodeInspector(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self.catch_up()
+
+    def catch_up(self) -> None:
         if self._stale:
             self.redraw()
 
@@ -87,8 +91,8 @@ class NodeInspector(QWidget):
 
     # ----- shared --------------------------------------------------------------------------------
     def redraw(self, *_args) -> None:
-        self._stale = not self.isVisible()
-        if self._stale:  # closed: catch up when shown
+        self._stale = not on_screen(self)
+        if self._stale:  # closed, or a lowered tab: catch up when shown
             return
         if self.session.trace is None:
             self.show_node(self.tr("Inspector"), self.tr("Nothing has run yet."), [], None)

@@ -11,6 +11,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from ..dock_tabs import on_screen
 from . import style  # also applies the pyqtgraph settings
 
 DIRECTION_ARROWS = ("→", "←")
@@ -83,16 +84,19 @@ class PlotPanel(QWidget):
     def _moved(self, *_args) -> None:
         if self.session.trace is None or self._shape is None:
             return
-        if not self.isVisible():  # a hidden tab: catch up when it is shown
+        if not on_screen(self):  # closed, or a lowered tab: catch up when shown
             self._stale = True
             return
         self.redraw()
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
+    def catch_up(self) -> None:
         if self._stale:
             self._stale = False
             self._moved()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.catch_up()
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
