@@ -36,9 +36,10 @@ def matvec(w, v, out):
     that LLVM splits into SIMD lanes (reassoc: the order of the sum changes, as in BLAS);
     ~10% faster than BLAS's dgemv on the recurrent matrices here (4H x H, H = 64 to 128)."""
     G, K = w.shape
+    zero = w.dtype.type(0)  # sums in the arrays' precision, as BLAS (a float 0.0 would widen them)
     quads = G - G % 4
     for r in range(0, quads, 4):
-        s0 = s1 = s2 = s3 = 0.0
+        s0 = s1 = s2 = s3 = zero
         for k in range(K):
             vk = v[k]
             s0 += w[r, k] * vk
@@ -50,7 +51,7 @@ def matvec(w, v, out):
         out[r + 2] = s2
         out[r + 3] = s3
     for r in range(quads, G):
-        s0 = 0.0
+        s0 = zero
         for k in range(K):
             s0 += w[r, k] * v[k]
         out[r] = s0
