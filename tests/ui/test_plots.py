@@ -38,6 +38,9 @@ def test_lstm_gates_and_cell_state_follow_the_cursor(window):
         image = panel.heatmaps[name].values
         assert np.allclose(image[:, :2], trace_values[0, :2].T), name
         assert np.isnan(image[:, 2:]).all(), name
+        line = panel.heatmaps[name].cursor  # at the step just computed, over every row
+        assert line.isVisible() and line.line().x1() == line.line().x2() == 1
+        assert (line.line().y1(), line.line().y2()) == (-0.5, image.shape[0] - 0.5)
 
 
 def test_gru_shows_reset_update_and_candidate(make_window):
@@ -143,3 +146,12 @@ def test_a_plot_in_a_lowered_tab_waits_and_catches_up_when_its_tab_is_raised(win
     assert redraws == [session.stepper.index]
     for name, grad in session.trace.grads.items():
         assert panel.norms[name] == pytest.approx(np.linalg.norm(grad))
+
+
+def test_the_gradient_cursor_follows_bptt_and_hides_in_the_forward_pass(window):
+    session, panel = window.session, window.plots["gradients"]
+    session.goto(session.stepper.find("forward:2"))
+    assert not panel.cursor.isVisible()
+    session.goto(session.stepper.find("backward:3"))
+    event = session.stepper.event
+    assert panel.cursor.isVisible() and panel.cursor.line().x1() == event.position

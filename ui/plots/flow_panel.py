@@ -53,7 +53,6 @@ class FlowPanel(PlotPanel):
         )
         self.heatmap.plot.setLabel("left", self.tr("loss at t"))
         self.heatmap.plot.setLabel("bottom", self.tr("hidden state k"))
-        self.heatmap.cursor.setAngle(90)
         self.decay = self.view.ci.addPlot(
             row=1, col=0, enableMenu=False, title=self.tr("decay: G[t, t-d] / G[t, t]")
         )

@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 
 from . import known
 from .panel import DIRECTION_ARROWS, PlotPanel
-from .style import CURSOR, CURVES, label_steps, log_axis, plain, safe_log10, set_curve
+from .step_cursor import StepCursor
+from .style import CURVES, label_steps, log_axis, plain, safe_log10, set_curve
 
 
 class GradientPanel(PlotPanel):
@@ -52,8 +53,7 @@ class GradientPanel(PlotPanel):
                         name=name.replace("h", "c", 1), pen=pen, connect="finite"
                     )
                 colour += 1
-        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen(CURSOR, width=2))
-        self.plot.addItem(self.cursor)
+        self.cursor = StepCursor(self.plot)
 
     def retrace(self) -> None:
         session = self.session
@@ -71,6 +71,7 @@ class GradientPanel(PlotPanel):
         if values.size:  # a fixed range for the whole trace, log10 units
             low, high = np.log10(values.min()), np.log10(values.max())
             self.plot.setYRange(low - 0.2, high + 0.2, padding=0)
+            self.cursor.set_span(low - 0.2, high + 0.2)
             log_axis(self.plot, low - 0.2, high + 0.2)
 
     def redraw(self) -> None:
@@ -84,9 +85,7 @@ class GradientPanel(PlotPanel):
                 y = known.grad_cell_norm(trace, stepper, layer, d)
             set_curve(curve, x, safe_log10(y))  # drawn as log10 on a linear axis
         event = stepper.event
-        self.cursor.setVisible(event.phase == "backward")
-        if event.phase == "backward":
-            self.cursor.setValue(event.position)
+        self.cursor.move_to(event.position if event.phase == "backward" else None)
         if stepper.phase == "forward":
             self.tell(self.tr("Gradients appear during the backward pass (after the loss)."))
         else:

@@ -6,7 +6,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
-from .style import CURSOR, FUTURE, label_steps, plain
+from .step_cursor import StepCursor
+from .style import FUTURE, label_steps, plain
 
 
 class Heatmap:
@@ -28,9 +29,7 @@ class Heatmap:
         self.image.setColorMap(colormap)
         self.image.setLevels(levels)
         self.plot.addItem(self.image)
-        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen(CURSOR, width=2))
-        self.cursor.setZValue(10)
-        self.plot.addItem(self.cursor)
+        self.cursor = StepCursor(self.plot)
         self.bar = None
         if bar:
             self.bar = pg.ColorBarItem(
@@ -46,6 +45,7 @@ class Heatmap:
         self.image.setRect(QRectF(-0.5, -0.5, steps, rows))
         self.plot.setXRange(-0.5, steps - 0.5, padding=0)
         self.plot.setYRange(-0.5, rows - 0.5, padding=0)
+        self.cursor.set_span(-0.5, rows - 0.5)
         label_steps(self.plot, labels)
         self.plot.setLabel("left", y_label)
 
@@ -64,10 +64,7 @@ class Heatmap:
             or not np.array_equal(shown, values, equal_nan=True)
         ):
             self.image.setImage(values, autoLevels=False)
-        if (cursor is not None) != self.cursor.isVisible():
-            self.cursor.setVisible(cursor is not None)
-        if cursor is not None and cursor != self.cursor.value():
-            self.cursor.setValue(cursor)
+        self.cursor.move_to(cursor)
 
     @property
     def values(self) -> np.ndarray:
