@@ -61,6 +61,10 @@ def task_names_for(spec: Spec) -> tuple[str, ...]:
     return tuple(TASKS)
 
 
+# What a new recurrent network is when the person says nothing (the task fills in the rest).
+NETWORK_DEFAULTS = {"cell": "lstm", "hidden_size": 16, "embedding_dim": 8}
+
+
 def spec_for_task(spec: Spec, task: Task) -> Spec:
     """`spec` with the fields the task's data fixes replaced (vocabularies, output size, and
     for a recurrent network input kind, mode and loss). Raises SpecError."""
@@ -71,7 +75,9 @@ def spec_for_task(spec: Spec, task: Task) -> Spec:
         return Seq2SeqSpec.from_dict({**fields, **task.spec_fields})
     fields = {**fields, "input_size": None, "vocab_size": None, **task.spec_fields}
     dense = fields["vocab_size"] is None  # dense inputs have no embedding
-    fields["embedding_dim"] = None if dense else spec.embedding_dim or 8
+    fields["embedding_dim"] = (
+        None if dense else spec.embedding_dim or NETWORK_DEFAULTS["embedding_dim"]
+    )
     return NetworkSpec.from_dict(fields)
 
 

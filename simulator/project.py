@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from .errors import InputError, SpecError
-from .models import Model, Spec, build_model, spec_from_dict, task_for
+from .models import NETWORK_DEFAULTS, Model, Spec, build_model, spec_from_dict, task_for
 from .tasks import make_task
 from .tasks.base import Task, TaskError
 from .tasks.parallel import ParallelTask
@@ -29,8 +29,6 @@ FORMAT = "rnnsim-project"
 VERSION = 1
 SUFFIX = ".rnnsim.json"
 OPTIMIZER_PREFIX = "optimizer."
-# What a new project's network is when the person says nothing (the task fills in the rest).
-NETWORK_DEFAULTS = {"cell": "lstm", "hidden_size": 16, "embedding_dim": 8}
 DATA_PATHS = ("path", "test_path")  # task settings that name the person's files
 
 
