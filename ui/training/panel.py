@@ -117,13 +117,7 @@ class TrainingPanel(QScrollArea):
         )
         self.settings_box.setTitle(self.tr("Training"))
         self.compare_box.setTitle(self.tr("Compare"))
-        self.compare.setText(
-            {
-                "cell": self.tr("also train a second network, cell:"),
-                "attention": self.tr("also train a second network, score function:"),
-                "model": self.tr("also train a second network, model:"),
-            }[self.compared_field]
-        )
+        self._label_compare()
         self.compare.setToolTip(
             self.tr("Train this network (A) and the same one differing only in the setting "
                     "chosen here (B) on the same task and seed, both from their initial "
@@ -142,6 +136,16 @@ class TrainingPanel(QScrollArea):
         self._show_progress()
         if self._divergence is not None:
             self._diverged(*self._divergence)
+
+    def _label_compare(self) -> None:
+        """The compare box's label names the setting compare mode varies."""
+        self.compare.setText(
+            {
+                "cell": self.tr("also train a second network, cell:"),
+                "attention": self.tr("also train a second network, score function:"),
+                "model": self.tr("also train a second network, model:"),
+            }[self.compared_field]
+        )
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -180,7 +184,7 @@ class TrainingPanel(QScrollArea):
         for value in choices:
             self.compare_with.addItem(value, value)
         self.compare_with.setCurrentIndex(self.compare_with.findData(against))
-        self.retranslate()
+        self._label_compare()
 
     def _network_changed(self) -> None:
         if self.controller.state == "idle" and not self.controller.runs:
