@@ -16,7 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from ..plots.style import log_axis, safe_log10
+from ..plots.style import cache_still_parts, log_axis, safe_log10
 
 FPS = 30
 RUN_COLOURS = {"main": "#1f77b4", "compare": "#d62728"}
@@ -42,6 +42,7 @@ class TrainingCurves(QWidget):
         self.grad_plot = pg.PlotItem(enableMenu=False)
         self._arrangement = None
         self._arrange()
+        cache_still_parts(self.view)  # the axes (and their grid) repaint as pixmaps
         self.accuracy_plot.setYRange(0, 1, padding=0.02)
         for plot in self.plots():  # ranges are set by _fit_ranges, only when the data leaves them
             plot.disableAutoRange()
