@@ -42,7 +42,6 @@ class EquationView(QAbstractScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._menu)
-        self.equations: list = []
         # (style, text) per line, the style one of "note", "formula", "numbers"; None: a gap
         self.lines: list[tuple[str, str] | None] = []
         self.placed: list[tuple[float, QTextLayout, str]] = []  # (top, layout, style) per line
@@ -72,7 +71,6 @@ class EquationView(QAbstractScrollArea):
             lines.append(None)
         if lines == self.lines:
             return
-        self.equations = list(equations)
         self.lines = lines
         self._layout()
 

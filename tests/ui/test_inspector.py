@@ -36,3 +36,28 @@ def test_an_input_node_shows_its_embedding(make_window):
     session = window.session
     session.select(Selection("input", 0, 0, 1))
     assert np.allclose(window.inspector.model.values[:, 0], session.trace.embedded[0, 1])
+
+
+def test_the_equations_wrap_to_the_width_scroll_and_copy_as_text(qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+
+    from ui.equation_view import EquationView
+    from ui.equations import Equation
+
+    view = EquationView()
+    qtbot.addWidget(view)
+    view.resize(400, 120)
+    view.show()
+    long = " + ".join(f"0.{k:04d}" for k in range(20))
+    view.set_equations([Equation("z = W x + b", f"= {long}", 0.0, "input gate")] * 3)
+    assert view.toPlainText().splitlines()[:2] == ["input gate", "z = W x + b"]
+    numbers = [layout for _, layout, style in view.placed if style == "numbers"][0]
+    assert numbers.lineCount() > 1  # wrapped to the width
+    assert view.verticalScrollBar().maximum() > 0  # taller than the view: it scrolls
+    view.resize(2000, 800)
+    numbers = [layout for _, layout, style in view.placed if style == "numbers"][0]
+    assert numbers.lineCount() == 1 and view.verticalScrollBar().maximum() == 0
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_C, Qt.KeyboardModifier.ControlModifier)
+    assert QGuiApplication.clipboard().text() == view.toPlainText()
