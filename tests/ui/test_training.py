@@ -214,3 +214,17 @@ def test_the_window_stays_responsive_and_the_curves_refresh_while_training(qtbot
     wait_for_workers(qtbot)
     assert max(gaps[5:]) < 0.25
     assert redraws >= 8
+
+
+def test_the_replaced_task_settings_are_hidden_at_once(make_window, qtbot):
+    # they stayed on screen, drawn under the new ones, until Qt got round to deleting them
+    from simulator.models import task_names_for
+    from simulator.tasks import make_task
+
+    window = make_window(small_project("adding", cell="rnn"))
+    window.docks["training"].raise_()
+    task_form = window.training_panel.task_form
+    qtbot.waitUntil(lambda: task_form.fields.isVisible())
+    old = task_form.fields
+    task_form.show_task(make_task("copy", {}), task_names_for(window.session.spec))
+    assert task_form.fields is not old and old.isHidden()

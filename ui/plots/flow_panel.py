@@ -136,10 +136,6 @@ class FlowPanel(PlotPanel):
         self.progress.hide()
         self.flow = self._flows[key] = flow
         self.heatmap.set_levels(log_levels(flow.matrix))
-        # the decay plot's range fits the whole curve, so it stays put while BPTT reveals it
-        finite = flow.decay()[1]
-        finite = finite[np.isfinite(finite) & (finite > 0)]
-        self.decay_low = min(float(np.log10(finite.min())) if finite.size else -6.0, -1.0) - 0.3
         if draw and self.session.trace is not None:
             self.redraw()
 
@@ -200,8 +196,12 @@ class FlowPanel(PlotPanel):
                 # log10 of (sigma gamma)^d, in log space: the power overflows for large d
                 log_rate = safe_log10(np.array([sigma * flow.gamma]))[0]
                 self.bound_curve.setData(distances, distances * log_rate)
-            self.decay.setYRange(self.decay_low, 0.5, padding=0)
-            log_axis(self.decay, self.decay_low, 0.5)
+            # the range fits the whole curve, so it stays put while BPTT reveals it
+            whole = flow.decay()[1]
+            whole = whole[np.isfinite(whole) & (whole > 0)]
+            low = min(float(np.log10(whole.min())) if whole.size else -6.0, -1.0) - 0.3
+            self.decay.setYRange(low, 0.5, padding=0)
+            log_axis(self.decay, low, 0.5)
         if sigma is None:  # tdnn: no recurrent matrix
             self.verdict = self.tr(
                 "TDNN: no recurrent matrix, the gradient reaches only `delay` steps back per layer"

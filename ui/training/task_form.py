@@ -121,6 +121,7 @@ class TaskForm(QWidget):
             else:
                 fields.line(key, "", "" if value is None else str(value), tip)
         self.column.replaceWidget(self.fields, fields)
+        self.fields.hide()  # until Qt deletes it, it would be drawn under the new fields
         self.fields.deleteLater()
         self.fields = fields
         self._label_fields()
