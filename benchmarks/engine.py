@@ -245,7 +245,7 @@ def parse_args():
     runs.add_argument("--quick", action="store_true", help="~0.1 s per timing, >= 3 runs")
     parser.add_argument(
         "--part",
-        choices=("all", "recurrent", "seq2seq"),
+        choices=("all", "recurrent", "encoder-decoder"),
         default="all",
         help="the recurrent cases, the encoder-decoder cases, or both (default)",
     )
@@ -269,7 +269,7 @@ def main():
     else:
         torch.set_num_threads(1)
         print(f", torch {torch.__version__}\n")
-    if args.part != "seq2seq":
+    if args.part != "encoder-decoder":
         if not check_agreement(args.cells):
             sys.exit("The NumPy reference or PyTorch disagrees with the engine: not timing.")
         print_header()
@@ -285,24 +285,29 @@ def main():
                 print_row(cell, case, ms)
         print_targets(results)
     if args.part != "recurrent":
-        run_seq2seq(budget, least, args.repeat)
+        run_encoder_decoder(budget, least, args.repeat)
 
 
-def run_seq2seq(budget: float, least: int, repeat: int | None):
-    from seq2seq_cases import S2S_VOCAB, SEQ2SEQ_CASES, check_seq2seq_agreement, seq2seq_contenders
+def run_encoder_decoder(budget: float, least: int, repeat: int | None):
+    from encoder_decoder_cases import (
+        ENCODER_DECODER_CASES,
+        S2S_VOCAB,
+        check_encoder_decoder_agreement,
+        encoder_decoder_contenders,
+    )
 
-    if not check_seq2seq_agreement():
+    if not check_encoder_decoder_agreement():
         sys.exit("The NumPy reference or PyTorch disagrees with the encoder-decoder: not timing.")
     print(
-        f"Encoder-decoder, LSTM, H={SEQ2SEQ_CASES[0].H}, source and target length "
-        f"{SEQ2SEQ_CASES[0].S}, vocabularies and embeddings {S2S_VOCAB}:"
+        f"Encoder-decoder, LSTM, H={ENCODER_DECODER_CASES[0].H}, source and target length "
+        f"{ENCODER_DECODER_CASES[0].S}, vocabularies and embeddings {S2S_VOCAB}:"
     )
     print_header()
     results = {}
-    for case in SEQ2SEQ_CASES:
+    for case in ENCODER_DECODER_CASES:
         ms = {
             n: timing.median_ms(step, budget, least, repeat)
-            for n, step in seq2seq_contenders(case).items()
+            for n, step in encoder_decoder_contenders(case).items()
         }
         results["s2s", case] = ms
         print_row("s2s", case, ms)

@@ -272,8 +272,8 @@ def _gradcheck(args) -> int:
 def _sample(args) -> int:
     """A language model writes on after the prompt; an encoder-decoder writes its output for
     the prompt (beam search); anything else cannot write."""
+    from .encoder_decoder import EncoderDecoder
     from .models import describe
-    from .seq2seq import EncoderDecoder
     from .tasks.char_lm import sample
 
     project, task, network = _open(args.file)

@@ -2,7 +2,7 @@
 (nothing here imports the engine, so the window can sort its examples before Numba loads).
 
     recurrent        NetworkSpec   rnn, gru, lstm, tdnn; seq2seq, seq2class
-    encoder-decoder  Seq2SeqSpec   "mode": "encoder-decoder"
+    encoder-decoder  EncoderDecoderSpec   "mode": "encoder-decoder"
     tree             TreeSpec      has "model": rvnn, su-rvnn, mv-rnn, rntn
 """
 

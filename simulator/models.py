@@ -1,16 +1,16 @@
 """The three kinds of model a project can hold, and how its `network` section says which.
 
 recurrent        NetworkSpec -> Network          (rnn, gru, lstm, tdnn; seq2seq, seq2class)
-encoder-decoder  Seq2SeqSpec -> EncoderDecoder   ("mode": "encoder-decoder")
+encoder-decoder  EncoderDecoderSpec -> EncoderDecoder   ("mode": "encoder-decoder")
 tree             TreeSpec    -> TreeNetwork      (has "model": rvnn, su-rvnn, mv-rnn, rntn)
 """
 
 from __future__ import annotations
 
+from .encoder_decoder.model import EncoderDecoder
+from .encoder_decoder.spec import ATTENTIONS, EncoderDecoderSpec
 from .kinds import ENCODER_DECODER, RECURRENT, TREE, kind_of_network
 from .network import Network
-from .seq2seq.model import EncoderDecoder
-from .seq2seq.spec import ATTENTIONS, Seq2SeqSpec
 from .spec import CELLS, NetworkSpec
 from .tasks import PAIR_TASKS, TASKS, TREEBANKS
 from .tasks.base import Task
@@ -18,13 +18,13 @@ from .tasks.treebank import TreeTask
 from .trees.network import TreeNetwork
 from .trees.spec import MODELS, TreeSpec
 
-Spec = NetworkSpec | Seq2SeqSpec | TreeSpec
+Spec = NetworkSpec | EncoderDecoderSpec | TreeSpec
 Model = Network | EncoderDecoder | TreeNetwork
 
-_MODEL_OF = {NetworkSpec: Network, Seq2SeqSpec: EncoderDecoder, TreeSpec: TreeNetwork}
+_MODEL_OF = {NetworkSpec: Network, EncoderDecoderSpec: EncoderDecoder, TreeSpec: TreeNetwork}
 
 
-_SPEC_OF_KIND = {RECURRENT: NetworkSpec, ENCODER_DECODER: Seq2SeqSpec, TREE: TreeSpec}
+_SPEC_OF_KIND = {RECURRENT: NetworkSpec, ENCODER_DECODER: EncoderDecoderSpec, TREE: TreeSpec}
 
 
 def spec_class(data: dict) -> type:
@@ -54,7 +54,7 @@ def task_names_for(spec: Spec) -> tuple[str, ...]:
     """The tasks a model of this spec can train on: pairs of sentences for an encoder-decoder,
     treebanks for a tree model, any sequence task (a treebank through its sentences) for a
     recurrent network."""
-    if isinstance(spec, Seq2SeqSpec):
+    if isinstance(spec, EncoderDecoderSpec):
         return tuple(PAIR_TASKS)
     if isinstance(spec, TreeSpec):
         return TREEBANKS
@@ -71,8 +71,8 @@ def spec_for_task(spec: Spec, task: Task) -> Spec:
     fields = spec.to_dict()
     if isinstance(spec, TreeSpec):
         return TreeSpec.from_dict({**fields, **task.tree_fields})
-    if isinstance(spec, Seq2SeqSpec):
-        return Seq2SeqSpec.from_dict({**fields, **task.spec_fields})
+    if isinstance(spec, EncoderDecoderSpec):
+        return EncoderDecoderSpec.from_dict({**fields, **task.spec_fields})
     fields = {**fields, "input_size": None, "vocab_size": None, **task.spec_fields}
     dense = fields["vocab_size"] is None  # dense inputs have no embedding
     fields["embedding_dim"] = (
@@ -85,7 +85,7 @@ def spec_for_task(spec: Spec, task: Task) -> Spec:
 # RNN against an LSTM, attention against none, the tensor network against the plain one.
 _COMPARED = {
     NetworkSpec: ("cell", CELLS, {"lstm": "rnn"}, "lstm"),
-    Seq2SeqSpec: ("attention", ATTENTIONS, {"none": "additive"}, "none"),
+    EncoderDecoderSpec: ("attention", ATTENTIONS, {"none": "additive"}, "none"),
     TreeSpec: ("model", MODELS, {"rntn": "rvnn"}, "rntn"),
 }
 
@@ -104,7 +104,7 @@ def supports_truncation(spec: Spec) -> bool:
 
 def describe(spec: Spec) -> str:
     """A few words naming the model, e.g. "2-layer bidirectional lstm"."""
-    if isinstance(spec, Seq2SeqSpec):
+    if isinstance(spec, EncoderDecoderSpec):
         attention = "no attention" if spec.attention == "none" else f"{spec.attention} attention"
         return f"{spec.encoder_cell}-{spec.decoder_cell} encoder-decoder with {attention}"
     if isinstance(spec, TreeSpec):

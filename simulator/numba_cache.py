@@ -16,7 +16,7 @@ import shutil
 from functools import cache
 from pathlib import Path
 
-KERNEL_FOLDERS = ("kernels", "seq2seq/kernels", "trees/kernels")
+KERNEL_FOLDERS = ("kernels", "encoder_decoder/kernels", "trees/kernels")
 KEPT = 3  # cache folders of other kernel versions kept besides the current one
 
 

@@ -70,7 +70,7 @@ def _warm_encoder_decoder(dtype: str) -> None:
     teacher forcing, greedy and beam decoding."""
     import numpy as np
 
-    from .seq2seq import EncoderDecoder, Seq2SeqSpec
+    from .encoder_decoder import EncoderDecoder, EncoderDecoderSpec
 
     source, target = np.array([[4, 5, 6]]), np.array([[4, 5, 3]])
     for attention, context, bidirectional in (
@@ -78,7 +78,7 @@ def _warm_encoder_decoder(dtype: str) -> None:
         ("scaled_dot", "input", True),
         ("none", "output", False),
     ):
-        spec = Seq2SeqSpec(
+        spec = EncoderDecoderSpec(
             source_vocab_size=8,
             target_vocab_size=8,
             source_embedding_dim=2,

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu
 
 # Where the equations' notes are translated (ui.equations, and each kind's own).
-NOTE_CONTEXTS = ("Equations", "Seq2SeqEquations", "TreeEquations")
+NOTE_CONTEXTS = ("Equations", "EncoderDecoderEquations", "TreeEquations")
 MARGIN = 4  # pixels around the text
 GAP = 7  # pixels between two equations
 

@@ -34,13 +34,13 @@ THIS_NETWORK = ""
 
 
 def explanation_keys(spec) -> list[str]:
-    """The explanations that describe `spec` (a NetworkSpec, Seq2SeqSpec or TreeSpec)."""
+    """The explanations that describe `spec` (a NetworkSpec, EncoderDecoderSpec or TreeSpec)."""
     if spec is None:
         return []
     kind = type(spec).__name__
     if kind == "TreeSpec":
         return [spec.model.replace("-", "_")]
-    if kind == "Seq2SeqSpec":
+    if kind == "EncoderDecoderSpec":
         keys = ["encoder_decoder"]
         return keys + (["attention"] if spec.attention != "none" else [])
     if spec.cell == "rnn":

@@ -182,6 +182,288 @@
     </message>
 </context>
 <context>
+    <name>EncoderDecoderDiagram</name>
+    <message>
+        <source>encoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>x_{0} = &apos;{1}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (not in the vocabulary: read as &lt;unk&gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decoder input at step {0}: &apos;{1}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encoder h_{0}, layer {1}{2} (&apos;{3}&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decoder s_{0}, layer {1}: reads &apos;{2}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attention at step {0}: α = softmax(s(x_n, q)), c = Σ α_n x_n</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bridge: the decoder&apos;s initial state</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EncoderDecoderEquations</name>
+    <message>
+        <source>the score function: how well x_n fits the query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step 1: the attention distribution (softmax over the source)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step 2: the weighted average of the inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the target token&apos;s probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the per-step loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zeros</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copied from the encoder&apos;s last state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a learned bridge from the final states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>total loss over the target steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EncoderDecoderEvents</name>
+    <message>
+        <source>encoder layer {0}{1} · n = {2} &apos;{3}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bridge: the decoder&apos;s initial state s_0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attention · t = {0} (target &apos;{1}&apos;): scores, α, c_t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decoder layer {0} · t = {1} (reads &apos;{2}&apos;, target &apos;{3}&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>event {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss: L = Σ_t L_t = {0:.4g}    ({1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backward</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EncoderDecoderInput</name>
+    <message>
+        <source>Type a sentence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source sentence, then Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target (empty: the model writes it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target the loss compares with. Left empty, the model&apos;s own greedy output is used, for you to correct.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pair </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>written by the model (greedy), for you to correct</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EncoderDecoderInspector</name>
+    <message>
+        <source> (not in the vocabulary: read as &lt;unk&gt;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source token x_{0} &apos;{1}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inputs are known from the start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>embedding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decoder input at step {0}: &apos;{1}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher forcing: step t reads the target token of step t − 1 (&lt;bos&gt; first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encoder h_{0}, layer {1}{2} &apos;{3}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decoder s_{0}, layer {1}, reads &apos;{2}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not computed yet: the forward pass reaches it at event {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward and backward pass done here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward pass done; the backward pass has not reached it yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not computed yet: the encoder comes first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The decoder starts from s_0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bridge: the decoder&apos;s initial state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attention at step {0} (target &apos;{1}&apos;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not computed yet: the attention of this step runs at event {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Looks most at x_{0} &apos;{1}&apos; (α = {2}); spread −Σ α log α = {3}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output y_{0}: p(y | y_&lt;t, x), target &apos;{1}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not computed yet: it needs s_t and c_t.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The likeliest token is &apos;{0}&apos; (p = {1}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L = Σ_t L_t; the backward pass starts from here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not computed yet: the loss comes after the forward pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss L</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EncoderDecoderViewSet</name>
+    <message>
+        <source>Attention heat map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Beam search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention playground</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EquationView</name>
     <message>
         <source>Copy the equations</source>
@@ -948,288 +1230,6 @@
     </message>
     <message>
         <source>Preparing the compiled kernels for the {0} (only the first start is slow)…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Seq2SeqDiagram</name>
-    <message>
-        <source>encoder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>decoder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>x_{0} = &apos;{1}&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (not in the vocabulary: read as &lt;unk&gt;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>decoder input at step {0}: &apos;{1}&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>encoder h_{0}, layer {1}{2} (&apos;{3}&apos;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>decoder s_{0}, layer {1}: reads &apos;{2}&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>attention at step {0}: α = softmax(s(x_n, q)), c = Σ α_n x_n</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bridge: the decoder&apos;s initial state</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Seq2SeqEquations</name>
-    <message>
-        <source>the score function: how well x_n fits the query</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>step 1: the attention distribution (softmax over the source)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>step 2: the weighted average of the inputs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the target token&apos;s probability</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the per-step loss</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>zeros</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>copied from the encoder&apos;s last state</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a learned bridge from the final states</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>total loss over the target steps</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Seq2SeqEvents</name>
-    <message>
-        <source>encoder layer {0}{1} · n = {2} &apos;{3}&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bridge: the decoder&apos;s initial state s_0</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>attention · t = {0} (target &apos;{1}&apos;): scores, α, c_t</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>decoder layer {0} · t = {1} (reads &apos;{2}&apos;, target &apos;{3}&apos;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>event {0} of {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loss: L = Σ_t L_t = {0:.4g}    ({1})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Forward</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backward</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Seq2SeqInput</name>
-    <message>
-        <source>Type a sentence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Training pair</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test pair</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>source sentence, then Enter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>target (empty: the model writes it)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The target the loss compares with. Left empty, the model&apos;s own greedy output is used, for you to correct.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>pair </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Random</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>typed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>from the task</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>written by the model (greedy), for you to correct</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>target</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Seq2SeqInspector</name>
-    <message>
-        <source> (not in the vocabulary: read as &lt;unk&gt;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>source token x_{0} &apos;{1}&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Inputs are known from the start.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>embedding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>decoder input at step {0}: &apos;{1}&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Teacher forcing: step t reads the target token of step t − 1 (&lt;bos&gt; first).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>encoder h_{0}, layer {1}{2} &apos;{3}&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>decoder s_{0}, layer {1}, reads &apos;{2}&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not computed yet: the forward pass reaches it at event {0}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Forward and backward pass done here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Forward pass done; the backward pass has not reached it yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not computed yet: the encoder comes first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The decoder starts from s_0.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bridge: the decoder&apos;s initial state</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>attention at step {0} (target &apos;{1}&apos;)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not computed yet: the attention of this step runs at event {0}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Looks most at x_{0} &apos;{1}&apos; (α = {2}); spread −Σ α log α = {3}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>output y_{0}: p(y | y_&lt;t, x), target &apos;{1}&apos;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not computed yet: it needs s_t and c_t.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The likeliest token is &apos;{0}&apos; (p = {1}).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>L = Σ_t L_t; the backward pass starts from here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not computed yet: the loss comes after the forward pass.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>loss L</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Seq2SeqViewSet</name>
-    <message>
-        <source>Attention heat map</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Beam search</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attention playground</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -182,6 +182,288 @@
     </message>
 </context>
 <context>
+    <name>EncoderDecoderDiagram</name>
+    <message>
+        <source>encoder</source>
+        <translation>编码器</translation>
+    </message>
+    <message>
+        <source>decoder</source>
+        <translation>解码器</translation>
+    </message>
+    <message>
+        <source>x_{0} = &apos;{1}&apos;</source>
+        <translation>x_{0} = &apos;{1}&apos;</translation>
+    </message>
+    <message>
+        <source> (not in the vocabulary: read as &lt;unk&gt;)</source>
+        <translation>（不在词表中：按 &lt;unk&gt; 读入）</translation>
+    </message>
+    <message>
+        <source>decoder input at step {0}: &apos;{1}&apos;</source>
+        <translation>第 {0} 步解码器的输入：&apos;{1}&apos;</translation>
+    </message>
+    <message>
+        <source>encoder h_{0}, layer {1}{2} (&apos;{3}&apos;)</source>
+        <translation>编码器 h_{0}，第 {1} 层{2}（&apos;{3}&apos;）</translation>
+    </message>
+    <message>
+        <source>decoder s_{0}, layer {1}: reads &apos;{2}&apos;</source>
+        <translation>解码器 s_{0}，第 {1} 层：读入 &apos;{2}&apos;</translation>
+    </message>
+    <message>
+        <source>attention at step {0}: α = softmax(s(x_n, q)), c = Σ α_n x_n</source>
+        <translation>第 {0} 步的注意力：α = softmax(s(x_n, q))，c = Σ α_n x_n</translation>
+    </message>
+    <message>
+        <source>bridge: the decoder&apos;s initial state</source>
+        <translation>桥接：解码器的初始状态</translation>
+    </message>
+</context>
+<context>
+    <name>EncoderDecoderEquations</name>
+    <message>
+        <source>the score function: how well x_n fits the query</source>
+        <translation>打分函数：x_n 与查询向量的匹配程度</translation>
+    </message>
+    <message>
+        <source>step 1: the attention distribution (softmax over the source)</source>
+        <translation>第一步：注意力分布（在源序列上做 softmax）</translation>
+    </message>
+    <message>
+        <source>step 2: the weighted average of the inputs</source>
+        <translation>第二步：输入信息的加权平均</translation>
+    </message>
+    <message>
+        <source>the target token&apos;s probability</source>
+        <translation>目标词的概率</translation>
+    </message>
+    <message>
+        <source>the per-step loss</source>
+        <translation>瞬时损失</translation>
+    </message>
+    <message>
+        <source>zeros</source>
+        <translation>全零</translation>
+    </message>
+    <message>
+        <source>copied from the encoder&apos;s last state</source>
+        <translation>复制编码器的最后状态</translation>
+    </message>
+    <message>
+        <source>a learned bridge from the final states</source>
+        <translation>由最终状态学习得到的桥接</translation>
+    </message>
+    <message>
+        <source>total loss over the target steps</source>
+        <translation>所有目标步的总损失</translation>
+    </message>
+</context>
+<context>
+    <name>EncoderDecoderEvents</name>
+    <message>
+        <source>encoder layer {0}{1} · n = {2} &apos;{3}&apos;</source>
+        <translation>编码器第 {0} 层{1} · n = {2} &apos;{3}&apos;</translation>
+    </message>
+    <message>
+        <source>bridge: the decoder&apos;s initial state s_0</source>
+        <translation>桥接：解码器的初始状态 s_0</translation>
+    </message>
+    <message>
+        <source>attention · t = {0} (target &apos;{1}&apos;): scores, α, c_t</source>
+        <translation>注意力 · t = {0}（目标 &apos;{1}&apos;）：打分、α、c_t</translation>
+    </message>
+    <message>
+        <source>decoder layer {0} · t = {1} (reads &apos;{2}&apos;, target &apos;{3}&apos;)</source>
+        <translation>解码器第 {0} 层 · t = {1}（读入 &apos;{2}&apos;，目标 &apos;{3}&apos;）</translation>
+    </message>
+    <message>
+        <source>event {0} of {1}</source>
+        <translation>第 {0} 个事件，共 {1} 个</translation>
+    </message>
+    <message>
+        <source>Loss: L = Σ_t L_t = {0:.4g}    ({1})</source>
+        <translation>损失：L = Σ_t L_t = {0:.4g}    （{1}）</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>前向</translation>
+    </message>
+    <message>
+        <source>Backward</source>
+        <translation>反向</translation>
+    </message>
+</context>
+<context>
+    <name>EncoderDecoderInput</name>
+    <message>
+        <source>Type a sentence</source>
+        <translation>输入句子</translation>
+    </message>
+    <message>
+        <source>Training pair</source>
+        <translation>训练句对</translation>
+    </message>
+    <message>
+        <source>Test pair</source>
+        <translation>测试句对</translation>
+    </message>
+    <message>
+        <source>source sentence, then Enter</source>
+        <translation>源句子，然后按回车</translation>
+    </message>
+    <message>
+        <source>target (empty: the model writes it)</source>
+        <translation>目标（留空：由模型写出）</translation>
+    </message>
+    <message>
+        <source>The target the loss compares with. Left empty, the model&apos;s own greedy output is used, for you to correct.</source>
+        <translation>损失函数比较的目标。留空时使用模型自己的贪心输出，供你修改。</translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation>读入</translation>
+    </message>
+    <message>
+        <source>pair </source>
+        <translation>句对 </translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>typed</source>
+        <translation>手动输入</translation>
+    </message>
+    <message>
+        <source>from the task</source>
+        <translation>来自任务</translation>
+    </message>
+    <message>
+        <source>written by the model (greedy), for you to correct</source>
+        <translation>由模型写出（贪心），供你修改</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>源</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>目标</translation>
+    </message>
+</context>
+<context>
+    <name>EncoderDecoderInspector</name>
+    <message>
+        <source> (not in the vocabulary: read as &lt;unk&gt;)</source>
+        <translation>（不在词表中：按 &lt;unk&gt; 读入）</translation>
+    </message>
+    <message>
+        <source>source token x_{0} &apos;{1}&apos;</source>
+        <translation>源词 x_{0} &apos;{1}&apos;</translation>
+    </message>
+    <message>
+        <source>Inputs are known from the start.</source>
+        <translation>输入从一开始就已知。</translation>
+    </message>
+    <message>
+        <source>embedding</source>
+        <translation>词嵌入</translation>
+    </message>
+    <message>
+        <source>decoder input at step {0}: &apos;{1}&apos;</source>
+        <translation>第 {0} 步解码器的输入：&apos;{1}&apos;</translation>
+    </message>
+    <message>
+        <source>Teacher forcing: step t reads the target token of step t − 1 (&lt;bos&gt; first).</source>
+        <translation>教师强制：第 t 步读入第 t − 1 步的目标词（最先读 &lt;bos&gt;）。</translation>
+    </message>
+    <message>
+        <source>encoder h_{0}, layer {1}{2} &apos;{3}&apos;</source>
+        <translation>编码器 h_{0}，第 {1} 层{2} &apos;{3}&apos;</translation>
+    </message>
+    <message>
+        <source>decoder s_{0}, layer {1}, reads &apos;{2}&apos;</source>
+        <translation>解码器 s_{0}，第 {1} 层，读入 &apos;{2}&apos;</translation>
+    </message>
+    <message>
+        <source>Not computed yet: the forward pass reaches it at event {0}.</source>
+        <translation>尚未计算：前向计算在第 {0} 个事件到达这里。</translation>
+    </message>
+    <message>
+        <source>Forward and backward pass done here.</source>
+        <translation>这里的前向和反向计算已完成。</translation>
+    </message>
+    <message>
+        <source>Forward pass done; the backward pass has not reached it yet.</source>
+        <translation>前向计算已完成；反向传播尚未到达。</translation>
+    </message>
+    <message>
+        <source>Not computed yet: the encoder comes first.</source>
+        <translation>尚未计算：先运行编码器。</translation>
+    </message>
+    <message>
+        <source>The decoder starts from s_0.</source>
+        <translation>解码器从 s_0 开始。</translation>
+    </message>
+    <message>
+        <source>bridge: the decoder&apos;s initial state</source>
+        <translation>桥接：解码器的初始状态</translation>
+    </message>
+    <message>
+        <source>attention at step {0} (target &apos;{1}&apos;)</source>
+        <translation>第 {0} 步的注意力（目标 &apos;{1}&apos;）</translation>
+    </message>
+    <message>
+        <source>Not computed yet: the attention of this step runs at event {0}.</source>
+        <translation>尚未计算：这一步的注意力在第 {0} 个事件计算。</translation>
+    </message>
+    <message>
+        <source>Looks most at x_{0} &apos;{1}&apos; (α = {2}); spread −Σ α log α = {3}.</source>
+        <translation>最关注 x_{0} &apos;{1}&apos;（α = {2}）；分散程度 −Σ α log α = {3}。</translation>
+    </message>
+    <message>
+        <source>output y_{0}: p(y | y_&lt;t, x), target &apos;{1}&apos;</source>
+        <translation>输出 y_{0}：p(y | y_&lt;t, x)，目标 &apos;{1}&apos;</translation>
+    </message>
+    <message>
+        <source>Not computed yet: it needs s_t and c_t.</source>
+        <translation>尚未计算：需要 s_t 和 c_t。</translation>
+    </message>
+    <message>
+        <source>The likeliest token is &apos;{0}&apos; (p = {1}).</source>
+        <translation>最可能的词是 &apos;{0}&apos;（p = {1}）。</translation>
+    </message>
+    <message>
+        <source>L = Σ_t L_t; the backward pass starts from here.</source>
+        <translation>L = Σ_t L_t；反向传播从这里开始。</translation>
+    </message>
+    <message>
+        <source>Not computed yet: the loss comes after the forward pass.</source>
+        <translation>尚未计算：损失在前向计算之后。</translation>
+    </message>
+    <message>
+        <source>loss L</source>
+        <translation>损失 L</translation>
+    </message>
+</context>
+<context>
+    <name>EncoderDecoderViewSet</name>
+    <message>
+        <source>Attention heat map</source>
+        <translation>注意力热图</translation>
+    </message>
+    <message>
+        <source>Beam search</source>
+        <translation>束搜索</translation>
+    </message>
+    <message>
+        <source>Attention playground</source>
+        <translation>注意力演练场</translation>
+    </message>
+</context>
+<context>
     <name>EquationView</name>
     <message>
         <source>Copy the equations</source>
@@ -949,288 +1231,6 @@
     <message>
         <source>Preparing the compiled kernels for the {0} (only the first start is slow)…</source>
         <translation>正在为 {0} 准备编译好的计算核（只有首次启动较慢）…</translation>
-    </message>
-</context>
-<context>
-    <name>Seq2SeqDiagram</name>
-    <message>
-        <source>encoder</source>
-        <translation>编码器</translation>
-    </message>
-    <message>
-        <source>decoder</source>
-        <translation>解码器</translation>
-    </message>
-    <message>
-        <source>x_{0} = &apos;{1}&apos;</source>
-        <translation>x_{0} = &apos;{1}&apos;</translation>
-    </message>
-    <message>
-        <source> (not in the vocabulary: read as &lt;unk&gt;)</source>
-        <translation>（不在词表中：按 &lt;unk&gt; 读入）</translation>
-    </message>
-    <message>
-        <source>decoder input at step {0}: &apos;{1}&apos;</source>
-        <translation>第 {0} 步解码器的输入：&apos;{1}&apos;</translation>
-    </message>
-    <message>
-        <source>encoder h_{0}, layer {1}{2} (&apos;{3}&apos;)</source>
-        <translation>编码器 h_{0}，第 {1} 层{2}（&apos;{3}&apos;）</translation>
-    </message>
-    <message>
-        <source>decoder s_{0}, layer {1}: reads &apos;{2}&apos;</source>
-        <translation>解码器 s_{0}，第 {1} 层：读入 &apos;{2}&apos;</translation>
-    </message>
-    <message>
-        <source>attention at step {0}: α = softmax(s(x_n, q)), c = Σ α_n x_n</source>
-        <translation>第 {0} 步的注意力：α = softmax(s(x_n, q))，c = Σ α_n x_n</translation>
-    </message>
-    <message>
-        <source>bridge: the decoder&apos;s initial state</source>
-        <translation>桥接：解码器的初始状态</translation>
-    </message>
-</context>
-<context>
-    <name>Seq2SeqEquations</name>
-    <message>
-        <source>the score function: how well x_n fits the query</source>
-        <translation>打分函数：x_n 与查询向量的匹配程度</translation>
-    </message>
-    <message>
-        <source>step 1: the attention distribution (softmax over the source)</source>
-        <translation>第一步：注意力分布（在源序列上做 softmax）</translation>
-    </message>
-    <message>
-        <source>step 2: the weighted average of the inputs</source>
-        <translation>第二步：输入信息的加权平均</translation>
-    </message>
-    <message>
-        <source>the target token&apos;s probability</source>
-        <translation>目标词的概率</translation>
-    </message>
-    <message>
-        <source>the per-step loss</source>
-        <translation>瞬时损失</translation>
-    </message>
-    <message>
-        <source>zeros</source>
-        <translation>全零</translation>
-    </message>
-    <message>
-        <source>copied from the encoder&apos;s last state</source>
-        <translation>复制编码器的最后状态</translation>
-    </message>
-    <message>
-        <source>a learned bridge from the final states</source>
-        <translation>由最终状态学习得到的桥接</translation>
-    </message>
-    <message>
-        <source>total loss over the target steps</source>
-        <translation>所有目标步的总损失</translation>
-    </message>
-</context>
-<context>
-    <name>Seq2SeqEvents</name>
-    <message>
-        <source>encoder layer {0}{1} · n = {2} &apos;{3}&apos;</source>
-        <translation>编码器第 {0} 层{1} · n = {2} &apos;{3}&apos;</translation>
-    </message>
-    <message>
-        <source>bridge: the decoder&apos;s initial state s_0</source>
-        <translation>桥接：解码器的初始状态 s_0</translation>
-    </message>
-    <message>
-        <source>attention · t = {0} (target &apos;{1}&apos;): scores, α, c_t</source>
-        <translation>注意力 · t = {0}（目标 &apos;{1}&apos;）：打分、α、c_t</translation>
-    </message>
-    <message>
-        <source>decoder layer {0} · t = {1} (reads &apos;{2}&apos;, target &apos;{3}&apos;)</source>
-        <translation>解码器第 {0} 层 · t = {1}（读入 &apos;{2}&apos;，目标 &apos;{3}&apos;）</translation>
-    </message>
-    <message>
-        <source>event {0} of {1}</source>
-        <translation>第 {0} 个事件，共 {1} 个</translation>
-    </message>
-    <message>
-        <source>Loss: L = Σ_t L_t = {0:.4g}    ({1})</source>
-        <translation>损失：L = Σ_t L_t = {0:.4g}    （{1}）</translation>
-    </message>
-    <message>
-        <source>Forward</source>
-        <translation>前向</translation>
-    </message>
-    <message>
-        <source>Backward</source>
-        <translation>反向</translation>
-    </message>
-</context>
-<context>
-    <name>Seq2SeqInput</name>
-    <message>
-        <source>Type a sentence</source>
-        <translation>输入句子</translation>
-    </message>
-    <message>
-        <source>Training pair</source>
-        <translation>训练句对</translation>
-    </message>
-    <message>
-        <source>Test pair</source>
-        <translation>测试句对</translation>
-    </message>
-    <message>
-        <source>source sentence, then Enter</source>
-        <translation>源句子，然后按回车</translation>
-    </message>
-    <message>
-        <source>target (empty: the model writes it)</source>
-        <translation>目标（留空：由模型写出）</translation>
-    </message>
-    <message>
-        <source>The target the loss compares with. Left empty, the model&apos;s own greedy output is used, for you to correct.</source>
-        <translation>损失函数比较的目标。留空时使用模型自己的贪心输出，供你修改。</translation>
-    </message>
-    <message>
-        <source>Read</source>
-        <translation>读入</translation>
-    </message>
-    <message>
-        <source>pair </source>
-        <translation>句对 </translation>
-    </message>
-    <message>
-        <source>Random</source>
-        <translation>随机</translation>
-    </message>
-    <message>
-        <source>typed</source>
-        <translation>手动输入</translation>
-    </message>
-    <message>
-        <source>from the task</source>
-        <translation>来自任务</translation>
-    </message>
-    <message>
-        <source>written by the model (greedy), for you to correct</source>
-        <translation>由模型写出（贪心），供你修改</translation>
-    </message>
-    <message>
-        <source>source</source>
-        <translation>源</translation>
-    </message>
-    <message>
-        <source>target</source>
-        <translation>目标</translation>
-    </message>
-</context>
-<context>
-    <name>Seq2SeqInspector</name>
-    <message>
-        <source> (not in the vocabulary: read as &lt;unk&gt;)</source>
-        <translation>（不在词表中：按 &lt;unk&gt; 读入）</translation>
-    </message>
-    <message>
-        <source>source token x_{0} &apos;{1}&apos;</source>
-        <translation>源词 x_{0} &apos;{1}&apos;</translation>
-    </message>
-    <message>
-        <source>Inputs are known from the start.</source>
-        <translation>输入从一开始就已知。</translation>
-    </message>
-    <message>
-        <source>embedding</source>
-        <translation>词嵌入</translation>
-    </message>
-    <message>
-        <source>decoder input at step {0}: &apos;{1}&apos;</source>
-        <translation>第 {0} 步解码器的输入：&apos;{1}&apos;</translation>
-    </message>
-    <message>
-        <source>Teacher forcing: step t reads the target token of step t − 1 (&lt;bos&gt; first).</source>
-        <translation>教师强制：第 t 步读入第 t − 1 步的目标词（最先读 &lt;bos&gt;）。</translation>
-    </message>
-    <message>
-        <source>encoder h_{0}, layer {1}{2} &apos;{3}&apos;</source>
-        <translation>编码器 h_{0}，第 {1} 层{2} &apos;{3}&apos;</translation>
-    </message>
-    <message>
-        <source>decoder s_{0}, layer {1}, reads &apos;{2}&apos;</source>
-        <translation>解码器 s_{0}，第 {1} 层，读入 &apos;{2}&apos;</translation>
-    </message>
-    <message>
-        <source>Not computed yet: the forward pass reaches it at event {0}.</source>
-        <translation>尚未计算：前向计算在第 {0} 个事件到达这里。</translation>
-    </message>
-    <message>
-        <source>Forward and backward pass done here.</source>
-        <translation>这里的前向和反向计算已完成。</translation>
-    </message>
-    <message>
-        <source>Forward pass done; the backward pass has not reached it yet.</source>
-        <translation>前向计算已完成；反向传播尚未到达。</translation>
-    </message>
-    <message>
-        <source>Not computed yet: the encoder comes first.</source>
-        <translation>尚未计算：先运行编码器。</translation>
-    </message>
-    <message>
-        <source>The decoder starts from s_0.</source>
-        <translation>解码器从 s_0 开始。</translation>
-    </message>
-    <message>
-        <source>bridge: the decoder&apos;s initial state</source>
-        <translation>桥接：解码器的初始状态</translation>
-    </message>
-    <message>
-        <source>attention at step {0} (target &apos;{1}&apos;)</source>
-        <translation>第 {0} 步的注意力（目标 &apos;{1}&apos;）</translation>
-    </message>
-    <message>
-        <source>Not computed yet: the attention of this step runs at event {0}.</source>
-        <translation>尚未计算：这一步的注意力在第 {0} 个事件计算。</translation>
-    </message>
-    <message>
-        <source>Looks most at x_{0} &apos;{1}&apos; (α = {2}); spread −Σ α log α = {3}.</source>
-        <translation>最关注 x_{0} &apos;{1}&apos;（α = {2}）；分散程度 −Σ α log α = {3}。</translation>
-    </message>
-    <message>
-        <source>output y_{0}: p(y | y_&lt;t, x), target &apos;{1}&apos;</source>
-        <translation>输出 y_{0}：p(y | y_&lt;t, x)，目标 &apos;{1}&apos;</translation>
-    </message>
-    <message>
-        <source>Not computed yet: it needs s_t and c_t.</source>
-        <translation>尚未计算：需要 s_t 和 c_t。</translation>
-    </message>
-    <message>
-        <source>The likeliest token is &apos;{0}&apos; (p = {1}).</source>
-        <translation>最可能的词是 &apos;{0}&apos;（p = {1}）。</translation>
-    </message>
-    <message>
-        <source>L = Σ_t L_t; the backward pass starts from here.</source>
-        <translation>L = Σ_t L_t；反向传播从这里开始。</translation>
-    </message>
-    <message>
-        <source>Not computed yet: the loss comes after the forward pass.</source>
-        <translation>尚未计算：损失在前向计算之后。</translation>
-    </message>
-    <message>
-        <source>loss L</source>
-        <translation>损失 L</translation>
-    </message>
-</context>
-<context>
-    <name>Seq2SeqViewSet</name>
-    <message>
-        <source>Attention heat map</source>
-        <translation>注意力热图</translation>
-    </message>
-    <message>
-        <source>Beam search</source>
-        <translation>束搜索</translation>
-    </message>
-    <message>
-        <source>Attention playground</source>
-        <translation>注意力演练场</translation>
     </message>
 </context>
 <context>

@@ -1,10 +1,10 @@
-"""The encoder-decoder tasks: sentence pairs for simulator.seq2seq.
+"""The encoder-decoder tasks: sentence pairs for simulator.encoder_decoder.
 
-Their `spec_fields` are Seq2SeqSpec fields and their data ParallelDatasets, so they are listed
-apart from TASKS (whose tasks build a NetworkSpec); make_task builds either kind:
+Their `spec_fields` are EncoderDecoderSpec fields and their data ParallelDatasets, so they are
+listed apart from TASKS (whose tasks build a NetworkSpec); make_task builds either kind:
 
     task = make_task("reverse", {"seed": 3})
-    spec = Seq2SeqSpec(attention="additive", **task.spec_fields)
+    spec = EncoderDecoderSpec(attention="additive", **task.spec_fields)
 """
 
 from __future__ import annotations

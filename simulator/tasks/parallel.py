@@ -6,8 +6,8 @@ what the Trainer passes on unchanged). Targets end with <eos>; the decoder's inp
 are made from them by the model.
 
 `ParallelTask` is a Task with two vocabularies: the source's (`vocabulary`, ids 0 <pad>, 1 <unk>)
-and the target's (`target_vocabulary`: 0 <pad>, 1 <unk>, 2 <bos>, 3 <eos>, as Seq2SeqSpec
-expects). Its `spec_fields` are Seq2SeqSpec fields (source_vocab_size, target_vocab_size).
+and the target's (`target_vocabulary`: 0 <pad>, 1 <unk>, 2 <bos>, 3 <eos>, as EncoderDecoderSpec
+expects). Its `spec_fields` are EncoderDecoderSpec fields (source_vocab_size, target_vocab_size).
 
 The `parallel_file` task reads a person's own pairs: one `source<TAB>target` per line.
 """
@@ -111,7 +111,7 @@ class ParallelTask(Task):
 
 
 def parallel_fields(source: Vocabulary, target: Vocabulary) -> dict:
-    """The Seq2SeqSpec fields a pair task fixes."""
+    """The EncoderDecoderSpec fields a pair task fixes."""
     return {"source_vocab_size": len(source), "target_vocab_size": len(target)}
 
 

@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 
 from simulator import cli
+from simulator.encoder_decoder.model import EncoderDecoder
 from simulator.network import Network
 from simulator.project import Project, ProjectError, new_project
-from simulator.seq2seq.model import EncoderDecoder
 from simulator.trees.network import TreeNetwork
 
 KINDS = [

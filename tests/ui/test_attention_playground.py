@@ -44,7 +44,7 @@ def test_the_weights_follow_the_query(playground):
 
 
 def test_the_numbers_are_attend_s(playground):
-    from simulator.seq2seq.attention import attend
+    from simulator.encoder_decoder.attention import attend
 
     playground.move_query(-0.7, 2.1)
     p = playground.playground

@@ -52,7 +52,7 @@ class Playground:
     query: np.ndarray = field(default_factory=lambda: np.array([1.0, 1.0]))
 
     def attend(self, score: str) -> Attended:
-        from simulator.seq2seq.attention import attend
+        from simulator.encoder_decoder.attention import attend
 
         result = attend(self.keys, self.query, score, **PARAMETERS[score])
         return Attended(

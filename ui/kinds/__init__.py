@@ -1,7 +1,7 @@
 """The kinds of model a project can hold, and what each brings to the window.
 
     recurrent         NetworkSpec   the step-through views of ui/ (diagram, plots, inspector)
-    encoder-decoder   Seq2SeqSpec   ui/seq2seq: diagram, attention heat map, beam search
+    encoder-decoder   EncoderDecoderSpec   ui/encoder_decoder: diagram, attention heat map, beams
     tree              TreeSpec      ui/trees: tree editor, tree view, node inspector
 
 The session holds any kind. A kind other than the recurrent one brings a Runner (how the session
@@ -18,7 +18,7 @@ from simulator.kinds import ENCODER_DECODER, KINDS, RECURRENT, TREE
 __all__ = ["ENCODER_DECODER", "KINDS", "RECURRENT", "TREE", "kind_of", "model_label", "runner_for"]
 
 # Told apart by the spec's class name, so nothing here imports the engine (or Numba).
-_KIND_OF_SPEC = {"Seq2SeqSpec": ENCODER_DECODER, "TreeSpec": TREE, "NetworkSpec": RECURRENT}
+_KIND_OF_SPEC = {"EncoderDecoderSpec": ENCODER_DECODER, "TreeSpec": TREE, "NetworkSpec": RECURRENT}
 
 
 def kind_of(spec) -> str:
@@ -33,9 +33,9 @@ def runner_for(spec):
     itself)."""
     kind = kind_of(spec)
     if kind == ENCODER_DECODER:
-        from ..seq2seq.runner import Seq2SeqRunner
+        from ..encoder_decoder.runner import EncoderDecoderRunner
 
-        return Seq2SeqRunner()
+        return EncoderDecoderRunner()
     if kind == TREE:
         from ..trees.runner import TreeRunner
 

@@ -33,7 +33,7 @@ class AnyStepperBar(InheritedTr, StepperBar):
     def describe(self) -> str:
         kind = self.session.kind
         if kind == ENCODER_DECODER:
-            from ..seq2seq.describe import describe_event
+            from ..encoder_decoder.describe import describe_event
 
             return describe_event(self.session)
         if kind == TREE:

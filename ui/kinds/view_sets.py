@@ -22,13 +22,13 @@ RECURRENT_DOCKS = ("hidden", "gates", "outputs", "gradients", "flow", "parameter
 class ViewSets(QObject):
     def __init__(self, window):
         super().__init__(window)
-        from ..seq2seq.view_set import Seq2SeqViewSet
+        from ..encoder_decoder.view_set import EncoderDecoderViewSet
         from ..trees.view_set import TreeViewSet
 
         self.window = window
         session = window.session
         self.sets = {
-            ENCODER_DECODER: Seq2SeqViewSet(SessionView(session, ENCODER_DECODER)),
+            ENCODER_DECODER: EncoderDecoderViewSet(SessionView(session, ENCODER_DECODER)),
             TREE: TreeViewSet(SessionView(session, TREE)),
         }
         self.pages = {RECURRENT: window.views.widget(0)}
