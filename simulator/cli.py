@@ -226,6 +226,9 @@ def _train(args) -> int:
     return 0
 
 
+_EVALUATE_SHOWN = ("loss", "accuracy", "step", "examples")  # the rest (mse, ...) follows them
+
+
 def _evaluate(args) -> int:
     project, task, network = _open(args.file)
     trainer = project.make_trainer(network, task)
@@ -233,9 +236,10 @@ def _evaluate(args) -> int:
     if args.json:
         print(json.dumps(result))
     else:
+        extra = "".join(f", {k} {result[k]:.6g}" for k in result if k not in _EVALUATE_SHOWN)
         print(
             f"{args.file}: step {result['step']}, test loss {result['loss']:.6g}, "
-            f"accuracy {result['accuracy']:.4f} on {result['examples']} examples"
+            f"accuracy {result['accuracy']:.4f}{extra} on {result['examples']} examples"
         )
     return 0
 
