@@ -9,6 +9,8 @@
     rnnsim gradcheck FILE [--json]
     rnnsim sample FILE --prompt TEXT [--length N] [--temperature T] [--seed S]
                                          (an encoder-decoder writes its output for the prompt)
+    rnnsim lessons                                    the lessons, one a line
+    rnnsim lesson NAME [--check] [--seed S] [--json]  a lesson; --check its claim headless
 
 Every mistake the person can make (a missing file, broken JSON, a wrong field, an .npz that
 needs pickle, a bad line in their data) is one line on stderr and exit code 2.
@@ -22,7 +24,10 @@ import os
 import signal
 import sys
 
+from .lessons import command as lesson_commands
+
 COMMANDS = ("demo", "tasks", "new", "train", "evaluate", "gradcheck", "sample")
+COMMANDS += lesson_commands.COMMANDS
 BEAM_WIDTH = 4  # what `rnnsim sample` searches with on an encoder-decoder
 
 
@@ -77,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     sample.add_argument("--length", type=int, default=200)
     sample.add_argument("--temperature", type=float, default=1.0)
     sample.add_argument("--seed", type=int, default=0)
+    lesson_commands.add_parsers(sub)
     return parser
 
 
@@ -306,6 +312,7 @@ _COMMANDS = {
     "evaluate": _evaluate,
     "gradcheck": _gradcheck,
     "sample": _sample,
+    **lesson_commands.HANDLERS,
 }
 
 

@@ -135,3 +135,10 @@ def test_sigma_max_of_the_recurrent_matrix_is_set_in_the_form_and_kept_by_reset(
 def test_sigma_max_does_not_apply_to_a_time_delay_network(make_window):
     window = make_window(small_project("copy", cell="tdnn"))
     assert not window.builder.widgets["recurrent_sigma_max"].isEnabled()
+
+
+def test_every_panel_a_lesson_raises_is_a_dock_of_the_window(window):
+    from simulator.lessons import PANELS, lessons
+
+    assert set(PANELS) <= set(window.docks)
+    assert {panel for lesson in lessons() for panel in lesson.panels} <= set(window.docks)
