@@ -63,18 +63,18 @@ EXAMPLES = [
             "task.train_size": 5000,
             "task.test_size": 500,
         },
-        "steps": 2000,
+        "steps": 3000,
         "title": {
             "en": "Simple RNN on the adding problem (T = 100)",
             "zh": "简单循环网络：加法问题（T = 100）",
         },
         "about": {
             "en": "The first marked number must be remembered for up to 100 steps. The simple "
-            "RNN's gradient shrinks like gamma^(t-k) on the way back, so after 2000 steps its "
+            "RNN's gradient shrinks like gamma^(t-k) on the way back, so after 3000 steps its "
             "test MSE is still the baseline's (always predicting the mean; `rnnsim evaluate` "
             "prints both): the long-range dependency problem. Lesson: lstm_adding.",
             "zh": "第一个标记数要记住多达100步。简单循环网络的梯度沿时间反向传播时按 gamma^(t-k) "
-            "衰减，训练2000步后测试 MSE 仍等于基线（总是预测均值；rnnsim evaluate "
+            "衰减，训练3000步后测试 MSE 仍等于基线（总是预测均值；rnnsim evaluate "
             "会同时打印两者）："
             "这就是长程依赖问题。课程：lstm_adding。",
         },
@@ -89,7 +89,7 @@ EXAMPLES = [
             "task.train_size": 5000,
             "task.test_size": 500,
         },
-        "steps": 2000,
+        "steps": 3000,
         "title": {"en": "LSTM on the adding problem (T = 100)", "zh": "LSTM：加法问题（T = 100）"},
         "about": {
             "en": "The same task as the simple RNN. The LSTM's forget gate lets its cell state "
@@ -474,27 +474,42 @@ EXAMPLES = [
     {
         "name": "tree_sentiment_rvnn",
         "task": "tree_sentiment",
-        "sets": {"network.model": "rvnn", "network.dim": 8},
+        "sets": {
+            "network.model": "rvnn",
+            "network.dim": 4,
+            "task.train_size": 100,
+            "task.test_size": 500,
+        },
         "steps": 600,
         "title": {"en": "Recursive network over parse trees", "zh": "递归神经网络：句法树上的情感"},
         "about": {
             "en": "p = f(W [c1; c2] + b) composes each phrase from its two children, bottom "
-            "up, with one W shared by every node; a softmax labels every phrase.",
+            "up, with one W shared by every node; a softmax labels every phrase. Dimension 4 and "
+            "100 training trees: the size at which negation is hard for it (lesson negation; "
+            "`rnnsim evaluate` prints the accuracy on negated phrases).",
             "zh": "p = f(W [c1; c2] + b) 自底向上由两个子节点组合出短语表示，所有节点共享同一个 "
-            "W；每个短语都有一个 softmax 分类。",
+            "W；每个短语都有一个 softmax 分类。维度 4、100 棵训练树：在这个规模下否定对它很难"
+            "（课程 negation；rnnsim evaluate 会打印否定短语上的准确率）。",
         },
     },
     {
         "name": "tree_sentiment_rntn",
         "task": "tree_sentiment",
-        "sets": {"network.model": "rntn", "network.dim": 8},
+        "sets": {
+            "network.model": "rntn",
+            "network.dim": 4,
+            "task.train_size": 100,
+            "task.test_size": 500,
+        },
         "steps": 600,
         "title": {"en": "Recursive neural tensor network", "zh": "递归神经张量网络"},
         "about": {
             "en": "p = f([b; c]^T V [b; c] + W [b; c]): the tensor term lets a word like 'not' "
-            "change how its neighbour is composed, which negation needs.",
+            "change how its neighbour is composed, which negation needs. Same size as "
+            "tree_sentiment_rvnn (dimension 4, 100 training trees) for comparison.",
             "zh": "p = f([b; c]^T V [b; c] + W [b; c])：张量项让“不”这样的词改变其相邻短语的组合"
-            "方式，这正是否定所需要的。",
+            "方式，这正是否定所需要的。与 tree_sentiment_rvnn 同样大小（维度 4、100 棵训练树），"
+            "便于比较。",
         },
     },
     {

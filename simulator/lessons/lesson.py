@@ -15,7 +15,10 @@ A step is data a window performs when the person presses its button:
     {"do": "reset"}                                   draw the weights again from the init seed
     {"do": "compare", "field": "cell", "value": "rnn"}       compare mode against this setting
     {"do": "raise", "panel": "flow"}                  bring a dock to the front
-    {"do": "sweep", "cells": [...], "lengths": [...]} accuracy against length (digit memory)
+    {"do": "sweep", "cells": [...], "lengths": [...], "steps": 1500}
+                                                      accuracy against length for each cell
+                                                      (training.sweep, on the open project's
+                                                      task and sizes)
     {"do": "check"}                                   run the lesson's check and show the figures
 
 and carries its words in both languages: {"do": ..., "text": {"zh": ..., "en": ...}}. Loading
@@ -58,7 +61,7 @@ STEP_ARGUMENTS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "reset": {},
     "compare": {"field": str, "value": str},
     "raise": {"panel": str},
-    "sweep": {"cells": list, "lengths": list},
+    "sweep": {"cells": list, "lengths": list, "steps": int},
     "check": {},
 }
 SET_SECTIONS = ("network", "training", "task")
