@@ -9,6 +9,8 @@
     rnnsim gradcheck FILE [--json]
     rnnsim sample FILE --prompt TEXT [--length N] [--temperature T] [--seed S]
                                          (an encoder-decoder writes its output for the prompt)
+    rnnsim lessons                                    the lessons, one a line
+    rnnsim lesson NAME [--check] [--seed S] [--json]  a lesson; --check its claim headless
 
 Every mistake the person can make (a missing file, broken JSON, a wrong field, an .npz that
 needs pickle, a bad line in their data) is one line on stderr and exit code 2.
@@ -22,7 +24,10 @@ import os
 import signal
 import sys
 
+from .lessons import command as lesson_commands
+
 COMMANDS = ("demo", "tasks", "new", "train", "evaluate", "gradcheck", "sample")
+COMMANDS += lesson_commands.COMMANDS
 BEAM_WIDTH = 4  # what `rnnsim sample` searches with on an encoder-decoder
 
 
@@ -77,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     sample.add_argument("--length", type=int, default=200)
     sample.add_argument("--temperature", type=float, default=1.0)
     sample.add_argument("--seed", type=int, default=0)
+    lesson_commands.add_parsers(sub)
     return parser
 
 
@@ -226,6 +232,9 @@ def _train(args) -> int:
     return 0
 
 
+_EVALUATE_SHOWN = ("loss", "accuracy", "step", "examples")  # the rest (mse, ...) follows them
+
+
 def _evaluate(args) -> int:
     project, task, network = _open(args.file)
     trainer = project.make_trainer(network, task)
@@ -233,9 +242,10 @@ def _evaluate(args) -> int:
     if args.json:
         print(json.dumps(result))
     else:
+        extra = "".join(f", {k} {result[k]:.6g}" for k in result if k not in _EVALUATE_SHOWN)
         print(
             f"{args.file}: step {result['step']}, test loss {result['loss']:.6g}, "
-            f"accuracy {result['accuracy']:.4f} on {result['examples']} examples"
+            f"accuracy {result['accuracy']:.4f}{extra} on {result['examples']} examples"
         )
     return 0
 
@@ -302,6 +312,7 @@ _COMMANDS = {
     "evaluate": _evaluate,
     "gradcheck": _gradcheck,
     "sample": _sample,
+    **lesson_commands.HANDLERS,
 }
 
 

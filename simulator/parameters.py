@@ -109,7 +109,8 @@ class ParameterSet:
 
 def initialise(spec: NetworkSpec, params: dict[str, np.ndarray], rng: np.random.Generator) -> None:
     """PyTorch's defaults: recurrent and output weights U(-1/sqrt(fan), 1/sqrt(fan)) with fan the
-    hidden size (recurrent) or the input width (output layer); embeddings N(0, 1)."""
+    hidden size (recurrent) or the input width (output layer); embeddings N(0, 1). With
+    spec.recurrent_sigma_max set, each recurrent matrix is then scaled to that sigma_max."""
     bound = 1.0 / math.sqrt(spec.hidden_size)
     for name, view in params.items():
         if name == "embedding.weight":
@@ -119,3 +120,15 @@ def initialise(spec: NetworkSpec, params: dict[str, np.ndarray], rng: np.random.
             view[...] = rng.uniform(-1.0, 1.0, view.shape) / math.sqrt(fan_in)
         else:
             view[...] = rng.uniform(-bound, bound, view.shape)
+    if spec.recurrent_sigma_max is not None:
+        for name, view in params.items():
+            if name.startswith("weight_hh"):
+                scale_largest_singular_value(view, spec.hidden_size, spec.recurrent_sigma_max)
+
+
+def scale_largest_singular_value(weight_hh: np.ndarray, hidden: int, sigma_max: float) -> None:
+    """Scale each gate's (hidden, hidden) block U of weight_hh in place so that its largest
+    singular value is sigma_max: U <- U * sigma_max / ||U||_2."""
+    for start in range(0, weight_hh.shape[0], hidden):
+        block = weight_hh[start : start + hidden]
+        block *= sigma_max / np.linalg.norm(block, ord=2)

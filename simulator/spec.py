@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from .errors import SpecError
-from .fields import JsonFields, check_bool, check_choice, check_int
+from .fields import JsonFields, check_bool, check_choice, check_int, check_real
 
 CELLS = ("rnn", "gru", "lstm", "tdnn")
 ACTIVATIONS = ("tanh", "relu", "sigmoid", "identity")
@@ -28,6 +28,7 @@ _LIMITS = {
     "delay": (0, 64),
     "output_size": (1, 1_000_000),
 }
+SIGMA_MAX_LIMIT = 1000.0  # recurrent_sigma_max: a largest singular value above 0, at most this
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,10 @@ class NetworkSpec(JsonFields):
     Fields that only one cell uses (`activation` for rnn and tdnn, `residual` for rnn,
     `gru_variant` for gru, `delay` for tdnn) are kept but ignored by the other cells, so switching
     the cell back and forth loses nothing.
+    `recurrent_sigma_max`: when set, every recurrent matrix U (each gate's block of weight_hh)
+    starts scaled to this largest singular value sigma_max(U); None keeps PyTorch's uniform
+    initialisation. The notes' gamma ~ sigma_max(U) f' decides whether gradients vanish or
+    explode over long spans, so this is what a person sets to see either (a tdnn has no U).
     """
 
     cell: str = "lstm"
@@ -52,6 +57,7 @@ class NetworkSpec(JsonFields):
     residual: bool = False
     gru_variant: str = "pytorch"
     delay: int = 2
+    recurrent_sigma_max: float | None = None
     mode: str = "seq2seq"
     pooling: str = "last"
     output_size: int = 2
@@ -72,6 +78,10 @@ class NetworkSpec(JsonFields):
             check_bool(name, getattr(self, name))
         for name in ("hidden_size", "num_layers", "delay", "output_size"):
             _check_int(name, getattr(self, name))
+        if self.recurrent_sigma_max is not None:
+            check_real(
+                "recurrent_sigma_max", self.recurrent_sigma_max, 0.0, SIGMA_MAX_LIMIT, above=True
+            )
         if self.input_size is not None:
             _check_int("input_size", self.input_size)
             if self.vocab_size is not None:

@@ -109,7 +109,10 @@ class BuilderPanel(QScrollArea):
             widget.clicked.connect(lambda checked, f=field.name: self._change(f, bool(checked)))
         else:
             widget = QLineEdit()
-            widget.editingFinished.connect(lambda f=field.name, w=widget: self._typed(f, w))
+            real = field.kind == "real"
+            widget.editingFinished.connect(
+                lambda f=field.name, w=widget, r=real: self._typed(f, w, r)
+            )
         widget.setToolTip(translate("SpecFields", field.help))
         widget.setObjectName(field.name)
         self.widgets[field.name] = widget
@@ -138,16 +141,17 @@ class BuilderPanel(QScrollArea):
         return box
 
     # ----- the person's edits ------------------------------------------------------------------
-    def _typed(self, name: str, widget: QLineEdit) -> None:
+    def _typed(self, name: str, widget: QLineEdit, real: bool) -> None:
         text = widget.text().strip()
-        if text == str(getattr(self.session.spec, name)):
+        if text == _shown(getattr(self.session.spec, name)):
             self.show_error(name, "")
             return
         try:
-            value = int(text)
+            value = (float(text) if text else None) if real else int(text)
         except ValueError:
+            wanted = self.tr("a number, or empty for none") if real else self.tr("a whole number")
             self.show_error(
-                name, self.tr("{0} = {1!r} is not allowed: a whole number").format(name, text)
+                name, self.tr("{0} = {1!r} is not allowed: {2}").format(name, text, wanted)
             )
             return
         self._change(name, value)
@@ -201,7 +205,7 @@ class BuilderPanel(QScrollArea):
             elif field.kind == "bool":
                 widget.setChecked(bool(value))
             else:
-                widget.setText("" if value is None else str(value))
+                widget.setText(_shown(value))
             widget.blockSignals(False)
             applies = field.applies(spec)
             widget.setEnabled(applies)
@@ -240,3 +244,8 @@ class BuilderPanel(QScrollArea):
             f"<b>{task.name}</b>: {task.description.get(current_language(), '')}"
             f"<br><span style='color:#777'>{settings}</span>"
         )
+
+
+def _shown(value) -> str:
+    """A typed field's value as the form shows it: empty for none."""
+    return "" if value is None else str(value)

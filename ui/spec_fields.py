@@ -21,7 +21,7 @@ CHOICES = {
 @dataclass(frozen=True)
 class Field:
     name: str
-    kind: str  # "choice", "bool" or "int"
+    kind: str  # "choice", "bool", "int" or "real" (a number, or empty for none)
     label: str
     help: str
     applies: Callable[[object], bool] = lambda spec: True
@@ -71,6 +71,19 @@ FIELDS = (
         QT_TRANSLATE_NOOP("SpecFields", "how many past inputs the TDNN window reads"),
         lambda s: s.cell == "tdnn",
         QT_TRANSLATE_NOOP("SpecFields", "used by tdnn"),
+    ),
+    Field(
+        "recurrent_sigma_max",
+        "real",
+        QT_TRANSLATE_NOOP("SpecFields", "σ_max(U) at start"),
+        QT_TRANSLATE_NOOP(
+            "SpecFields",
+            "scale each recurrent matrix U to this largest singular value when the weights are "
+            "drawn (empty: the usual random start); above 1 gradients can explode, below 1 they "
+            "vanish",
+        ),
+        lambda s: s.cell != "tdnn",
+        QT_TRANSLATE_NOOP("SpecFields", "a tdnn has no recurrent matrix"),
     ),
     Field(
         "embedding_dim",

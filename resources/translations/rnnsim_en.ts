@@ -157,7 +157,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} = {1!r} is not allowed: a whole number</source>
+        <source>a number, or empty for none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} = {1!r} is not allowed: {2}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1316,6 +1324,18 @@
     </message>
     <message>
         <source>used by tdnn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>σ_max(U) at start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scale each recurrent matrix U to this largest singular value when the weights are drawn (empty: the usual random start); above 1 gradients can explode, below 1 they vanish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a tdnn has no recurrent matrix</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

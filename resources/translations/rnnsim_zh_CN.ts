@@ -157,8 +157,16 @@
         <translation>重新生成权重（丢弃训练结果）</translation>
     </message>
     <message>
-        <source>{0} = {1!r} is not allowed: a whole number</source>
-        <translation>{0} = {1!r} 不允许：须为整数</translation>
+        <source>a number, or empty for none</source>
+        <translation>一个数，或留空表示不设</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>一个整数</translation>
+    </message>
+    <message>
+        <source>{0} = {1!r} is not allowed: {2}</source>
+        <translation>{0} = {1!r} 不允许：应为{2}</translation>
     </message>
     <message>
         <source>init_seed = {0!r} is not allowed: a whole number &gt;= 0</source>
@@ -1317,6 +1325,18 @@
     <message>
         <source>used by tdnn</source>
         <translation>tdnn 使用</translation>
+    </message>
+    <message>
+        <source>σ_max(U) at start</source>
+        <translation>初始 σ_max(U)</translation>
+    </message>
+    <message>
+        <source>scale each recurrent matrix U to this largest singular value when the weights are drawn (empty: the usual random start); above 1 gradients can explode, below 1 they vanish</source>
+        <translation>抽取权重时把每个循环矩阵 U 缩放到这个最大奇异值（留空：通常的随机初始化）；大于 1 梯度可能爆炸，小于 1 梯度会消失</translation>
+    </message>
+    <message>
+        <source>a tdnn has no recurrent matrix</source>
+        <translation>延时神经网络没有循环矩阵</translation>
     </message>
     <message>
         <source>embedding size</source>

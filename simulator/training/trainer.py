@@ -23,6 +23,7 @@ from ..tasks.base import Task
 from ..trace import Trace
 from .history import History
 from .optimizers import Optimizer
+from .scores import scores_for
 from .settings import TrainingSettings
 
 
@@ -244,10 +245,13 @@ class Trainer:
 
     # ----- evaluation --------------------------------------------------------------------------
     def evaluate(self, split: str = "test", max_examples: int = 1000) -> dict[str, float]:
-        """Loss and accuracy on (up to max_examples of) a split, without changing anything."""
+        """Loss and accuracy on (up to max_examples of) a split, without changing anything; a
+        regression task adds mse and baseline_mse, a treebank root and negated-phrase accuracy
+        (training.scores)."""
         data = self.task.test if split == "test" else self.task.train
         count = min(len(data), max_examples)
         loss, right, counted = 0.0, 0, 0
+        scores = scores_for(self.task)
         size = self.settings.batch_size
         for start in range(0, count, size):
             x, y, lengths = data.batch(np.arange(start, min(start + size, count)))
@@ -256,7 +260,8 @@ class Trainer:
             r, c = _count_right(self.task, trace)
             right += r
             counted += c
-        return {"loss": loss / count, "accuracy": right / counted}
+            scores.add(trace)
+        return {"loss": loss / count, "accuracy": right / counted, **scores.result()}
 
 
 def _count_right(task: Task, trace: Trace) -> tuple[int, int]:

@@ -95,3 +95,50 @@ def test_dense_input_tasks_hide_the_embedding(make_window):
     window = make_window(small_project("adding"))
     assert not window.builder.widgets["embedding_dim"].isEnabled()
     assert "vector of 2 numbers" in window.builder.fixed["input_size"].text()
+
+
+def test_sigma_max_of_the_recurrent_matrix_is_set_in_the_form_and_kept_by_reset(window, qtbot):
+    """A person types σ_max(U) = 1.8: every gate block of U starts with that largest singular
+    value, drawing the weights again keeps it, and clearing the field brings back the usual
+    start; a word is refused in place."""
+    import numpy as np
+
+    builder = window.builder
+    field = builder.widgets["recurrent_sigma_max"]
+    assert field.isEnabled() and field.text() == ""
+
+    def sigma_max_of_blocks():
+        U = window.session.network.params["weight_hh_l0"]
+        H = window.session.spec.hidden_size
+        return [np.linalg.norm(U[k : k + H], 2) for k in range(0, U.shape[0], H)]
+
+    usual = sigma_max_of_blocks()
+    type_into(qtbot, field, "1.8")
+    assert builder.error("recurrent_sigma_max") == ""
+    assert window.session.spec.recurrent_sigma_max == 1.8
+    assert np.allclose(sigma_max_of_blocks(), 1.8)
+    window.session.project.parameters = window.session.network.state_dict()  # as if trained
+    builder.reinit.click()
+    assert np.allclose(sigma_max_of_blocks(), 1.8)
+    type_into(qtbot, field, "much")
+    assert "recurrent_sigma_max" in builder.error("recurrent_sigma_max")
+    assert window.session.spec.recurrent_sigma_max == 1.8
+    type_into(qtbot, field, "0")
+    assert "above 0" in builder.error("recurrent_sigma_max")
+    field.selectAll()
+    qtbot.keyClick(field, Qt.Key.Key_Backspace)  # the person empties the field
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert window.session.spec.recurrent_sigma_max is None
+    assert np.allclose(sigma_max_of_blocks(), usual)
+
+
+def test_sigma_max_does_not_apply_to_a_time_delay_network(make_window):
+    window = make_window(small_project("copy", cell="tdnn"))
+    assert not window.builder.widgets["recurrent_sigma_max"].isEnabled()
+
+
+def test_every_panel_a_lesson_raises_is_a_dock_of_the_window(window):
+    from simulator.lessons import PANELS, lessons
+
+    assert set(PANELS) <= set(window.docks)
+    assert {panel for lesson in lessons() for panel in lesson.panels} <= set(window.docks)
