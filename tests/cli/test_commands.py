@@ -12,6 +12,7 @@ import pytest
 
 from simulator import cli
 from simulator.project import Project
+from simulator.resources import example
 
 
 def _run(capsys, *argv):
@@ -79,9 +80,7 @@ def test_sample_writes_after_the_prompt(tmp_path, capsys):
 
 
 def test_sample_on_an_encoder_decoder_writes_its_output_for_the_prompt(capsys):
-    from ui.paths import EXAMPLES
-
-    path = EXAMPLES / "dates_input_feeding.rnnsim.json"
+    path = example("dates_input_feeding")
     code, out, _ = _run(capsys, "sample", str(path), "--prompt", "2026-11-26")
     project = Project.load(path)
     task, model = project.make_task(), project.make_network()
@@ -92,9 +91,7 @@ def test_sample_on_an_encoder_decoder_writes_its_output_for_the_prompt(capsys):
 
 
 def test_sample_on_a_classifier_says_what_it_is_for(capsys):
-    from ui.paths import EXAMPLES
-
-    path = EXAMPLES / "sentiment_en_lstm.rnnsim.json"
+    path = example("sentiment_en_lstm")
     code, out, err = _run(capsys, "sample", str(path), "--prompt", "good")
     assert code == 2 and out == "" and err.count("\n") == 1
     assert "language model" in err and "encoder-decoder" in err

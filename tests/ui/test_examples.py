@@ -3,9 +3,9 @@ panel and can be saved as a screenshot and as exported plots."""
 
 import pytest
 
+from simulator.resources import DEFAULT_EXAMPLE
 from ui.app import settle
 from ui.gallery_panel import example_files
-from ui.paths import DEFAULT_EXAMPLE
 
 EXAMPLES = example_files()  # every kind: recurrent, encoder-decoder and tree models
 
