@@ -192,14 +192,22 @@ def _open(path: str):
 
 
 def _train(args) -> int:
-    from .progress_bar import ProgressBar
+    from tqdm import tqdm
 
     project, task, network = _open(args.file)
     trainer = project.make_trainer(network, task)
     steps = project.training.steps if args.steps is None else args.steps
     if steps < 0:
         raise UsageError("rnnsim train: --steps must be 0 or more")
-    bar = ProgressBar(trainer.step + steps, start=trainer.step)
+    # On a terminal: steps done, steps/s and the latest loss, redrawn in place; elsewhere (a
+    # pipe, a log file, CI) nothing (disable=None), so the output holds only the summary line.
+    bar = tqdm(
+        total=trainer.step + steps, initial=trainer.step, unit="step", disable=None, leave=True
+    )
+
+    def progress(p) -> None:
+        bar.set_postfix(loss=f"{p.loss:.4g}", refresh=False)
+        bar.update(p.step - bar.n)
 
     def interrupted(signum, frame):  # first Ctrl-C: stop at the next chunk; second: abort
         trainer.stop()
@@ -207,9 +215,7 @@ def _train(args) -> int:
 
     previous = signal.signal(signal.SIGINT, interrupted)
     try:
-        result = trainer.train(
-            steps, callback=lambda p: bar.update(p.step, p.steps_per_second, p.loss)
-        )
+        result = trainer.train(steps, callback=progress)
     finally:
         signal.signal(signal.SIGINT, previous)
         bar.close()
