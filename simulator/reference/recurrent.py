@@ -1,9 +1,17 @@
-"""The engine's maths for one seq2seq layer in plain NumPy: forward, cross-entropy, BPTT.
+"""One recurrent layer in plain NumPy: forward, cross-entropy at every step, and
+back-propagation through time, for the simple RNN, the GRU (PyTorch's variant and the
+textbook's) and the LSTM.
 
-Written to be read next to the kernels' docstrings (PyTorch's names, shapes and gate order), in
-the style of karpathy's min-char-rnn: a Python loop over time, NumPy over the batch. Every step
-keeps what it computed, the output layer adds one cross-entropy per step, and back-propagation
-walks the steps in reverse carrying dL/dh (and dL/dc for the LSTM).
+Written to be read next to the notes (循环神经网络, 参数学习和长程依赖问题, 门控循环单元,
+长短期记忆神经网络) and to check the compiled kernels by (tests/reference): karpathy's
+min-char-rnn style, a Python loop over time and NumPy over the batch. Every step keeps what it
+computed; the output layer adds one cross-entropy per step (the notes' L = sum_t L_t, here
+averaged over the batch); back-propagation walks the steps in reverse carrying dL/dh (and dL/dc
+for the LSTM), which is the notes' delta_{t,k} = delta_{t,t} prod_tau U^T f'(z_tau) built up
+one factor per step.
+
+PyTorch's names, shapes and gate order: W = weight_ih_l0 (gates*H, D), U = weight_hh_l0
+(gates*H, H), b = bias_ih_l0, c = bias_hh_l0; GRU rows r, z, n; LSTM rows i, f, g, o.
 
     L = (1/B) sum_b sum_t CE(softmax(V h_bt + v), y_bt),   V = output.weight, v = output.bias
 """
@@ -17,6 +25,7 @@ def sigmoid(a):
 
 # ----- forward: states[t + 1] holds what step t computed, states[0] the zero initial state ----
 def rnn_forward(x, W, U, b, c):
+    """The notes' h_t = f(U h_{t-1} + W x_t + b) with f = tanh (b and c both biases)."""
     B, T, _ = x.shape
     states = [{"h": np.zeros((B, U.shape[1]), x.dtype)}]
     for t in range(T):
@@ -27,6 +36,7 @@ def rnn_forward(x, W, U, b, c):
 
 
 def gru_forward(x, W, U, b, c):
+    """PyTorch's GRU: the reset gate scales U_n h_{t-1} + c_n."""
     B, T, _ = x.shape
     H = U.shape[1]
     states = [{"h": np.zeros((B, H), x.dtype)}]
@@ -40,6 +50,26 @@ def gru_forward(x, W, U, b, c):
         n = np.tanh(a[:, 2 * H :] + r * u_n)  # n_t = tanh(W_n x_t + b_n + r_t * (U_n h + c_n))
         h = (1.0 - z) * n + z * h_prev  # h_t = (1 - z_t) n_t + z_t h_{t-1}
         states.append({"r": r, "z": z, "n": n, "u_n": u_n, "h": h})
+    return states
+
+
+def gru_textbook_forward(x, W, U, b, c):
+    """The textbook GRU: the reset gate scales h_{t-1} before U_n reads it (PyTorch's scales
+    U_n h_{t-1} + c_n after)."""
+    B, T, _ = x.shape
+    H = U.shape[1]
+    states = [{"h": np.zeros((B, H), x.dtype)}]
+    for t in range(T):
+        h_prev = states[-1]["h"]
+        a = x[:, t] @ W.T + b  # W x_t + b, rows r, z, n
+        u_rz = h_prev @ U[: 2 * H].T + c[: 2 * H]  # U_r h_{t-1} + c_r, U_z h_{t-1} + c_z
+        r = sigmoid(a[:, :H] + u_rz[:, :H])  # reset gate
+        z = sigmoid(a[:, H : 2 * H] + u_rz[:, H:])  # update gate
+        rh = r * h_prev  # r_t * h_{t-1}: how much of the past the candidate sees
+        # n_t = tanh(W_n x_t + b_n + U_n (r_t * h_{t-1}) + c_n)
+        n = np.tanh(a[:, 2 * H :] + rh @ U[2 * H :].T + c[2 * H :])
+        h = (1.0 - z) * n + z * h_prev  # h_t = (1 - z_t) n_t + z_t h_{t-1}
+        states.append({"r": r, "z": z, "n": n, "rh": rh, "h": h})
     return states
 
 
@@ -122,6 +152,30 @@ def gru_backward(x, states, grad_h, W, U):
     return dW, dU, db, dc
 
 
+def gru_textbook_backward(x, states, grad_h, W, U):
+    H = U.shape[1]
+    U_rz, U_n = U[: 2 * H], U[2 * H :]
+    dW, dU = np.zeros_like(W), np.zeros_like(U)
+    db = np.zeros(3 * H, x.dtype)
+    dh_next = np.zeros_like(states[0]["h"])
+    for t in reversed(range(x.shape[1])):
+        s, h_prev = states[t + 1], states[t]["h"]
+        r, z, n = s["r"], s["z"], s["n"]
+        dh = grad_h[t] + dh_next  # dL/dh_t
+        dn_pre = dh * (1.0 - z) * (1.0 - n * n)  # dL/d(n's pre-activation) through tanh
+        dz_pre = dh * (h_prev - n) * z * (1.0 - z)  # dL/d(z's pre-activation)
+        drh = dn_pre @ U_n  # dL/d(r_t * h_{t-1}) = U_n^T dn
+        dr_pre = drh * h_prev * r * (1.0 - r)  # dL/d(r's pre-activation)
+        d_rz = np.concatenate([dr_pre, dz_pre], axis=1)  # dL/d(U_rz h_{t-1} + c_rz)
+        da = np.concatenate([dr_pre, dz_pre, dn_pre], axis=1)  # dL/d(W x_t + b)
+        dW += da.T @ x[:, t]  # dL/dW += da_t x_t^T
+        dU[: 2 * H] += d_rz.T @ h_prev  # dL/dU_rz += d_rz h_{t-1}^T
+        dU[2 * H :] += dn_pre.T @ s["rh"]  # dL/dU_n += dn (r_t h_{t-1})^T
+        db += da.sum(axis=0)  # c enters where b does: dL/dc = dL/db
+        dh_next = dh * z + d_rz @ U_rz + drh * r  # dL/dh_{t-1}: through z, r, and r * h
+    return dW, dU, db, db.copy()
+
+
 def lstm_backward(x, states, grad_h, W, U):
     dW, dU = np.zeros_like(W), np.zeros_like(U)
     db = np.zeros(U.shape[0], x.dtype)
@@ -153,15 +207,20 @@ def lstm_backward(x, states, grad_h, W, U):
 CELLS = {
     "rnn": (rnn_forward, rnn_backward),
     "gru": (gru_forward, gru_backward),
+    "gru_textbook": (gru_textbook_forward, gru_textbook_backward),
     "lstm": (lstm_forward, lstm_backward),
 }
 LAYER_NAMES = ("weight_ih_l0", "weight_hh_l0", "bias_ih_l0", "bias_hh_l0")
 
 
-def run(cell: str, params: dict, x: np.ndarray, y: np.ndarray) -> tuple[float, dict]:
-    """Loss and gradients (keyed like the engine's state_dict) of a one-layer seq2seq network on
-    x (B, T, D) and class ids y (B, T)."""
-    forward, backward = CELLS[cell]
+def run(
+    cell: str, params: dict, x: np.ndarray, y: np.ndarray, gru_variant: str = "pytorch"
+) -> tuple[float, dict]:
+    """Loss and gradients (keyed like the engine's state_dict) of a one-layer network tagging
+    every step (mode seq2seq) on x (B, T, D) and class ids y (B, T). `gru_variant`: pytorch or
+    textbook, as NetworkSpec.gru_variant."""
+    key = "gru_textbook" if cell == "gru" and gru_variant == "textbook" else cell
+    forward, backward = CELLS[key]
     W, U, b, c = (params[name] for name in LAYER_NAMES)
     states = forward(x, W, U, b, c)
     loss, grad_h, dV, dv = cross_entropy(states, y, params["output.weight"], params["output.bias"])
