@@ -23,7 +23,9 @@ def sigmoid(a):
     return 1.0 / (1.0 + np.exp(-a))
 
 
-# ----- forward: states[t + 1] holds what step t computed, states[0] the zero initial state ----
+# ----- each cell's forward and its back-propagation through time -----------------------------
+# forward: states[t + 1] holds what step t computed, states[0] the zero initial state;
+# backward: dL/dh_t from the output (grad_h) -> dW, dU, db, dc, walking t = T-1 .. 0
 def rnn_forward(x, W, U, b, c):
     """The notes' h_t = f(U h_{t-1} + W x_t + b) with f = tanh (b and c both biases)."""
     B, T, _ = x.shape
@@ -33,6 +35,21 @@ def rnn_forward(x, W, U, b, c):
         h = np.tanh(x[:, t] @ W.T + b + h_prev @ U.T + c)  # h_t = tanh(W x_t + b + U h_{t-1} + c)
         states.append({"h": h})
     return states
+
+
+def rnn_backward(x, states, grad_h, W, U):
+    dW, dU = np.zeros_like(W), np.zeros_like(U)
+    db = np.zeros(U.shape[0], x.dtype)
+    dh_next = np.zeros_like(states[0]["h"])  # dL/dh_t arriving from step t+1
+    for t in reversed(range(x.shape[1])):
+        h, h_prev = states[t + 1]["h"], states[t]["h"]
+        dh = grad_h[t] + dh_next  # dL/dh_t: from the output at t and from step t+1
+        da = dh * (1.0 - h * h)  # dL/da_t through tanh
+        dW += da.T @ x[:, t]  # dL/dW += da_t x_t^T
+        dU += da.T @ h_prev  # dL/dU += da_t h_{t-1}^T
+        db += da.sum(axis=0)  # dL/db = dL/dc = sum_t da_t
+        dh_next = da @ U  # dL/dh_{t-1} = U^T da_t
+    return dW, dU, db, db.copy()
 
 
 def gru_forward(x, W, U, b, c):
@@ -51,83 +68,6 @@ def gru_forward(x, W, U, b, c):
         h = (1.0 - z) * n + z * h_prev  # h_t = (1 - z_t) n_t + z_t h_{t-1}
         states.append({"r": r, "z": z, "n": n, "u_n": u_n, "h": h})
     return states
-
-
-def gru_textbook_forward(x, W, U, b, c):
-    """The textbook GRU: the reset gate scales h_{t-1} before U_n reads it (PyTorch's scales
-    U_n h_{t-1} + c_n after)."""
-    B, T, _ = x.shape
-    H = U.shape[1]
-    states = [{"h": np.zeros((B, H), x.dtype)}]
-    for t in range(T):
-        h_prev = states[-1]["h"]
-        a = x[:, t] @ W.T + b  # W x_t + b, rows r, z, n
-        u_rz = h_prev @ U[: 2 * H].T + c[: 2 * H]  # U_r h_{t-1} + c_r, U_z h_{t-1} + c_z
-        r = sigmoid(a[:, :H] + u_rz[:, :H])  # reset gate
-        z = sigmoid(a[:, H : 2 * H] + u_rz[:, H:])  # update gate
-        rh = r * h_prev  # r_t * h_{t-1}: how much of the past the candidate sees
-        # n_t = tanh(W_n x_t + b_n + U_n (r_t * h_{t-1}) + c_n)
-        n = np.tanh(a[:, 2 * H :] + rh @ U[2 * H :].T + c[2 * H :])
-        h = (1.0 - z) * n + z * h_prev  # h_t = (1 - z_t) n_t + z_t h_{t-1}
-        states.append({"r": r, "z": z, "n": n, "rh": rh, "h": h})
-    return states
-
-
-def lstm_forward(x, W, U, b, c):
-    B, T, _ = x.shape
-    H = U.shape[1]
-    zeros = np.zeros((B, H), x.dtype)
-    states = [{"h": zeros, "c": zeros}]
-    for t in range(T):
-        h_prev, c_prev = states[-1]["h"], states[-1]["c"]
-        a = x[:, t] @ W.T + b + h_prev @ U.T + c  # W x_t + b + U h_{t-1} + c, rows i, f, g, o
-        i = sigmoid(a[:, :H])  # input gate
-        f = sigmoid(a[:, H : 2 * H])  # forget gate
-        g = np.tanh(a[:, 2 * H : 3 * H])  # candidate
-        o = sigmoid(a[:, 3 * H :])  # output gate
-        cell = f * c_prev + i * g  # c_t = f c_{t-1} + i g
-        h = o * np.tanh(cell)  # h_t = o tanh(c_t)
-        states.append({"i": i, "f": f, "g": g, "o": o, "c": cell, "h": h})
-    return states
-
-
-# ----- output layer: one softmax cross-entropy per step ----------------------------------------
-def cross_entropy(states, y, V, v):
-    """Loss, dL/dh_t from the output layer at every step, and dL/dV, dL/dv."""
-    B, T = y.shape
-    rows = np.arange(B)
-    loss = 0.0
-    grad_h = []
-    dV, dv = np.zeros_like(V), np.zeros_like(v)
-    for t in range(T):
-        h = states[t + 1]["h"]
-        logits = h @ V.T + v  # o_t = V h_t + v
-        e = np.exp(logits - logits.max(axis=1, keepdims=True))
-        p = e / e.sum(axis=1, keepdims=True)  # p_t = softmax(o_t)
-        loss -= np.log(p[rows, y[:, t]]).sum() / B  # L += -(1/B) sum_b log p_t[y_t]
-        dlogits = p.copy()
-        dlogits[rows, y[:, t]] -= 1.0
-        dlogits /= B  # dL/do_t = (p_t - onehot(y_t)) / B
-        dV += dlogits.T @ h  # dL/dV += dL/do_t h_t^T
-        dv += dlogits.sum(axis=0)
-        grad_h.append(dlogits @ V)  # dL/dh_t from the output: V^T dL/do_t
-    return loss, grad_h, dV, dv
-
-
-# ----- back-propagation through time: dW, dU, db, dc --------------------------------------------
-def rnn_backward(x, states, grad_h, W, U):
-    dW, dU = np.zeros_like(W), np.zeros_like(U)
-    db = np.zeros(U.shape[0], x.dtype)
-    dh_next = np.zeros_like(states[0]["h"])  # dL/dh_t arriving from step t+1
-    for t in reversed(range(x.shape[1])):
-        h, h_prev = states[t + 1]["h"], states[t]["h"]
-        dh = grad_h[t] + dh_next  # dL/dh_t: from the output at t and from step t+1
-        da = dh * (1.0 - h * h)  # dL/da_t through tanh
-        dW += da.T @ x[:, t]  # dL/dW += da_t x_t^T
-        dU += da.T @ h_prev  # dL/dU += da_t h_{t-1}^T
-        db += da.sum(axis=0)  # dL/db = dL/dc = sum_t da_t
-        dh_next = da @ U  # dL/dh_{t-1} = U^T da_t
-    return dW, dU, db, db.copy()
 
 
 def gru_backward(x, states, grad_h, W, U):
@@ -152,6 +92,26 @@ def gru_backward(x, states, grad_h, W, U):
     return dW, dU, db, dc
 
 
+def gru_textbook_forward(x, W, U, b, c):
+    """The textbook GRU: the reset gate scales h_{t-1} before U_n reads it (PyTorch's scales
+    U_n h_{t-1} + c_n after)."""
+    B, T, _ = x.shape
+    H = U.shape[1]
+    states = [{"h": np.zeros((B, H), x.dtype)}]
+    for t in range(T):
+        h_prev = states[-1]["h"]
+        a = x[:, t] @ W.T + b  # W x_t + b, rows r, z, n
+        u_rz = h_prev @ U[: 2 * H].T + c[: 2 * H]  # U_r h_{t-1} + c_r, U_z h_{t-1} + c_z
+        r = sigmoid(a[:, :H] + u_rz[:, :H])  # reset gate
+        z = sigmoid(a[:, H : 2 * H] + u_rz[:, H:])  # update gate
+        rh = r * h_prev  # r_t * h_{t-1}: how much of the past the candidate sees
+        # n_t = tanh(W_n x_t + b_n + U_n (r_t * h_{t-1}) + c_n)
+        n = np.tanh(a[:, 2 * H :] + rh @ U[2 * H :].T + c[2 * H :])
+        h = (1.0 - z) * n + z * h_prev  # h_t = (1 - z_t) n_t + z_t h_{t-1}
+        states.append({"r": r, "z": z, "n": n, "rh": rh, "h": h})
+    return states
+
+
 def gru_textbook_backward(x, states, grad_h, W, U):
     H = U.shape[1]
     U_rz, U_n = U[: 2 * H], U[2 * H :]
@@ -174,6 +134,24 @@ def gru_textbook_backward(x, states, grad_h, W, U):
         db += da.sum(axis=0)  # c enters where b does: dL/dc = dL/db
         dh_next = dh * z + d_rz @ U_rz + drh * r  # dL/dh_{t-1}: through z, r, and r * h
     return dW, dU, db, db.copy()
+
+
+def lstm_forward(x, W, U, b, c):
+    B, T, _ = x.shape
+    H = U.shape[1]
+    zeros = np.zeros((B, H), x.dtype)
+    states = [{"h": zeros, "c": zeros}]
+    for t in range(T):
+        h_prev, c_prev = states[-1]["h"], states[-1]["c"]
+        a = x[:, t] @ W.T + b + h_prev @ U.T + c  # W x_t + b + U h_{t-1} + c, rows i, f, g, o
+        i = sigmoid(a[:, :H])  # input gate
+        f = sigmoid(a[:, H : 2 * H])  # forget gate
+        g = np.tanh(a[:, 2 * H : 3 * H])  # candidate
+        o = sigmoid(a[:, 3 * H :])  # output gate
+        cell = f * c_prev + i * g  # c_t = f c_{t-1} + i g
+        h = o * np.tanh(cell)  # h_t = o tanh(c_t)
+        states.append({"i": i, "f": f, "g": g, "o": o, "c": cell, "h": h})
+    return states
 
 
 def lstm_backward(x, states, grad_h, W, U):
@@ -202,6 +180,29 @@ def lstm_backward(x, states, grad_h, W, U):
         dh_next = da @ U  # dL/dh_{t-1} = U^T da_t
         dc_next = dc * f  # dL/dc_{t-1} = f_t dL/dc_t
     return dW, dU, db, db.copy()
+
+
+# ----- output layer: one softmax cross-entropy per step ----------------------------------------
+def cross_entropy(states, y, V, v):
+    """Loss, dL/dh_t from the output layer at every step, and dL/dV, dL/dv."""
+    B, T = y.shape
+    rows = np.arange(B)
+    loss = 0.0
+    grad_h = []
+    dV, dv = np.zeros_like(V), np.zeros_like(v)
+    for t in range(T):
+        h = states[t + 1]["h"]
+        logits = h @ V.T + v  # o_t = V h_t + v
+        e = np.exp(logits - logits.max(axis=1, keepdims=True))
+        p = e / e.sum(axis=1, keepdims=True)  # p_t = softmax(o_t)
+        loss -= np.log(p[rows, y[:, t]]).sum() / B  # L += -(1/B) sum_b log p_t[y_t]
+        dlogits = p.copy()
+        dlogits[rows, y[:, t]] -= 1.0
+        dlogits /= B  # dL/do_t = (p_t - onehot(y_t)) / B
+        dV += dlogits.T @ h  # dL/dV += dL/do_t h_t^T
+        dv += dlogits.sum(axis=0)
+        grad_h.append(dlogits @ V)  # dL/dh_t from the output: V^T dL/do_t
+    return loss, grad_h, dV, dv
 
 
 CELLS = {
