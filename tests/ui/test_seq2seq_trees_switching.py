@@ -55,6 +55,7 @@ def test_saving_and_reopening_keeps_the_typed_pair_and_tree(make_window, tmp_pat
     assert window.session.example.text == "(1 (2 not) (3 good))"
 
 
+@pytest.mark.slow  # four program starts
 def test_goto_and_screenshot_take_each_kinds_event_names(tmp_path):
     for name, event in (
         ("dates_input_feeding", "attention:3"),
