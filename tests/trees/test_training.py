@@ -9,6 +9,7 @@ from simulator.training import Trainer, TrainingSettings
 from simulator.trees import MODELS, TreeNetwork, TreeSpec
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("model", MODELS)
 def test_every_model_fits_a_small_treebank(model, language):
