@@ -3,6 +3,7 @@ functions, which run later but still tie two modules together): no module import
 through others, and nothing under simulator/ imports ui/ or Qt."""
 
 import ast
+from functools import cache
 from pathlib import Path
 
 from ..run_rnnsim import ROOT
@@ -11,6 +12,7 @@ PACKAGES = ("simulator", "ui")
 QT = ("PySide6", "shiboken6", "pyqtgraph")
 
 
+@cache
 def module_names() -> dict[str, Path]:
     names = {}
     for package in PACKAGES:
@@ -20,7 +22,8 @@ def module_names() -> dict[str, Path]:
     return names
 
 
-def imported_by(name: str, path: Path, modules=()) -> set[str]:
+@cache
+def imported_by(name: str, path: Path, modules: frozenset = frozenset()) -> frozenset[str]:
     """Every module `name` imports (relative names resolved), leaving out `if TYPE_CHECKING:`
     blocks, which never run. `from package import x` counts as importing the module
     package.x when that is one of `modules`, else as importing `package`."""
@@ -46,13 +49,14 @@ def imported_by(name: str, path: Path, modules=()) -> set[str]:
             for alias in node.names:
                 submodule = f"{base}.{alias.name}"
                 found.add(submodule if submodule in modules else base)
-    return found
+    return frozenset(found)
 
 
 def import_graph() -> dict[str, set[str]]:
     names = module_names()
+    known = frozenset(names)
     return {
-        name: {m for m in imported_by(name, path, names) if m in names and m != name}
+        name: {m for m in imported_by(name, path, known) if m in names and m != name}
         for name, path in names.items()
     }
 
@@ -98,8 +102,9 @@ def test_no_import_cycles_inside_simulator_and_ui():
 
 def test_the_engine_imports_neither_the_window_nor_qt():
     names = module_names()
+    known = frozenset(names)
     upward = {
-        name: sorted(m for m in imported_by(name, path) if m.split(".")[0] in ("ui", *QT))
+        name: sorted(m for m in imported_by(name, path, known) if m.split(".")[0] in ("ui", *QT))
         for name, path in names.items()
         if name.startswith("simulator")
     }
