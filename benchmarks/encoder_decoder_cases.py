@@ -1,5 +1,5 @@
 """The encoder-decoder cases of benchmarks/engine.py: the models, their contenders (our engine in
-float64 and float32, the NumPy reference in encoder_decoder_reference.py, PyTorch) and the
+float64 and float32, the NumPy reference in simulator/reference/encoder_decoder.py, PyTorch) and the
 check that all agree before anything is timed.
 
 LSTM encoder and LSTM decoder (the decoder starts from the encoder's final state, copied),
@@ -14,7 +14,7 @@ import timing  # first: one thread for every contender  # noqa: I001
 from dataclasses import dataclass  # noqa: E402
 
 import numpy as np  # noqa: E402
-import encoder_decoder_reference  # noqa: E402
+from simulator.reference import encoder_decoder as encoder_decoder_reference  # noqa: E402
 
 from simulator.encoder_decoder import EncoderDecoder, EncoderDecoderSpec  # noqa: E402
 

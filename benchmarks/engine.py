@@ -13,7 +13,7 @@ from dataclasses import dataclass  # noqa: E402
 
 import numpy as np  # noqa: E402
 
-import numpy_reference  # noqa: E402
+from simulator.reference import recurrent as numpy_reference  # noqa: E402
 
 from simulator import Network, NetworkSpec  # noqa: E402
 

@@ -1,5 +1,5 @@
 """Time forward + loss + back-propagation through structure on one parse tree: the engine's tree
-kernels against the NumPy reference (simulator/trees/reference.py) and PyTorch node by node.
+kernels against the NumPy reference (simulator/reference/trees.py) and PyTorch node by node.
 
 Run by hand: `.venv/bin/python benchmarks/trees.py [--models rvnn,rntn] [--dims 16,64]
 [--leaves 50] [--repeat N | --quick]`. Every contender runs on one thread; times are medians in
@@ -17,7 +17,7 @@ import networkx as nx  # noqa: E402
 import numpy as np  # noqa: E402
 
 from simulator.trees import MODELS, TreeBatch, TreeNetwork, TreeSpec, flatten  # noqa: E402
-from simulator.trees import reference as numpy_reference  # noqa: E402
+from simulator.reference import trees as numpy_reference  # noqa: E402
 from simulator.trees.parameters import parameter_counts  # noqa: E402
 
 try:

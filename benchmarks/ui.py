@@ -96,7 +96,7 @@ CHILD = r"""
 import sys, time, json
 sys.path.insert(0, {root!r})
 from argparse import Namespace
-import simulator.cli  # what the `rnnsim` script imports first (and with it the engine)
+import ui.launcher  # what the `rnnsim` script imports first (and with it the engine)
 from ui.app import _application, open_window
 app = _application()
 from PySide6.QtCore import QTimer

@@ -2,14 +2,12 @@
 and of back-propagation through time. Nothing here imports Qt.
 
 The names below load on first use, so `import simulator.cli` (what the `rnnsim` command does
-first) does not pay for Numba before the window can appear.
+first) does not pay for Numba before the window can appear. Importing the engine changes nothing
+in the host process: the allocator setting of `simulator.allocator` is made by the `rnnsim`
+command (ui.launcher) only, not by a notebook or script that imports this package.
 """
 
 from importlib import import_module
-
-from .allocator import keep_freed_memory
-
-keep_freed_memory()
 
 _WHERE = {
     "InputError": ".errors",

@@ -4,7 +4,9 @@ A trace of B=32, T=100, H=128 allocates tens of megabytes of fresh arrays per ru
 glibc serves each with a new mmap and unmaps it when freed, so every run page-faults its memory
 in again: measured here, allocating, zeroing and touching three 3.2 MB arrays took 5.5 ms; with
 the thresholds raised it took 0.33 ms, and a whole forward + BPTT at that size got ~30% faster.
-The cost is that up to `RETAIN` bytes of freed memory stay with the process.
+The cost is that up to `RETAIN` bytes of freed memory stay with the process, so the setting is
+the program's to make: the `rnnsim` command (window and CLI, ui/launcher.py) calls
+`keep_freed_memory()`; `import simulator` does not, and a script or notebook may call it itself.
 """
 
 import ctypes

@@ -14,6 +14,10 @@
 
 Every mistake the person can make (a missing file, broken JSON, a wrong field, an .npz that
 needs pickle, a bad line in their data) is one line on stderr and exit code 2.
+
+This module is the engine's side of the command and never imports the window: the console script
+is ui/launcher.py, which hands `main` the function that opens the window. `python -m
+simulator.cli` runs the headless commands alone.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import json
 import os
 import signal
 import sys
+from collections.abc import Callable
 
 from .lessons import command as lesson_commands
 
@@ -106,13 +111,17 @@ def build_window_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(
+    argv: list[str] | None = None, window: Callable[[argparse.Namespace], int] | None = None
+) -> int:
+    """Run one command. `window` opens the window for the window's arguments (the launcher
+    passes ui.app.run); without it there is no window, and `rnnsim` alone shows the demo."""
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
         if argv and argv[0] in COMMANDS or argv[:1] in (["-h"], ["--help"]):
             args = build_parser().parse_args(argv)
             return _COMMANDS[args.command](args)
-        return _window(build_window_parser().parse_args(argv))
+        return _window(build_window_parser().parse_args(argv), window)
     except UsageError as err:
         print(f"{err}", file=sys.stderr)
         return 2
@@ -132,14 +141,12 @@ def _expected_errors() -> tuple[type[BaseException], ...]:
     return (ProjectError, TaskError, SpecError, InputError, OSError)
 
 
-def _window(args) -> int:
-    try:
-        from ui.app import run
-    except ImportError:  # the window is not installed: show the headless demo instead
+def _window(args, window) -> int:
+    if window is None:  # the window is not installed: show the headless demo instead
         if args.file or args.screenshot or args.export_plots or args.goto:
-            raise UsageError("rnnsim: the window is not available in this installation") from None
+            raise UsageError("rnnsim: the window is not available in this installation")
         return _demo(args)
-    return run(args)
+    return window(args)
 
 
 def _demo(args) -> int:
@@ -191,14 +198,22 @@ def _open(path: str):
 
 
 def _train(args) -> int:
-    from .progress_bar import ProgressBar
+    from tqdm import tqdm
 
     project, task, network = _open(args.file)
     trainer = project.make_trainer(network, task)
     steps = project.training.steps if args.steps is None else args.steps
     if steps < 0:
         raise UsageError("rnnsim train: --steps must be 0 or more")
-    bar = ProgressBar(trainer.step + steps, start=trainer.step)
+    # On a terminal: steps done, steps/s and the latest loss, redrawn in place; elsewhere (a
+    # pipe, a log file, CI) nothing (disable=None), so the output holds only the summary line.
+    bar = tqdm(
+        total=trainer.step + steps, initial=trainer.step, unit="step", disable=None, leave=True
+    )
+
+    def progress(p) -> None:
+        bar.set_postfix(loss=f"{p.loss:.4g}", refresh=False)
+        bar.update(p.step - bar.n)
 
     def interrupted(signum, frame):  # first Ctrl-C: stop at the next chunk; second: abort
         trainer.stop()
@@ -206,9 +221,7 @@ def _train(args) -> int:
 
     previous = signal.signal(signal.SIGINT, interrupted)
     try:
-        result = trainer.train(
-            steps, callback=lambda p: bar.update(p.step, p.steps_per_second, p.loss)
-        )
+        result = trainer.train(steps, callback=progress)
     finally:
         signal.signal(signal.SIGINT, previous)
         bar.close()

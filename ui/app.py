@@ -13,8 +13,9 @@ import sys
 import traceback
 from pathlib import Path
 
+from simulator.resources import DEFAULT_EXAMPLE, PROJECT_SUFFIX
+
 from .display import display_problem, use_offscreen
-from .paths import DEFAULT_EXAMPLE, PROJECT_SUFFIX
 
 SCREENSHOT_SIZE = (1600, 1000)
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QComboBox, QTextBrowser, QVBoxLayout, QWidget
 
+from simulator.resources import EXPLANATIONS
+
 from .i18n import current_language
-from .paths import RESOURCES
 from .translation_marks import QT_TRANSLATE_NOOP
 
-FOLDER = RESOURCES / "explanations"
+FOLDER = EXPLANATIONS
 # key -> the model's name in the list (translated where shown)
 MODELS = {
     "rnn": QT_TRANSLATE_NOOP("ExplanationPanel", "simple RNN"),

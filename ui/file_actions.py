@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from .paths import EXAMPLES, PROJECT_SUFFIX
+from simulator.resources import EXAMPLES, PROJECT_SUFFIX
 
 RECENT_KEY = "recent_files"
 MOST_RECENT = 8

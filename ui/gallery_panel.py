@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from simulator.kinds import ENCODER_DECODER, KINDS, RECURRENT, TREE, kind_of_network
+from simulator.resources import EXAMPLES, PROJECT_SUFFIX
 
 from .i18n import current_language
-from .paths import EXAMPLES, PROJECT_SUFFIX
 from .translation_marks import QT_TRANSLATE_NOOP
 
 HEADINGS = {

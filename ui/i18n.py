@@ -23,7 +23,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QActionGroup
 from PySide6.QtWidgets import QMenu
 
-from .paths import RESOURCES
+from simulator.resources import TRANSLATIONS
+
 from .translation_marks import QT_TRANSLATE_NOOP
 
 __all__ = [
@@ -35,7 +36,6 @@ __all__ = [
     "translate",
 ]
 
-TRANSLATIONS = RESOURCES / "translations"
 LANGUAGES = {"en": "English", "zh_CN": "中文 (简体)"}
 SETTINGS_KEY = "language"
 

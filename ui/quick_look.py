@@ -35,8 +35,8 @@ def panel_class(name: str):
 def open_panel(name: str, project=None, event: str = "loss"):
     """(session, panel): the panel alone, shown, on `project` (default: the default example)."""
     from simulator.project import Project
+    from simulator.resources import DEFAULT_EXAMPLE
 
-    from .paths import DEFAULT_EXAMPLE
     from .session import Session
 
     session = Session(kernels=None)

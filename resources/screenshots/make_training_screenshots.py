@@ -74,9 +74,9 @@ def training_shot(app, path: Path, size) -> None:
 
 def window_shot(app, path: Path, size) -> None:
     from simulator.project import Project
+    from simulator.resources import DEFAULT_EXAMPLE
     from ui.app import settle
     from ui.main_window import MainWindow
-    from ui.paths import DEFAULT_EXAMPLE
     from ui.session import Session
     from ui.worker import Worker
 

@@ -16,11 +16,11 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-EXAMPLES = ROOT / "resources" / "examples"
 
 
 def shot(app, out: Path, size, example: str, event: str, prepare=None) -> None:
     from simulator.project import Project
+    from simulator.resources import example as example_path
     from ui.app import settle
     from ui.main_window import MainWindow
     from ui.session import Session
@@ -30,7 +30,7 @@ def shot(app, out: Path, size, example: str, event: str, prepare=None) -> None:
     window.file_actions.ask_discard = lambda: "discard"
     window.resize(*size)
     window.show()
-    session.open_project(Project.load(EXAMPLES / f"{example}.rnnsim.json"), None, name=example)
+    session.open_project(Project.load(example_path(example)), None, name=example)
     if prepare is not None:
         prepare(window)
     session.goto(session.stepper.find(event))

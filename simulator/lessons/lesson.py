@@ -32,8 +32,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-LESSONS_DIR = Path(__file__).resolve().parents[2] / "resources" / "lessons"
-EXAMPLES_DIR = LESSONS_DIR.parent / "examples"
+from ..resources import LESSONS, example
+
+LESSONS_DIR = LESSONS
 LANGUAGES = ("zh", "en")
 
 # The window's docks a lesson may raise (ui/main_window.py, ui/training, ui/explanation_panel).
@@ -98,7 +99,7 @@ class Lesson:
     check: str  # name of its check (simulator.lessons.checks.CHECKS)
 
     def project_path(self, name: str) -> Path:
-        return EXAMPLES_DIR / f"{name}.rnnsim.json"
+        return example(name)
 
 
 def read_lesson(path: Path, checks) -> Lesson:
@@ -135,7 +136,7 @@ def read_lesson(path: Path, checks) -> Lesson:
         raise LessonError(f"{where}: name {data['name']!r} must be the file's name {path.stem!r}")
     projects = _names(where, "projects", data["projects"])
     for project in projects:
-        if not (EXAMPLES_DIR / f"{project}.rnnsim.json").is_file():
+        if not example(project).is_file():
             raise LessonError(f"{where}: projects: no example named {project!r}")
     panels = _names(where, "panels", data["panels"])
     for panel in panels:

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 
 PAD = "<pad>"
 UNK = "<unk>"
-
-# Small data files written for this project (word lists, the built-in text passage).
-DATA_DIR = Path(__file__).resolve().parents[2] / "resources" / "data"
 
 
 class TaskError(ValueError):

@@ -14,11 +14,12 @@ from pathlib import Path
 
 import numpy as np
 
-from .base import DATA_DIR, Dataset, SettingError, Task, TaskError, Vocabulary
+from ..resources import resource
+from .base import Dataset, SettingError, Task, TaskError, Vocabulary
 from .files import read_text
 from .settings import GENERATED, FilePath, Integer
 
-BUILT_IN_TEXT = DATA_DIR / "char_lm_passage.txt"
+BUILT_IN_TEXT = resource("data", "char_lm_passage.txt")
 TEST_SHARE = 0.1  # the end of the text kept for testing
 
 DEFAULTS = {"seed": 0, "train_size": 500, "test_size": 100, "length": 32, "path": ""}

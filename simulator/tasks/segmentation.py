@@ -15,8 +15,8 @@ from functools import cache
 
 import numpy as np
 
+from ..resources import resource
 from .base import (
-    DATA_DIR,
     Dataset,
     SettingError,
     Task,
@@ -28,7 +28,7 @@ from .base import (
 from .settings import GENERATED, Integer
 
 TAGS = ["B", "M", "E", "S"]
-WORDS_FILE = DATA_DIR / "segmentation_words.txt"
+WORDS_FILE = resource("data", "segmentation_words.txt")
 
 DEFAULTS = {"seed": 0, "train_size": 1000, "test_size": 200, "min_words": 3, "max_words": 10}
 RULES = {**GENERATED, "min_words": Integer(1, 200), "max_words": Integer(1, 200)}

@@ -21,8 +21,8 @@ from .flatten import FlatTree, TreeBatch, flatten
 from .kernels.mvrnn import mvrnn_backward, mvrnn_forward
 from .kernels.rntn import rntn_backward, rntn_forward
 from .kernels.rvnn import rvnn_backward, rvnn_forward
-from .parameters import initialise, shapes
-from .spec import TreeSpec
+from .parameters import initialise
+from .spec import TreeSpec, shapes
 from .trace import TreeTrace
 
 # Gradients the backward kernels add to, row by row or node by node; every other gradient is

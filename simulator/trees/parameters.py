@@ -1,16 +1,5 @@
-"""The tree models' parameters: names, shapes, one flat vector with named views, initial values.
-
-embedding.weight       (V, d)         L: the word vectors, one row per word
-compose.weight         (d, 2d)        W: [W_left W_right], acting on [c1; c2]
-compose.bias           (d,)           b
-untied.weight          (K, d, 2d)     su-rvnn: W_ab for each of the K untied category pairs
-untied.bias            (K, d)         su-rvnn: b_ab
-word_matrix.weight     (V, d, d)      mv-rnn: every word's matrix
-compose_matrix.weight  (d, 2d)        mv-rnn: W_M, P = W_M [A; B]
-tensor.weight          (d, 2d, 2d)    rntn: V, slice i gives output i (as torch.nn.Bilinear)
-output.weight          (C, d)         W_s: the classifier at every node
-output.bias            (C,)           b_s
-"""
+"""The tree models' parameters: their initial values, and what each model costs in parameters
+(their names and shapes: shapes() in simulator.trees.spec)."""
 
 from __future__ import annotations
 
@@ -19,29 +8,7 @@ from types import SimpleNamespace
 
 import numpy as np
 
-from .spec import MODELS, TreeSpec
-
-
-def shapes(spec: TreeSpec) -> dict[str, tuple[int, ...]]:
-    """Every parameter's name and shape, in state_dict order."""
-    V, d, C = spec.vocab_size, spec.dim, spec.output_size
-    out: dict[str, tuple[int, ...]] = {"embedding.weight": (V, d)}
-    if spec.model == "mv-rnn":
-        out["word_matrix.weight"] = (V, d, d)
-    out["compose.weight"] = (d, 2 * d)
-    out["compose.bias"] = (d,)
-    if spec.model == "su-rvnn":
-        K = len(spec.untied_pairs)
-        out["untied.weight"] = (K, d, 2 * d)
-        out["untied.bias"] = (K, d)
-    elif spec.model == "mv-rnn":
-        out["compose_matrix.weight"] = (d, 2 * d)
-    elif spec.model == "rntn":
-        out["tensor.weight"] = (d, 2 * d, 2 * d)
-    out["output.weight"] = (C, d)
-    out["output.bias"] = (C,)
-    return out
-
+from .spec import MODELS, TreeSpec, shapes
 
 WORD_SCALE = 0.3
 

@@ -12,6 +12,7 @@ MASS = 0.6  # mean attention weight on the mirrored source position, over every 
 HITS = 0.85  # share of target tokens whose largest attention weight is on the mirrored position
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("context", ["output", "input"])
 def test_attention_learns_the_anti_diagonal_on_reverse(context):
     """Target step t of a reversed sequence of n symbols copies source position n - 1 - t.

@@ -1,13 +1,12 @@
 """Every example project opens, explains itself in both languages and passes gradcheck."""
 
-from pathlib import Path
-
 import pytest
 
 from simulator import cli
 from simulator.project import Project
+from simulator.resources import PROJECT_SUFFIX, resource
 
-EXAMPLES = sorted((Path(__file__).parents[2] / "resources" / "examples").glob("*.rnnsim.json"))
+EXAMPLES = sorted(resource("examples").glob("*" + PROJECT_SUFFIX))
 
 
 def test_there_is_an_example_for_every_task():

@@ -14,6 +14,7 @@ def _trained(task, sets, steps):
     return trainer, result
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("cell", ["gru", "lstm"])
 def test_gated_cells_learn_digit_parity(cell):
     # Parity of a digit string: the state must flip with every odd digit (an XOR memory).
@@ -33,6 +34,7 @@ def test_gated_cells_learn_digit_parity(cell):
     assert trainer.evaluate()["accuracy"] >= 0.95  # chance is 0.5
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("cell", ["gru", "lstm"])
 def test_gated_cells_learn_a_short_adding_problem(cell):
     trainer, _ = _trained(

@@ -5,8 +5,8 @@ import numpy as np
 import pytest
 
 from simulator.gradcheck import gradient_check
+from simulator.reference import trees as numpy_reference
 from simulator.trees import MODELS, TreeBatch
-from simulator.trees import reference as numpy_reference
 
 from .examples import flat, network, shaped_trees
 

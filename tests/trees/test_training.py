@@ -9,6 +9,7 @@ from simulator.training import Trainer, TrainingSettings
 from simulator.trees import MODELS, TreeNetwork, TreeSpec
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("model", MODELS)
 def test_every_model_fits_a_small_treebank(model, language):
@@ -33,6 +34,7 @@ def _negated_phrases(flat) -> list[int]:
     return [n for n in np.flatnonzero(flat.left >= 0) if flat.categories[flat.left[n]] == "NEG"]
 
 
+@pytest.mark.slow
 def test_the_rntn_handles_negation_on_held_out_phrases_at_least_as_well_as_the_rvnn():
     """What is measured: on the test trees of tree_sentiment (English, 200 training and 200 test
     sentences, d = 8, Adam at 0.01, 600 steps of 20 trees), the share of negated phrases (a

@@ -1,22 +1,8 @@
 """`rnnsim FILE --goto EVENT --screenshot OUT.png` and friends, run as a person would."""
 
-import os
-import subprocess
-import sys
+from simulator.resources import DEFAULT_EXAMPLE
 
-from ui.paths import DEFAULT_EXAMPLE, ROOT
-
-
-def rnnsim(*args, env=None):
-    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
-    return subprocess.run(
-        [sys.executable, "-m", "simulator.cli", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+from ..run_rnnsim import rnnsim
 
 
 def test_screenshot_and_export_of_a_project_at_an_event(tmp_path):
@@ -49,19 +35,7 @@ def test_bad_file_or_event_is_one_line_and_exit_code_2(tmp_path):
 
 
 def test_without_a_display_the_window_says_so_and_points_to_screenshot():
-    environment = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "simulator.cli"],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = rnnsim(env=dict.fromkeys(("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")))
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0
     assert "--screenshot" in result.stderr and "display" in result.stderr

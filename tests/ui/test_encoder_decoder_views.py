@@ -191,7 +191,7 @@ def test_beam_search_shows_each_step_and_ends_as_the_engine_does(encoder_decoder
 
 def test_the_dates_example_with_input_feeding_steps_to_the_end(make_window):
     from simulator.project import Project
-    from ui.paths import EXAMPLES
+    from simulator.resources import EXAMPLES
 
     window = make_window(Project.load(EXAMPLES / "dates_input_feeding.rnnsim.json"))
     session = window.session

@@ -3,18 +3,27 @@ panel and can be saved as a screenshot and as exported plots."""
 
 import pytest
 
+from simulator.resources import DEFAULT_EXAMPLE
 from ui.app import settle
 from ui.gallery_panel import example_files
-from ui.paths import DEFAULT_EXAMPLE
 
 EXAMPLES = example_files()  # every kind: recurrent, encoder-decoder and tree models
+# One example of each kind in the quick subset; the others (about 1 s each) behind `slow`.
+QUICK = (DEFAULT_EXAMPLE.name, "reverse_attention.rnnsim.json", "tree_sentiment_rntn.rnnsim.json")
 
 
 def test_the_default_example_is_listed_first():
     assert EXAMPLES[0] == DEFAULT_EXAMPLE
+    assert all(any(p.name == name for p in EXAMPLES) for name in QUICK)
 
 
-@pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(path, id=path.name, marks=() if path.name in QUICK else pytest.mark.slow)
+        for path in EXAMPLES
+    ],
+)
 def test_every_example_opens_steps_and_screenshots(make_window, path, tmp_path):
     window = make_window(None)
     assert window.file_actions.open_path(path, example=True, ask=False)

@@ -47,7 +47,7 @@ def test_a_broken_file_is_reported_in_the_window_and_nothing_is_lost(window, tmp
 
 
 def test_an_example_opens_as_an_unsaved_copy(window):
-    from ui.paths import DEFAULT_EXAMPLE
+    from simulator.resources import DEFAULT_EXAMPLE
 
     assert window.file_actions.open_path(DEFAULT_EXAMPLE, example=True)
     assert window.session.path is None and "(example)" in window.session.name

@@ -97,9 +97,9 @@ def test_the_chinese_translation_covers_every_string_in_the_source(tmp_path):
     import importlib.util
     import shutil
 
-    from ui.paths import RESOURCES
+    from simulator.resources import resource
 
-    spec = importlib.util.spec_from_file_location("build", RESOURCES / "translations/build.py")
+    spec = importlib.util.spec_from_file_location("build", resource("translations", "build.py"))
     build = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(build)
     for code in build.LANGUAGES:

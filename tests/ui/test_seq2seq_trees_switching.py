@@ -3,16 +3,13 @@ and a tree model swaps the central views, the builder and the inspector, closes 
 plot docks and opens them again as they were; the stepper bar and File > Save work for each,
 and --goto finds each kind's events."""
 
-import os
-import subprocess
-import sys
-
 import numpy as np
 import pytest
 
 from simulator.project import Project
-from ui.paths import EXAMPLES, ROOT
+from simulator.resources import EXAMPLES
 
+from ..run_rnnsim import rnnsim
 from .conftest import small_project, wait_for_workers
 
 
@@ -58,17 +55,7 @@ def test_saving_and_reopening_keeps_the_typed_pair_and_tree(make_window, tmp_pat
     assert window.session.example.text == "(1 (2 not) (3 good))"
 
 
-def rnnsim(*args):
-    return subprocess.run(
-        [sys.executable, "-m", "simulator.cli", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-
-
+@pytest.mark.slow  # four program starts
 def test_goto_and_screenshot_take_each_kinds_event_names(tmp_path):
     for name, event in (
         ("dates_input_feeding", "attention:3"),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..kinds import ENCODER_DECODER
+from simulator.kinds import ENCODER_DECODER
+
 from ..kinds.runner import Runner
 from . import example as examples
 

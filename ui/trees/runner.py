@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..kinds import TREE
+from simulator.kinds import TREE
+
 from ..kinds.runner import Runner
 from . import example as examples
 

@@ -1,5 +1,7 @@
-"""The tree models' maths in plain NumPy, one node at a time: a second, independent reading of
-the equations (simulator.trees.spec) to check the kernels against and to time them by.
+"""The tree models in plain NumPy, one node at a time: the notes' 递归神经网络 (rvnn,
+Syntactically-Untied RvNN, Matrix-Vector RNN, Recursive Neural Tensor Network) read a second,
+independent way (the equations are in simulator.trees.spec), to check the kernels by and to time
+them against.
 
 Written like min-char-rnn: a forward loop over the nodes bottom-up that keeps what it computed,
 a softmax at every node, and a backward loop top-down carrying dL/dp (and dL/dP for the mv-rnn).
