@@ -56,9 +56,11 @@ def _ours(json_path: Path, name: str) -> bool:
     )
 
 
-def _temporary_prefixes(json_path: Path) -> tuple[str, ...]:
-    """How this project's temporary files begin (older versions wrote .NAME.npz.* too)."""
-    return (f".{json_path.name}.", f".{stem(json_path)}.npz.")
+def _temporary(json_path: Path, name: str) -> bool:
+    """True for a temporary file of this project's saves: .NAME.rnnsim.json.<random>.tmp (and
+    .NAME.rnnsim.json.<random> or .NAME.npz.<random>, from older versions)."""
+    owners = "|".join(re.escape(n) for n in (json_path.name, stem(json_path) + ".npz"))
+    return re.fullmatch(rf"\.(?:{owners})\.[a-z0-9_]{{8}}(?:\.tmp)?", name) is not None
 
 
 def weights_name_in(json_path: Path) -> str | None:
@@ -98,13 +100,12 @@ def clean_leftovers(json_path: Path) -> None:
     named = {weights_name_in(p) for p in siblings if p.exists()}
     if any(p.exists() for p in siblings) and None in named:
         return  # a JSON that cannot be read: keep every weights file, it may be the only copy
-    prefixes = _temporary_prefixes(json_path)
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return
     for entry in entries:
-        stale = entry.name.startswith(prefixes) or (
+        stale = _temporary(json_path, entry.name) or (
             _ours(json_path, entry.name) and entry.name not in named
         )
         if stale and entry.is_file(follow_symlinks=False):
