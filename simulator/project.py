@@ -43,7 +43,6 @@ from .tasks.parallel import ParallelTask
 from .tasks.treebank import TreeTask
 from .training import History, Trainer, TrainingSettings
 
-SUFFIX = ".rnnsim.json"
 DATA_PATHS = ("path", "test_path")  # task settings that name the person's files
 __all__ = ["Project", "ProjectError", "new_project", "parse_value", "set_path"]
 
