@@ -71,6 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("file")
     train.add_argument("--steps", type=int, help="steps to train (default: training.steps)")
     train.add_argument("-o", "--output", help="save to this file instead of FILE")
+    train.add_argument(
+        "--force",
+        action="store_true",
+        help="save even when the run diverged to weights worse than those it started from",
+    )
     evaluate = sub.add_parser("evaluate", help="loss and accuracy on the task's test set")
     evaluate.add_argument("file")
     evaluate.add_argument("--json", action="store_true", help="print one JSON object")
@@ -128,8 +133,9 @@ def main(
     except BrokenPipeError:  # the reader went away (e.g. `rnnsim tasks | head`): stop quietly
         sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout at exit
         return 0
-    except _expected_errors() as err:
-        print(f"rnnsim: error: {err}", file=sys.stderr)
+    except _expected_errors() as err:  # one line: a tree file's caret display stays in the window
+        first = next((line for line in str(err).splitlines() if line.strip()), "")
+        print(f"rnnsim: error: {first or type(err).__name__}", file=sys.stderr)
         return 2
 
 
@@ -198,10 +204,18 @@ def _open(path: str):
 
 
 def _train(args) -> int:
+    from pathlib import Path
+
     from tqdm import tqdm
 
+    from .files import check_writable
+    from .training.keeping import RunStart
+
     project, task, network = _open(args.file)
+    out = args.output or args.file
+    check_writable(Path(out))  # before the work, not after it
     trainer = project.make_trainer(network, task)
+    start = RunStart(trainer)
     steps = project.training.steps if args.steps is None else args.steps
     if steps < 0:
         raise UsageError("rnnsim train: --steps must be 0 or more")
@@ -225,21 +239,16 @@ def _train(args) -> int:
     finally:
         signal.signal(signal.SIGINT, previous)
         bar.close()
-    project.capture(trainer)
-    out = args.output or args.file
-    project.save(out)
-    evaluation = trainer.evaluate()
-    summary = f"test loss {evaluation['loss']:.4g}, accuracy {evaluation['accuracy']:.3f}"
-    if result.reason == "diverged":
-        d = result.divergence
-        norms = ", ".join(f"{k} {v:.3g}" for k, v in d.last_norms.items())
-        print(
-            f"rnnsim: training diverged at {d.message}; kept the parameters of step "
-            f"{trainer.step}, saved to {out}. Last gradient norms: {norms or 'none yet'}. "
-            f"Try a smaller training.learning_rate or training.clip_norm.",
-            file=sys.stderr,
-        )
+    verdict = start.verdict(result, out, args.force)
+    if verdict.save:
+        project.capture(trainer)
+        project.save(out)
+    if verdict.message:
+        print(f"rnnsim: {verdict.message}", file=sys.stderr)
+    if result.reason == "diverged" or not verdict.save:
         return 1
+    evaluation = verdict.evaluation
+    summary = f"test loss {evaluation['loss']:.4g}, accuracy {evaluation['accuracy']:.3f}"
     verb = "stopped" if result.reason == "stopped" else "trained"
     print(f"{verb} to step {trainer.step}; {summary}; saved {out}")
     return 0

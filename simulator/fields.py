@@ -14,6 +14,10 @@ from typing import ClassVar
 
 from .errors import SpecError
 
+# The most parameters a network may have, all fields together (each field has its own limit,
+# but an LSTM of hidden 4096 x 16 layers x 2 directions is within them: 6.2 billion, 46 GiB).
+MAX_PARAMETERS = 50_000_000
+
 
 class JsonFields:
     PREFIX: ClassVar[str] = ""  # put before field names in errors ("training." for settings)
@@ -88,3 +92,14 @@ def check_real(
         if high is not None:
             bounds += f" and {'below' if below else 'at most'} {high}"
         raise SpecError(field, value, f"a number {bounds}".strip())
+
+
+def check_parameter_count(field: str, value, count: int, advice: str) -> None:
+    """Refuse a network of more than MAX_PARAMETERS parameters, naming `field` (the size that
+    matters most) and saying what to make smaller."""
+    if count > MAX_PARAMETERS:
+        raise SpecError(
+            field,
+            value,
+            f"the network would have {count:,} parameters; at most {MAX_PARAMETERS:,} ({advice})",
+        )

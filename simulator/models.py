@@ -8,20 +8,28 @@ tree             TreeSpec    -> TreeNetwork      (has "model": rvnn, su-rvnn, mv
 from __future__ import annotations
 
 from .encoder_decoder.model import EncoderDecoder
+from .encoder_decoder.parameters import shapes as encoder_decoder_shapes
 from .encoder_decoder.spec import ATTENTIONS, EncoderDecoderSpec
 from .kinds import ENCODER_DECODER, RECURRENT, TREE, kind_of_network
 from .network import Network
+from .parameters import shapes as recurrent_shapes
 from .spec import CELLS, NetworkSpec
 from .tasks import PAIR_TASKS, TASKS, TREEBANKS
 from .tasks.base import Task
 from .tasks.treebank import TreeTask
 from .trees.network import TreeNetwork
+from .trees.parameters import shapes as tree_shapes
 from .trees.spec import MODELS, TreeSpec
 
 Spec = NetworkSpec | EncoderDecoderSpec | TreeSpec
 Model = Network | EncoderDecoder | TreeNetwork
 
 _MODEL_OF = {NetworkSpec: Network, EncoderDecoderSpec: EncoderDecoder, TreeSpec: TreeNetwork}
+_SHAPES_OF = {
+    NetworkSpec: recurrent_shapes,
+    EncoderDecoderSpec: encoder_decoder_shapes,
+    TreeSpec: tree_shapes,
+}
 
 
 _SPEC_OF_KIND = {RECURRENT: NetworkSpec, ENCODER_DECODER: EncoderDecoderSpec, TREE: TreeSpec}
@@ -38,6 +46,11 @@ def spec_from_dict(data: dict) -> Spec:
 
 def build_model(spec: Spec, seed: int = 0) -> Model:
     return _MODEL_OF[type(spec)](spec, seed=seed)
+
+
+def parameter_shapes(spec: Spec) -> dict[str, tuple[int, ...]]:
+    """Every parameter's state_dict name and shape, without building the model."""
+    return _SHAPES_OF[type(spec)](spec)
 
 
 def task_for(spec: Spec, task: Task) -> Task:

@@ -1,39 +1,50 @@
-"""Project files: NAME.rnnsim.json (spec, task, training settings, history) beside NAME.npz
-(parameters by state_dict name, and the optimiser's state).
+"""Project files: NAME.rnnsim.json (spec, task, training settings, history) beside a weights file
+it names, NAME.<12 hex digits>.npz (parameters by state_dict name, and the optimiser's state).
 
-Both are written atomically (a temporary file in the same folder, then a rename), so a crash
-never leaves half a project; the arrays are read with allow_pickle=False, so opening a file can
-never run code. Reopening a project restores exactly the state it was saved in.
+A save writes the weights under a new name, then replaces the JSON atomically, then removes the
+old weights (simulator.files.saving), so a crash at any moment leaves the old project or the
+new one, whole. Opening reads both parts through simulator.files, which refuses a damaged or
+hostile file with one ProjectError before believing anything in it (arrays are never
+unpickled). Reopening a project restores exactly the state it was saved in.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from .errors import InputError, SpecError
-from .models import NETWORK_DEFAULTS, Model, Spec, build_model, spec_from_dict, task_for
+from .errors import FileRefused, InputError, ProjectError, SpecError, shown
+from .files import clean_leftovers, parse_json, project_lock, save_project_files
+from .files.project_file import (
+    FORMAT,
+    OPTIMIZER_PREFIX,
+    VERSION,
+    check_sections,
+    read_project_json,
+    read_project_weights,
+    weights_path,
+)
+from .models import (
+    NETWORK_DEFAULTS,
+    Model,
+    Spec,
+    build_model,
+    parameter_shapes,
+    spec_from_dict,
+    task_for,
+)
 from .tasks import make_task
 from .tasks.base import Task, TaskError
 from .tasks.parallel import ParallelTask
 from .tasks.treebank import TreeTask
 from .training import History, Trainer, TrainingSettings
 
-FORMAT = "rnnsim-project"
-VERSION = 1
-SUFFIX = ".rnnsim.json"
-OPTIMIZER_PREFIX = "optimizer."
 DATA_PATHS = ("path", "test_path")  # task settings that name the person's files
-
-
-class ProjectError(ValueError):
-    """A project file or setting cannot be used; the message says what to change."""
+__all__ = ["Project", "ProjectError", "new_project", "parse_value", "set_path"]
 
 
 @dataclass
@@ -124,9 +135,8 @@ class Project:
         }
 
     def save(self, path: str | Path) -> None:
-        """Write NAME.rnnsim.json and NAME.npz atomically."""
+        """Write NAME.rnnsim.json and its weights as one unit (see the module's docstring)."""
         path = Path(path)
-        arrays_path = arrays_path_for(path)
         parameters = (
             self.parameters
             if self.parameters is not None
@@ -134,100 +144,56 @@ class Project:
         )
         arrays = dict(parameters)
         arrays.update({OPTIMIZER_PREFIX + k: v for k, v in self.optimizer_state.items()})
-        _atomic_write(arrays_path, lambda f: np.savez(f, **arrays))
-        text = _to_json(self.to_dict(arrays_path.name))
-        _atomic_write(path, lambda f: f.write(text.encode("utf-8")))
+        save_project_files(path, lambda name: _to_json(self.to_dict(name)), arrays)
 
     @classmethod
     def load(cls, path: str | Path) -> Project:
+        """Open a project file. Raises ProjectError (one line) for anything damaged or hostile;
+        what a crashed save of this project left in its folder is removed first."""
         path = Path(path)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise ProjectError(f"{path}: no such file") from None
-        except (OSError, UnicodeDecodeError) as err:
-            raise ProjectError(f"{path}: cannot be read ({err})") from None
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise ProjectError(
-                f"{path} is not valid JSON: {err.msg} at line {err.lineno}, column {err.colno}"
-            ) from None
-        project = cls.from_dict(data, where=str(path))
-        project.folder = path.parent
-        name = data.get("parameters")
-        if name is not None:
-            if not isinstance(name, str) or Path(name).name != name:
-                raise ProjectError(f"{path}: parameters must name a file beside the project")
-            project._load_arrays(path.parent / name)
+        with project_lock(path.parent):
+            clean_leftovers(path)
+            data = read_project_json(path)
+            project = cls.from_dict(data, where=str(path))
+            project.folder = path.parent
+            name = data.get("parameters")
+            if name is not None:
+                project.parameters, project.optimizer_state = read_project_weights(
+                    weights_path(path, name),
+                    parameter_shapes(project.spec),
+                    project.spec.dtype,
+                    project.training.optimizer,
+                )
         return project
 
     @classmethod
     def from_dict(cls, data, where: str = "project") -> Project:
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise ProjectError(f'{where} is not an rnnsim project (no "format": "{FORMAT}")')
-        if data.get("version") != VERSION:
-            raise ProjectError(
-                f"{where} has format version {data.get('version')!r}; this rnnsim "
-                f"reads version {VERSION}"
-            )
-        for key in ("network", "task", "training"):
-            if not isinstance(data.get(key), dict):
-                raise ProjectError(f'{where}: "{key}" must be an object')
-        if not isinstance(data["task"].get("name"), str):
-            raise ProjectError(f"{where}: task.name must name a task")
+        check_sections(data, where)
         try:
             spec = spec_from_dict(data["network"])
             training = TrainingSettings.from_dict(data["training"])
         except SpecError as err:
             field_name = err.field if err.field.startswith("training.") else f"network.{err.field}"
             raise ProjectError(
-                f"{where}: {field_name} = {err.value!r} is not allowed: {err.allowed}"
+                f"{where}: {field_name} = {shown(err.value)} is not allowed: {err.allowed}"
             ) from None
         except TypeError as err:
             raise ProjectError(f"{where}: {err}") from None
-        for key in ("init_seed", "step"):
-            value = data.get(key, 0)
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ProjectError(f"{where}: {key} = {value!r} must be a whole number >= 0")
+        history = data.get("history")
+        if history is not None:
+            try:
+                History.from_dict(history, parameter_shapes(spec))
+            except ValueError as err:
+                raise ProjectError(f"{where}: {err}") from None
         return cls(
             spec=spec,
             task=dict(data["task"]),
             training=training,
             init_seed=data.get("init_seed", 0),
             step=data.get("step", 0),
-            history=data.get("history"),
+            history=history,
             view=dict(data.get("view") or {}),
         )
-
-    def _load_arrays(self, arrays_path: Path) -> None:
-        try:
-            with np.load(arrays_path, allow_pickle=False) as archive:
-                arrays = {name: archive[name] for name in archive.files}
-        except FileNotFoundError:
-            raise ProjectError(f"{arrays_path}: no such file (the project's parameters)") from None
-        except ValueError as err:
-            if "pickle" in str(err):
-                raise ProjectError(
-                    f"{arrays_path} holds Python objects that need pickle; rnnsim "
-                    f"only reads plain arrays"
-                ) from None
-            raise ProjectError(f"{arrays_path}: not a readable .npz file ({err})") from None
-        except (OSError, EOFError) as err:
-            raise ProjectError(f"{arrays_path}: not a readable .npz file ({err})") from None
-        self.optimizer_state = {
-            k[len(OPTIMIZER_PREFIX) :]: v
-            for k, v in arrays.items()
-            if k.startswith(OPTIMIZER_PREFIX)
-        }
-        self.parameters = {k: v for k, v in arrays.items() if not k.startswith(OPTIMIZER_PREFIX)}
-
-
-def arrays_path_for(path: Path) -> Path:
-    """NAME.rnnsim.json -> NAME.npz (any other name: NAME.json -> NAME.npz)."""
-    name = path.name
-    stem = name[: -len(SUFFIX)] if name.endswith(SUFFIX) else path.stem
-    return path.with_name(stem + ".npz")
 
 
 def new_project(task_name: str, sets: dict[str, object] | None = None) -> Project:
@@ -296,8 +262,8 @@ def set_path(data: dict, path: str, value) -> None:
 def parse_value(text: str):
     """A --set value: JSON when it parses (numbers, true, false, null), else the text itself."""
     try:
-        return json.loads(text)
-    except json.JSONDecodeError:
+        return parse_json(text)
+    except FileRefused:
         return text
 
 
@@ -324,41 +290,3 @@ def _to_json(data: dict) -> str:
         lines = ",\n   ".join(json.dumps(row, allow_nan=False) for row in rows)
         text = text.replace(f'"{mark}"', f"[\n   {lines}\n  ]" if rows else "[]")
     return text
-
-
-def _file_mode(path: Path) -> int:
-    """Keep an existing file's permissions; a new file gets the usual 0o666 less the umask."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        return 0o666 & ~_UMASK
-
-
-def _current_umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
-_UMASK = _current_umask()
-
-
-def _atomic_write(path: Path, write) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        handle = tempfile.NamedTemporaryFile(dir=folder, prefix=f".{path.name}.", delete=False)
-    except OSError as err:
-        raise ProjectError(f"cannot write in {folder}: {err.strerror}") from None
-    try:
-        with handle:
-            write(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(handle.name, _file_mode(path))
-        os.replace(handle.name, path)
-    except OSError as err:
-        Path(handle.name).unlink(missing_ok=True)
-        raise ProjectError(f"cannot write {path}: {err.strerror or err}") from None
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import ClassVar
 
 from .errors import SpecError
-from .fields import JsonFields, check_bool, check_choice, check_int, check_real
+from .fields import (
+    JsonFields,
+    check_bool,
+    check_choice,
+    check_int,
+    check_parameter_count,
+    check_real,
+)
 
 CELLS = ("rnn", "gru", "lstm", "tdnn")
 ACTIVATIONS = ("tanh", "relu", "sigmoid", "identity")
@@ -95,17 +103,24 @@ class NetworkSpec(JsonFields):
             _check_int("vocab_size", self.vocab_size)
             if self.embedding_dim is None:
                 raise SpecError("embedding_dim", None, "token inputs need an embedding size >= 1")
-            _check_int("embedding_dim", self.embedding_dim)
         else:
             raise SpecError(
                 "input_size",
                 None,
                 "set input_size (dense inputs) or vocab_size with embedding_dim (token inputs)",
             )
+        if self.embedding_dim is not None:  # checked even when unused: it is saved
+            _check_int("embedding_dim", self.embedding_dim)
         if self.loss == "cross_entropy" and self.output_size < 2:
             raise SpecError(
                 "output_size", self.output_size, "cross_entropy needs at least 2 classes"
             )
+        check_parameter_count(
+            "hidden_size",
+            self.hidden_size,
+            self.num_parameters,
+            "make hidden_size, num_layers, the vocabulary or the output smaller",
+        )
 
     # ----- derived facts -------------------------------------------------------------------
     @property
@@ -125,6 +140,12 @@ class NetworkSpec(JsonFields):
     @property
     def gate_blocks(self) -> int:
         return GATE_BLOCKS[self.cell]
+
+    @property
+    def num_parameters(self) -> int:
+        from .parameters import shapes  # parameters imports this module
+
+        return sum(math.prod(shape) for shape in shapes(self).values())
 
 
 def _check_int(field: str, value) -> None:

@@ -17,6 +17,11 @@ MOST_RECENT = 8
 FILTER = "rnnsim projects (*.rnnsim.json);;JSON (*.json)"
 
 
+def shipped(path: Path) -> bool:
+    """True for a file among the examples that come with rnnsim."""
+    return Path(path).resolve().is_relative_to(EXAMPLES.resolve())
+
+
 class FileActions(QObject):
     def __init__(self, window, session):
         super().__init__(window)
@@ -129,20 +134,22 @@ class FileActions(QObject):
             self.session.problem.emit(str(err))
 
     def save(self) -> bool:
+        """Save to the project's file; a new project, or a shipped example (never overwritten
+        by Save), asks where to save instead."""
         if self.session.project is None:
             return False
-        if self.session.path is None:
+        if self.session.path is None or shipped(self.session.path):
             return self.save_as()
         return self._write(self.session.path)
 
     def save_as(self) -> bool:
         if self.session.project is None:
             return False
-        start = (
-            str(self.session.path)
-            if self.session.path
-            else str(Path.home() / ("project" + PROJECT_SUFFIX))
-        )
+        path = self.session.path
+        if path is None:
+            start = str(Path.home() / ("project" + PROJECT_SUFFIX))
+        else:
+            start = str(Path.home() / path.name if shipped(path) else path)
         path, _ = QFileDialog.getSaveFileName(
             self.window, self.tr("Save the project"), start, FILTER
         )

@@ -1978,7 +1978,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Training of {0} diverged at step {1}&lt;/b&gt;: a NaN or inf in {2}. {3}&lt;br&gt;The last good weights are kept. Gradient norms of the last good step: {4}.&lt;br&gt;Try a smaller learning rate or gradient clipping.</source>
+        <source>&lt;b&gt;Training of {0} diverged at step {1}&lt;/b&gt;: {2}; {3}.&lt;br&gt;Gradient norms of the last good step: {4}.&lt;br&gt;Try a smaller learning rate or gradient clipping. Undo (Ctrl+Z) brings back earlier weights.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

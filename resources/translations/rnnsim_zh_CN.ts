@@ -1978,8 +1978,8 @@
         <translation>每秒 {0:.0f} 步</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Training of {0} diverged at step {1}&lt;/b&gt;: a NaN or inf in {2}. {3}&lt;br&gt;The last good weights are kept. Gradient norms of the last good step: {4}.&lt;br&gt;Try a smaller learning rate or gradient clipping.</source>
-        <translation>&lt;b&gt;{0} 的训练在第 {1} 步发散&lt;/b&gt;：{2} 中出现 NaN 或 inf。{3}&lt;br&gt;已保留最后一组正常的权重。最后正常一步的梯度范数：{4}。&lt;br&gt;请尝试更小的学习率或梯度截断。</translation>
+        <source>&lt;b&gt;Training of {0} diverged at step {1}&lt;/b&gt;: {2}; {3}.&lt;br&gt;Gradient norms of the last good step: {4}.&lt;br&gt;Try a smaller learning rate or gradient clipping. Undo (Ctrl+Z) brings back earlier weights.</source>
+        <translation>&lt;b&gt;{0} 的训练在第 {1} 步发散&lt;/b&gt;：{2}；{3}。&lt;br&gt;最后正常一步的梯度范数：{4}。&lt;br&gt;请尝试更小的学习率或梯度截断。撤销（Ctrl+Z）可找回之前的权重。</translation>
     </message>
     <message>
         <source>Training finished.</source>

@@ -9,11 +9,12 @@ decoder step also reads a weighted average of the encoder's outputs (the notes' 
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import ClassVar
 
 from ..errors import SpecError
-from ..fields import JsonFields, check_bool, check_choice, check_int
+from ..fields import JsonFields, check_bool, check_choice, check_int, check_parameter_count
 from ..spec import GATE_BLOCKS
 
 MODE = "encoder-decoder"
@@ -111,8 +112,20 @@ class EncoderDecoderSpec(JsonFields):
                 "auto or learned without attention (from zeros the decoder would never see the "
                 "source)",
             )
+        check_parameter_count(
+            "decoder_hidden_size",
+            self.decoder_hidden_size,
+            self.num_parameters,
+            "make the hidden sizes, the layers or the vocabularies smaller",
+        )
 
     # ----- derived facts -------------------------------------------------------------------
+    @property
+    def num_parameters(self) -> int:
+        from .parameters import shapes  # parameters imports this module
+
+        return sum(math.prod(shape) for shape in shapes(self).values())
+
     @property
     def num_directions(self) -> int:
         return 2 if self.bidirectional else 1

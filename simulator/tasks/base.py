@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..errors import shown
+
 PAD = "<pad>"
 UNK = "<unk>"
 
@@ -28,7 +30,7 @@ class SettingError(TaskError):
         self.value = value
         self.allowed = allowed
         where = f"{task}: " if task else ""
-        super().__init__(f"{where}{setting} = {value!r} is not allowed: {allowed}")
+        super().__init__(f"{where}{setting} = {shown(value)} is not allowed: {allowed}")
 
 
 class Vocabulary:

@@ -95,6 +95,8 @@ def sample(network, task: Task, prompt: str, length: int, temperature: float, se
         raise SettingError("char_lm", "temperature", temperature, "a number greater than 0")
     if not isinstance(length, Integral) or length < 0:
         raise SettingError("char_lm", "length", length, "a whole number of characters, 0 or more")
+    if not isinstance(seed, Integral) or not 0 <= seed < 2**63:
+        raise SettingError("char_lm", "seed", seed, "a whole number from 0 to 2^63 - 1")
     spec = network.spec
     if spec.vocab_size != len(task.vocabulary) or spec.output_size != len(task.labels):
         raise TaskError(

@@ -20,6 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import FileRefused
+from ..files import read_regular_file
 from .base import Dataset, Task, TaskError, Vocabulary, characters, classification_fields
 from .settings import SEED, FilePath, Number
 
@@ -33,18 +35,18 @@ LABELLED_RULES = {
     "path": FilePath("a UTF-8 file with one label<TAB>text per line", required=True),
 }
 FILE_DEFAULTS = {"seed": 0, "test_fraction": 0.2, "path": ""}
+MAX_DATA_BYTES = 64 * 2**20  # far beyond a teaching corpus; /dev/zero or a disk image is not one
 
 
 def read_text(path: str) -> str:
-    """The text of a UTF-8 file (a byte order mark dropped, line ends made "\\n")."""
+    """The text of a UTF-8 file (a byte order mark dropped, line ends made "\\n"): a regular
+    file of at most MAX_DATA_BYTES (a FIFO, a device or a folder is refused unopened)."""
     name = Path(path).name or path
     try:
-        data = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise TaskError(f"{name}: no such file ({path})") from None
-    except IsADirectoryError:
-        raise TaskError(f"{name}: is a folder, not a file ({path})") from None
-    except (OSError, ValueError) as err:
+        data = read_regular_file(path, MAX_DATA_BYTES)
+    except FileRefused as err:
+        raise TaskError(f"{name}: {err} ({path})") from None
+    except ValueError as err:  # a path with a NUL character
         raise TaskError(f"{name}: cannot be read ({err})") from None
     try:
         text = data.decode("utf-8-sig")

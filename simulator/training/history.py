@@ -17,6 +17,7 @@ import warnings
 import numpy as np
 
 BASE_COLUMNS = ("step", "loss", "accuracy", "grad_norm", "clipped")
+MAX_CAPACITY = 1 << 20
 
 
 class History:
@@ -75,24 +76,56 @@ class History:
             "stride": self.stride,
             "rows": [_json_row(r) for r in self._rows],
             "pending": [_json_row(r) for r in self._pending],
-            "evaluations": [list(e) for e in self.evaluations],
+            "evaluations": [[s, *_json_row(e)] for s, *e in self.evaluations],
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> History:
-        names = [c[len("norm:") :] for c in data["columns"][len(BASE_COLUMNS) :]]
-        history = cls(names, capacity=int(data["capacity"]))
-        if data["columns"][: len(BASE_COLUMNS)] != list(BASE_COLUMNS):
+    def from_dict(cls, data: dict, parameter_names=None) -> History:
+        """The history a project file holds. Raises ValueError naming what is wrong: a field
+        missing or of the wrong type, a row of the wrong width, more rows than the capacity,
+        or (given `parameter_names`) columns that are not this network's."""
+        if not isinstance(data, dict):
+            raise ValueError("history must be an object")
+        missing = {"columns", "capacity", "stride", "rows", "pending", "evaluations"} - set(data)
+        if missing:
+            raise ValueError(f"history has no {', '.join(sorted(missing))}")
+        columns = data["columns"]
+        if not isinstance(columns, list) or not all(isinstance(c, str) for c in columns):
+            raise ValueError("history columns must be a list of names")
+        if columns[: len(BASE_COLUMNS)] != list(BASE_COLUMNS):
             raise ValueError("history columns are not step, loss, accuracy, grad_norm, clipped")
-        history.stride = int(data["stride"])
-        width = len(history.columns)
-        for key, target in (("rows", history._rows), ("pending", history._pending)):
-            for row in data[key]:
-                if len(row) != width:
-                    raise ValueError(f"a history row has {len(row)} values; expected {width}")
-                target.append(np.array([math.nan if v is None else v for v in row], float))
-        history.evaluations = [(int(s), float(l), float(a)) for s, l, a in data["evaluations"]]
+        names = [c.removeprefix("norm:") for c in columns[len(BASE_COLUMNS) :]]
+        if parameter_names is not None and names != list(parameter_names):
+            raise ValueError("history columns are not this network's parameters")
+        capacity, stride = data["capacity"], data["stride"]
+        if not _whole(capacity, 2, MAX_CAPACITY):
+            raise ValueError(f"history capacity must be a whole number from 2 to {MAX_CAPACITY}")
+        if not _whole(stride, 1, 2**62) or stride & (stride - 1):
+            raise ValueError("history stride must be a power of 2")
+        history = cls(names, capacity=capacity)
+        history.stride = stride
+        history._rows = _rows(data["rows"], len(columns), capacity - 1)
+        history._pending = _rows(data["pending"], len(columns), stride - 1)
+        evaluations = data["evaluations"]
+        if not isinstance(evaluations, list):
+            raise ValueError("history evaluations must be a list")
+        for record in evaluations:
+            if not isinstance(record, list) or len(record) != 3 or not _whole(record[0], 0):
+                raise ValueError("a history evaluation is not [step, loss, accuracy]")
+        history.evaluations = [
+            (s, _real(loss), _real(accuracy)) for s, loss, accuracy in evaluations
+        ]
         return history
+
+    # ----- going back ----------------------------------------------------------------------
+    def mark(self) -> tuple:
+        """What restore() needs to forget every record added after this call."""
+        return (list(self._rows), list(self._pending), self.stride, len(self.evaluations))
+
+    def restore(self, mark: tuple) -> None:
+        rows, pending, stride, evaluations = mark
+        self._rows, self._pending, self.stride = list(rows), list(pending), stride
+        del self.evaluations[evaluations:]
 
 
 def _merge(rows: list[np.ndarray]) -> np.ndarray:
@@ -107,6 +140,30 @@ def _merge(rows: list[np.ndarray]) -> np.ndarray:
     return merged
 
 
-def _json_row(row: np.ndarray) -> list:
-    """Floats as JSON numbers (exact repr); NaN as null so the file stays strict JSON."""
-    return [None if math.isnan(v) else float(v) for v in row]
+def _json_row(row) -> list:
+    """Floats as JSON numbers (exact repr); NaN (and infinity) as null: strict JSON."""
+    return [float(v) if math.isfinite(v) else None for v in row]
+
+
+def _whole(value, low: int, high: int = 2**53) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
+
+
+def _real(value) -> float:
+    """A number of a history record (null: not known)."""
+    if value is None:
+        return math.nan
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"a history record holds {type(value).__name__}, not a number")
+    return float(value)
+
+
+def _rows(rows, width: int, most: int) -> list[np.ndarray]:
+    if not isinstance(rows, list) or len(rows) > most:
+        raise ValueError(f"history rows must be a list of at most {most} records")
+    out = []
+    for row in rows:
+        if not isinstance(row, list) or len(row) != width:
+            raise ValueError(f"a history row is not a list of {width} numbers")
+        out.append(np.array([_real(v) for v in row], float))
+    return out

@@ -10,16 +10,14 @@ import numpy as np
 
 from .settings import TrainingSettings
 
+# The flat arrays each optimiser keeps between steps (a project file stores them).
+STATE_NAMES = {"sgd": (), "momentum": ("velocity",), "adam": ("exp_avg", "exp_avg_sq")}
+
 
 class Optimizer:
     def __init__(self, settings: TrainingSettings, size: int, dtype):
         self.settings = settings
-        self.state: dict[str, np.ndarray] = {}
-        if settings.optimizer == "momentum":
-            self.state["velocity"] = np.zeros(size, dtype)
-        elif settings.optimizer == "adam":
-            self.state["exp_avg"] = np.zeros(size, dtype)
-            self.state["exp_avg_sq"] = np.zeros(size, dtype)
+        self.state = {name: np.zeros(size, dtype) for name in STATE_NAMES[settings.optimizer]}
 
     def update(self, params: np.ndarray, grad: np.ndarray, step: int) -> None:
         """One update of `params` in place; `step` counts from 1 (Adam's bias correction)."""

@@ -26,15 +26,29 @@ from .optimizers import Optimizer
 from .scores import scores_for
 from .settings import TrainingSettings
 
+# Divergence: a step's loss that is not finite or more than LOSS_FACTOR times the run's first
+# loss (at least 1: LOSS_FLOOR), or an update larger than UPDATE_FACTOR times the parameters
+# themselves, |delta p| > 10 |p| (lr 1e300 makes one that is still finite, and the next loss NaN).
+LOSS_FACTOR = 1000.0
+LOSS_FLOOR = 1e-3
+UPDATE_FACTOR = 10.0
+
 
 @dataclass
 class Divergence:
-    """Why training stopped on a NaN or inf: nothing was overwritten."""
+    """Why training stopped: the parameters went back to the last ones whose loss was finite
+    and sane (step `kept_step`), with the optimiser's state and the history of then."""
 
-    step: int
-    parameter: str  # the parameter whose gradient (or update) blew up first
-    message: str
+    step: int  # the step that diverged
+    parameter: str  # the parameter whose gradient is largest or not finite
+    cause: str  # e.g. "the loss is not finite (nan)"
+    kept: str  # which parameters are kept, e.g. "went back to the parameters of step 600 (...)"
     last_norms: dict[str, float]  # gradient norms of the last good step, by parameter
+    kept_step: int = 0
+
+    @property
+    def message(self) -> str:
+        return f"step {self.step}: {self.cause}; {self.kept}"
 
 
 @dataclass
@@ -51,6 +65,17 @@ class TrainingResult:
     reason: str  # "done", "stopped" or "diverged"
     step: int
     divergence: Divergence | None = None
+
+
+@dataclass
+class _GoodPoint:
+    """The parameters and optimiser state of a step whose loss was finite and sane."""
+
+    flat: np.ndarray
+    optimizer_state: dict[str, np.ndarray]
+    step: int = 0
+    loss: float = 0.0
+    history: tuple = ()
 
 
 @dataclass
@@ -99,6 +124,8 @@ class Trainer:
         if optimizer_state:
             self.optimizer.load_state(optimizer_state)
         self._stop = threading.Event()
+        self._first_loss: float | None = None  # the first loss this trainer computed
+        self._good: _GoodPoint | None = None  # where a divergence goes back to
 
     # ----- the loop ----------------------------------------------------------------------------
     def train(
@@ -130,25 +157,35 @@ class Trainer:
         self._stop.set()
 
     def train_step(self) -> Divergence | None:
-        """One update on the next batch. Returns a Divergence (and changes nothing) when the
-        loss, a gradient or the updated parameters are not finite."""
+        """One update on the next batch. Returns a Divergence when the loss is not finite or
+        not sane, a gradient is not finite, or the update is not finite or too large: the
+        parameters, optimiser state, step and history are then those of the last step whose
+        loss was finite and sane."""
         s = self.settings
         x, y, lengths = self.batch(self.step)
         with np.errstate(all="ignore"):  # overflow is caught below and reported as divergence
             numbers = self._gradient(x, y, lengths)
-        grad = numbers.grad
+        grad, loss = numbers.grad, numbers.loss
         names = list(self.network.params)
         grads = self.network.layout.views(grad)
-        norms = np.array([np.linalg.norm(grads[n]) for n in names])
-        if not np.isfinite(numbers.loss) or not np.all(np.isfinite(norms)):
-            bad = (
-                names[int(np.argmax(~np.isfinite(norms)))]
-                if not np.all(np.isfinite(norms))
-                else names[int(np.argmax(norms))]
+        with np.errstate(all="ignore"):
+            norms = np.array([np.linalg.norm(grads[n]) for n in names])
+        if not np.all(np.isfinite(norms)):
+            bad = names[int(np.argmax(~np.isfinite(norms)))]
+            return self._roll_back(f"the gradient of {bad} is not finite (loss {loss:.4g})", bad)
+        largest = names[int(np.argmax(norms))]
+        if not np.isfinite(loss):
+            return self._roll_back(f"the loss is not finite ({loss})", largest)
+        if self._first_loss is None:
+            self._first_loss = loss
+        sane = LOSS_FACTOR * max(self._first_loss, LOSS_FLOOR)
+        if loss > sane:
+            return self._roll_back(
+                f"the loss {loss:.4g} is over {LOSS_FACTOR:g} times the run's first "
+                f"({self._first_loss:.4g})",
+                largest,
             )
-            return self._diverged(
-                f"the loss or the gradient of {bad} is not finite (loss {numbers.loss})", bad
-            )
+        self._keep_good_point(loss)
         grad_norm = float(np.sqrt(np.sum(norms**2)))
         clipped = False
         if s.clip_norm and grad_norm > s.clip_norm:  # g <- g * c / ||g||
@@ -159,28 +196,57 @@ class Trainer:
             clipped = True
         if s.weight_decay:  # g <- g + lambda p
             grad += s.weight_decay * self.network.flat
-        before = self.network.flat.copy()
-        self.optimizer.update(self.network.flat, grad, self.step + 1)
-        if not np.all(np.isfinite(self.network.flat)):
-            params = self.network.layout.views(self.network.flat)
-            bad = next(n for n in names if not np.all(np.isfinite(params[n])))
-            self.network.flat[...] = before
-            return self._diverged(f"the update made {bad} infinite", bad)
+        with np.errstate(all="ignore"):
+            self.optimizer.update(self.network.flat, grad, self.step + 1)
+            size = float(np.linalg.norm(self.network.flat - self._good.flat))
+        scale = float(np.linalg.norm(self._good.flat))
+        if not np.isfinite(size) or size > UPDATE_FACTOR * scale:
+            return self._roll_back(
+                f"the update (size {size:.3g}) is over {UPDATE_FACTOR:g} times the parameters "
+                f"(size {scale:.3g})",
+                largest,
+            )
         self.step += 1
         accuracy = numbers.right / numbers.counted
-        self.history.add(self.step, numbers.loss, accuracy, grad_norm, clipped, norms)
+        self.history.add(self.step, loss, accuracy, grad_norm, clipped, norms)
         if s.eval_every and self.step % s.eval_every == 0:
             result = self.evaluate()
             self.history.add_evaluation(self.step, result["loss"], result["accuracy"])
         return None
 
-    def _diverged(self, message: str, parameter: str) -> Divergence:
+    def _keep_good_point(self, loss: float) -> None:
+        """Remember the parameters now (their loss is finite and sane), before they change."""
+        good = self._good
+        if good is None:
+            good = self._good = _GoodPoint(
+                self.network.flat.copy(), {k: v.copy() for k, v in self.optimizer.state.items()}
+            )
+        else:
+            np.copyto(good.flat, self.network.flat)
+            for name, array in self.optimizer.state.items():
+                np.copyto(good.optimizer_state[name], array)
+        good.step, good.loss, good.history = self.step, loss, self.history.mark()
+
+    def _roll_back(self, cause: str, parameter: str) -> Divergence:
+        """Go back to the last good point (if this trainer has one: else nothing has changed
+        since it started) and describe the divergence in one line."""
+        step = self.step + 1
+        good = self._good
+        if good is not None:
+            np.copyto(self.network.flat, good.flat)
+            for name, array in self.optimizer.state.items():
+                np.copyto(array, good.optimizer_state[name])
+            self.step = good.step
+            self.history.restore(good.history)
+            kept = f"went back to the parameters of step {good.step} (loss {good.loss:.4g})"
+        else:
+            kept = f"the parameters of step {self.step}, where this run started, are kept"
         table = self.history.table()
         last = {}
         if len(table):
             norms = table[-1, len(self.history.columns) - len(self.network.params) :]
             last = dict(zip(self.network.params, map(float, norms), strict=True))
-        return Divergence(self.step + 1, parameter, f"step {self.step + 1}: {message}", last)
+        return Divergence(step, parameter, cause, kept, last, self.step)
 
     # ----- batches ---------------------------------------------------------------------------
     def batch(self, step: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -255,7 +321,8 @@ class Trainer:
         size = self.settings.batch_size
         for start in range(0, count, size):
             x, y, lengths = data.batch(np.arange(start, min(start + size, count)))
-            trace = self.network.run(x, y, lengths)
+            with np.errstate(all="ignore"):  # huge weights give an infinite loss, reported
+                trace = self.network.run(x, y, lengths)
             loss += trace.loss * len(lengths)
             r, c = _count_right(self.task, trace)
             right += r

@@ -35,6 +35,7 @@ import unicodedata
 import networkx as nx
 
 _LABEL = re.compile(r"0|[1-9][0-9]*")
+MAX_LABEL_DIGITS = 18  # labels are classes; beyond int64 a label cannot even be stored
 _SHOWN = 60  # characters of a long line shown around the error
 
 
@@ -129,6 +130,13 @@ def _parse(text: str, source: str, single: bool) -> list[nx.DiGraph]:
     def fail(expected: str, at: int) -> TreeSyntaxError:
         return TreeSyntaxError(text, at, expected, _describe(text, at), source)
 
+    def head(opened: _Open) -> str | None:
+        """The node's head, unless it holds a label too long to be a class."""
+        label = (opened.head or "").rpartition(":")[2]
+        if len(label) > MAX_LABEL_DIGITS and label.isdigit():
+            raise fail(f"a label of at most {MAX_LABEL_DIGITS} digits", opened.head_offset)
+        return opened.head
+
     while True:
         while position < end and text[position].isspace():
             position += 1
@@ -172,11 +180,11 @@ def _parse(text: str, source: str, single: bool) -> list[nx.DiGraph]:
                 raise fail("a label, a token or '(' inside the brackets (empty node)", position)
             attributes = tree.nodes[node]
             if opened.children:
-                _set_head(attributes, opened.head)
+                _set_head(attributes, head(opened))
             elif opened.token is None:  # (TOKEN): a leaf without label or category
                 attributes["token"] = opened.head
             else:
-                _set_head(attributes, opened.head)
+                _set_head(attributes, head(opened))
                 attributes["token"] = opened.token
             stack.pop()
             ids.pop()

@@ -24,11 +24,11 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..errors import SpecError
-from ..fields import JsonFields, check_choice, check_int
+from ..fields import MAX_PARAMETERS, JsonFields, check_choice, check_int, check_parameter_count
 from ..spec import ACTIVATIONS, DTYPES
 
 MODELS = ("rvnn", "su-rvnn", "mv-rnn", "rntn")
-MAX_PARAMETERS = 50_000_000
+__all__ = ["MAX_PARAMETERS", "MODELS", "TreeSpec"]
 
 _LIMITS = {"vocab_size": (1, 1_000_000), "dim": (1, 1024), "output_size": (2, 10_000)}
 
@@ -77,15 +77,9 @@ class TreeSpec(JsonFields):
             if pair in seen:
                 raise SpecError("untied_pairs", pair, "each pair once")
             seen.add(pair)
-        count = self.num_parameters
-        if count > MAX_PARAMETERS:
-            raise SpecError(
-                "dim",
-                self.dim,
-                f"{self.model} with vocab_size {self.vocab_size} and dim {self.dim} needs "
-                f"{count:,} parameters; at most {MAX_PARAMETERS:,} (make dim or the vocabulary "
-                "smaller)",
-            )
+        check_parameter_count(
+            "dim", self.dim, self.num_parameters, "make dim or the vocabulary smaller"
+        )
 
     @property
     def num_parameters(self) -> int:

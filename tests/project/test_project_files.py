@@ -1,6 +1,7 @@
 """Project files reopen exactly as saved; broken ones give a ProjectError saying what to fix."""
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -39,15 +40,25 @@ def test_files_are_plain_json_and_a_plain_npz(saved):
     _, _, path = saved
     text = path.read_text(encoding="utf-8")
     data = json.loads(text)
-    assert data["format"] == "rnnsim-project" and data["parameters"] == "seg.npz"
+    assert data["format"] == "rnnsim-project" and re.fullmatch(
+        r"seg\.[0-9a-f]{12}\.npz", data["parameters"]
+    )
     assert "我们喜欢学习" in text  # written as UTF-8, readable by a person
-    with np.load(path.with_name("seg.npz"), allow_pickle=False) as arrays:
+    with np.load(path.with_name(data["parameters"]), allow_pickle=False) as arrays:
         assert "weight_hh_l0_reverse" in arrays.files and "optimizer.exp_avg" in arrays.files
 
 
+def _weights(path):
+    return path.with_name(json.loads(path.read_text())["parameters"])
+
+
 def test_saving_leaves_no_temporary_files(saved):
-    _, _, path = saved
-    assert sorted(p.name for p in path.parent.iterdir()) == ["seg.npz", "seg.rnnsim.json"]
+    project, _, path = saved
+    first = _weights(path)
+    project.save(path)  # again: the old weights go once the new JSON names the new ones
+    assert _weights(path) != first
+    names = sorted(p.name for p in path.parent.iterdir())
+    assert names == sorted([_weights(path).name, "seg.rnnsim.json"])
 
 
 def _broken(path, edit):
@@ -65,7 +76,14 @@ def _broken(path, edit):
         (lambda d: d["network"].update(hiden_size=3), "hiden_size"),
         (lambda d: d["training"].update(learning_rate=-1), "training.learning_rate"),
         (lambda d: d["task"].update(length=5), "length"),
-        (lambda d: d["network"].update(output_size=9), "network.output_size = 9 does not fit"),
+        (
+            lambda d: d.update(parameters=None, network={**d["network"], "output_size": 9}),
+            "network.output_size = 9 does not fit",
+        ),
+        (
+            lambda d: d["network"].update(output_size=9),
+            r"output.weight has shape \(4, 32\); this network needs \(9, 32\)",
+        ),
         (lambda d: d.update(parameters="../elsewhere.npz"), "beside the project"),
         (lambda d: d.update(step=-1), "step"),
     ],
@@ -73,7 +91,7 @@ def _broken(path, edit):
 def test_broken_fields_are_named(saved, edit, message):
     _, _, path = saved
     _broken(path, edit)
-    with pytest.raises(ProjectError, match=message.replace("(", r"\(")):
+    with pytest.raises(ProjectError, match=message):
         project = Project.load(path)
         project.make_task()
         project.make_network()
@@ -90,22 +108,23 @@ def test_missing_files(tmp_path, saved):
     with pytest.raises(ProjectError, match="no such file"):
         Project.load(tmp_path / "nothing.rnnsim.json")
     _, _, path = saved
-    path.with_name("seg.npz").unlink()
-    with pytest.raises(ProjectError, match="seg.npz: no such file"):
+    weights = _weights(path)
+    weights.unlink()
+    with pytest.raises(ProjectError, match=f"{weights.name}: no such file"):
         Project.load(path)
 
 
 def test_an_npz_that_needs_pickle_is_refused(saved):
     _, _, path = saved
-    np.savez(path.with_name("seg.npz"), weights=np.array([{"code": "x"}], dtype=object))
-    with pytest.raises(ProjectError, match="pickle"):
+    np.savez(_weights(path), **{"output.bias": np.array([{"code": "x"}], dtype=object)})
+    with pytest.raises(ProjectError, match="output.bias holds object values"):
         Project.load(path)
 
 
 def test_parameters_that_do_not_fit_the_network(saved):
     _, _, path = saved
-    np.savez(path.with_name("seg.npz"), **{"output.bias": np.zeros(3)})
-    with pytest.raises(ProjectError, match="parameters: .*missing"):
+    np.savez(_weights(path), **{"output.bias": np.zeros(4)})
+    with pytest.raises(ProjectError, match="parameters: missing"):
         Project.load(path).make_network()
 
 

@@ -142,6 +142,10 @@ def test_a_separate_test_file_and_unknown_test_words(tmp_path):
             ["(1 a)", "(0 (99999999999 b) (1 c))"],
             r"bad\.txt line 2: label 99999999999 is too large",
         ),
+        (  # int() refuses 4,300 digits and more: the reader stops at 18
+            ["(1 a)", "(0 (" + "9" * 5000 + " b) (1 c))"],
+            r"bad\.txt line 2, column 5: expected a label of at most 18 digits",
+        ),
     ],
 )
 def test_file_errors_name_the_file_and_the_line(tmp_path, lines, message):

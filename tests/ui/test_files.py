@@ -52,3 +52,58 @@ def test_an_example_opens_as_an_unsaved_copy(window):
     assert window.file_actions.open_path(DEFAULT_EXAMPLE, example=True)
     assert window.session.path is None and "(example)" in window.session.name
     assert Project.load(DEFAULT_EXAMPLE).step > 0  # the shipped example is trained
+
+
+def test_save_on_a_shipped_example_asks_where_instead_of_overwriting_it(
+    window, tmp_path, monkeypatch
+):
+    from simulator.resources import EXAMPLES
+
+    example = EXAMPLES / "adding_rnn.rnnsim.json"
+    before = {p.name: p.read_bytes() for p in EXAMPLES.glob("adding_rnn.*")}
+    assert window.file_actions.open_path(example)  # File > Open, not the gallery's copy
+    asked = []
+
+    def choose(parent, title, start, filters):
+        asked.append(start)
+        return str(tmp_path / "mine.rnnsim.json"), ""
+
+    monkeypatch.setattr("ui.file_actions.QFileDialog.getSaveFileName", choose)
+    window.session.change_spec(hidden_size=5)
+    assert window.file_actions.save()
+    assert asked and not asked[0].startswith(str(EXAMPLES))  # offered outside the examples
+    assert {p.name: p.read_bytes() for p in EXAMPLES.glob("adding_rnn.*")} == before
+    assert Project.load(tmp_path / "mine.rnnsim.json").spec.hidden_size == 5
+    assert window.session.path == tmp_path / "mine.rnnsim.json"
+
+
+def test_hostile_files_are_a_message_and_change_nothing(window, tmp_path):
+    """A FIFO for weights (it would block the window forever), NaN in a parameter, JSON
+    nested 100,000 deep: one message each, and the project on screen stays."""
+    import os
+
+    import numpy as np
+
+    session = window.session
+    before = (session.project, session.trace, session.path)
+    source = tmp_path / "p.rnnsim.json"
+
+    def fifo(path):
+        path.unlink()
+        os.mkfifo(path)
+
+    def nan_state(path):
+        with np.load(path) as archive:
+            arrays = dict(archive)
+        arrays["output.bias"] = np.full_like(arrays["output.bias"], np.nan)
+        np.savez(path, **arrays)
+
+    def nested(path):
+        source.write_text("[" * 100_000 + "]" * 100_000)
+
+    for damage, words in [(fifo, "FIFO"), (nan_state, "NaN"), (nested, "nested")]:
+        small_project().save(source)
+        damage(source.with_name(json.loads(source.read_text())["parameters"]))
+        assert not window.file_actions.open_path(source, ask=False)
+        assert words in window.problem_bar.text.text()
+        assert (session.project, session.trace, session.path) == before

@@ -309,10 +309,11 @@ class TrainingPanel(QScrollArea):
         norms = sorted(divergence.last_norms.items(), key=lambda item: -item[1])[:4]
         shown = ", ".join(f"{param} {value:.3g}" for param, value in norms)
         text = self.tr(
-            "<b>Training of {0} diverged at step {1}</b>: a NaN or inf in {2}. {3}<br>"
-            "The last good weights are kept. Gradient norms of the last good step: {4}.<br>"
-            "Try a smaller learning rate or gradient clipping."
-        ).format(label, divergence.step, divergence.parameter, divergence.message, shown or "—")
+            "<b>Training of {0} diverged at step {1}</b>: {2}; {3}.<br>"
+            "Gradient norms of the last good step: {4}.<br>"
+            "Try a smaller learning rate or gradient clipping. Undo (Ctrl+Z) brings back "
+            "earlier weights."
+        ).format(label, divergence.step, divergence.cause, divergence.kept, shown or "—")
         self.report.setText(text)
         self.report.show()
         self.ensureWidgetVisible(self.report)
