@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .network import Network
-from .parameters import layer_names
+from .spec import layer_names
 from .trace import Trace
 
 # The largest slope of each activation: |f'(z)| <= gamma.

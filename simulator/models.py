@@ -8,18 +8,18 @@ tree             TreeSpec    -> TreeNetwork      (has "model": rvnn, su-rvnn, mv
 from __future__ import annotations
 
 from .encoder_decoder.model import EncoderDecoder
-from .encoder_decoder.parameters import shapes as encoder_decoder_shapes
 from .encoder_decoder.spec import ATTENTIONS, EncoderDecoderSpec
+from .encoder_decoder.spec import shapes as encoder_decoder_shapes
 from .kinds import ENCODER_DECODER, RECURRENT, TREE, kind_of_network
 from .network import Network
-from .parameters import shapes as recurrent_shapes
 from .spec import CELLS, NetworkSpec
+from .spec import shapes as recurrent_shapes
 from .tasks import PAIR_TASKS, TASKS, TREEBANKS
 from .tasks.base import Task
 from .tasks.treebank import TreeTask
 from .trees.network import TreeNetwork
-from .trees.parameters import shapes as tree_shapes
 from .trees.spec import MODELS, TreeSpec
+from .trees.spec import shapes as tree_shapes
 
 Spec = NetworkSpec | EncoderDecoderSpec | TreeSpec
 Model = Network | EncoderDecoder | TreeNetwork

@@ -8,8 +8,8 @@ from . import cells
 from .errors import InputError
 from .inputs import Batch, prepare
 from .kernels.loss import softmax, softmax_cross_entropy, squared_error
-from .parameters import ParameterLayout, ParameterSet, initialise, layer_names, shapes
-from .spec import NetworkSpec
+from .parameters import ParameterLayout, ParameterSet, initialise
+from .spec import NetworkSpec, layer_names, shapes
 from .trace import DirectionTrace, Trace
 
 

@@ -1,4 +1,5 @@
-"""Parameter names, shapes and initial values, in PyTorch's naming and layout.
+"""Parameters in one flat vector with a view per name, and their initial values (the names
+and shapes, in PyTorch's naming and layout, are the spec's: simulator.spec.shapes).
 
 All parameters of a network live in one flat array; each name is a view into it. Optimisers and
 gradient clipping then work on one vector, while `state_dict()` speaks PyTorch's language:
@@ -14,38 +15,6 @@ import numpy as np
 
 from .errors import InputError
 from .spec import NetworkSpec
-
-DIRECTION_SUFFIX = ("", "_reverse")
-
-
-def layer_names(layer: int, direction: int) -> dict[str, str]:
-    """The state_dict names of one layer and direction, by role."""
-    tail = f"_l{layer}{DIRECTION_SUFFIX[direction]}"
-    return {role: role + tail for role in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")}
-
-
-def shapes(spec: NetworkSpec) -> dict[str, tuple[int, ...]]:
-    """Every parameter's name and shape, in state_dict order."""
-    H = spec.hidden_size
-    rows = spec.gate_blocks * H
-    out: dict[str, tuple[int, ...]] = {}
-    if spec.tokens:
-        out["embedding.weight"] = (spec.vocab_size, spec.embedding_dim)
-    for layer in range(spec.num_layers):
-        width = spec.features if layer == 0 else H * spec.num_directions
-        for direction in range(spec.num_directions):
-            names = layer_names(layer, direction)
-            if spec.cell == "tdnn":
-                out[names["weight_ih"]] = (H, (spec.delay + 1) * width)
-                out[names["bias_ih"]] = (H,)
-            else:
-                out[names["weight_ih"]] = (rows, width)
-                out[names["weight_hh"]] = (rows, H)
-                out[names["bias_ih"]] = (rows,)
-                out[names["bias_hh"]] = (rows,)
-    out["output.weight"] = (spec.output_size, H * spec.num_directions)
-    out["output.bias"] = (spec.output_size,)
-    return out
 
 
 class ParameterLayout:

@@ -71,7 +71,7 @@ def previous_position(direction: int, t: int, length: int) -> int | None:
 
 
 def _weights(network, layer: int, direction: int) -> dict:
-    from simulator.parameters import layer_names
+    from simulator.spec import layer_names
 
     names = layer_names(layer, direction)
     return {role: network.params[name] for role, name in names.items() if name in network.params}

@@ -19,8 +19,7 @@ from .encoder import backward_stack, run_stack, stack_spec
 from .kernels.attention_steps import attention_backward, attention_forward
 from .kernels.cell_step import GRU, LSTM, RNN
 from .kernels.feeding import feeding_backward, feeding_forward
-from .parameters import stack_names
-from .spec import EncoderDecoderSpec
+from .spec import EncoderDecoderSpec, stack_names
 from .trace import AttentionTrace
 
 CELL_CODES = {"rnn": RNN, "gru": GRU, "lstm": LSTM}

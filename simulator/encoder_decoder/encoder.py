@@ -20,8 +20,7 @@ import numpy as np
 from .. import cells
 from ..spec import NetworkSpec
 from ..trace import DirectionTrace
-from .parameters import stack_names
-from .spec import EncoderDecoderSpec
+from .spec import EncoderDecoderSpec, stack_names
 
 
 @lru_cache(maxsize=64)

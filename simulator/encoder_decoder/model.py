@@ -21,8 +21,8 @@ from .encoder import backward_stack, bridge_backward, bridge_forward, join, run_
 from .inputs import PairBatch, prepare
 from .kernels.embedding import embedding_backward
 from .kernels.output import output_backward, output_loss
-from .parameters import initialise, shapes
-from .spec import EncoderDecoderSpec
+from .parameters import initialise
+from .spec import EncoderDecoderSpec, shapes
 from .trace import EncoderDecoderTrace
 
 

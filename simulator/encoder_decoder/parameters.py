@@ -18,60 +18,10 @@ vector) and each name is a view into it. Names say which part a parameter belong
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 
 import numpy as np
 
-from ..parameters import layer_names
 from .spec import EncoderDecoderSpec
-
-
-@lru_cache(maxsize=256)
-def stack_names(part: str, layer: int, direction: int = 0) -> dict[str, str]:
-    """The names of one layer and direction of the encoder or decoder, by role (shared: do not
-    change the dict)."""
-    return {role: f"{part}.{name}" for role, name in layer_names(layer, direction).items()}
-
-
-def shapes(spec: EncoderDecoderSpec) -> dict[str, tuple[int, ...]]:
-    """Every parameter's name and shape, in state_dict order."""
-    out: dict[str, tuple[int, ...]] = {}
-    out["encoder.embedding.weight"] = (spec.source_vocab_size, spec.source_embedding_dim)
-    H = spec.encoder_hidden_size
-    rows = spec.encoder_gate_blocks * H
-    for layer in range(spec.encoder_layers):
-        width = spec.source_embedding_dim if layer == 0 else spec.memory_size
-        for direction in range(spec.num_directions):
-            names = stack_names("encoder", layer, direction)
-            out[names["weight_ih"]] = (rows, width)
-            out[names["weight_hh"]] = (rows, H)
-            out[names["bias_ih"]] = (rows,)
-            out[names["bias_hh"]] = (rows,)
-    if spec.bridge_learned:
-        for layer in range(spec.decoder_layers):
-            out[f"bridge.weight_l{layer}"] = (spec.decoder_hidden_size, spec.memory_size)
-            out[f"bridge.bias_l{layer}"] = (spec.decoder_hidden_size,)
-            if spec.bridge_cell:
-                out[f"bridge.cell_weight_l{layer}"] = (spec.decoder_hidden_size, spec.memory_size)
-                out[f"bridge.cell_bias_l{layer}"] = (spec.decoder_hidden_size,)
-    out["decoder.embedding.weight"] = (spec.target_vocab_size, spec.target_embedding_dim)
-    H = spec.decoder_hidden_size
-    rows = spec.decoder_gate_blocks * H
-    for layer in range(spec.decoder_layers):
-        names = stack_names("decoder", layer)
-        out[names["weight_ih"]] = (rows, spec.decoder_input_size if layer == 0 else H)
-        out[names["weight_hh"]] = (rows, H)
-        out[names["bias_ih"]] = (rows,)
-        out[names["bias_hh"]] = (rows,)
-    if spec.attention == "additive":
-        out["attention.W"] = (spec.attention_size, spec.memory_size)
-        out["attention.U"] = (spec.attention_size, H)
-        out["attention.v"] = (spec.attention_size,)
-    elif spec.attention == "bilinear":
-        out["attention.W"] = (spec.memory_size, H)
-    out["output.weight"] = (spec.target_vocab_size, spec.output_features)
-    out["output.bias"] = (spec.target_vocab_size,)
-    return out
 
 
 def initialise(spec: EncoderDecoderSpec, params: dict[str, np.ndarray], rng: np.random.Generator):
