@@ -49,6 +49,9 @@ def test_the_steps_can_be_performed_on_the_examples_the_lesson_opens(name):
             project = Project.load(path)
         elif step.do == "set":
             set_path(data, step.arguments["field"], step.arguments["value"])
+            if step.arguments["field"].startswith("network."):  # a new network starts fresh
+                for trained in ("history", "parameters", "step"):
+                    data.pop(trained, None)
             changed = Project.from_dict(data)
             changed.folder = path.parent
             changed.make_task()  # the network still fits the task's data
