@@ -22,6 +22,8 @@ import os
 import signal
 import sys
 
+from .threads import engine_threads
+
 COMMANDS = ("demo", "tasks", "new", "train", "evaluate", "gradcheck", "sample")
 BEAM_WIDTH = 4  # what `rnnsim sample` searches with on an encoder-decoder
 
@@ -294,14 +296,14 @@ def _sample(args) -> int:
     return 0
 
 
-_COMMANDS = {
-    "demo": _demo,
+_COMMANDS = {  # the commands that run the engine hold its BLAS threads once, for the whole command
+    "demo": engine_threads(_demo),
     "tasks": _tasks,
     "new": _new,
-    "train": _train,
-    "evaluate": _evaluate,
-    "gradcheck": _gradcheck,
-    "sample": _sample,
+    "train": engine_threads(_train),
+    "evaluate": engine_threads(_evaluate),
+    "gradcheck": engine_threads(_gradcheck),
+    "sample": engine_threads(_sample),
 }
 
 

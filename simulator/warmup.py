@@ -19,11 +19,13 @@ from pathlib import Path
 
 from .kinds import ENCODER_DECODER, TREE
 from .numba_cache import configure, fingerprint
+from .threads import engine_threads
 
 CELLS = ("lstm", "gru", "rnn", "tdnn")
 KINDS = (ENCODER_DECODER, TREE)  # the model kinds with kernel sets of their own
 
 
+@engine_threads
 def warm(name: str, dtype: str = "float64") -> None:
     """Run every kernel of a cell or kind in this dtype, then stamp it as cached."""
     if name in CELLS:
