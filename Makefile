@@ -1,7 +1,7 @@
 # Two commands a person needs: `make run` and `make test`. Both create .venv when it is missing,
 # then make sure the engine's kernels are compiled in the per-user cache (python -m
-# simulator.warmup --all: once, every set side by side; ~0.1 s when they are), so the first
-# window and the test suite start warm.
+# simulator.warmup --all: once, every set side by side; ~0.2 s when they are), so the first
+# window and the test suite start warm (the tests also run float32).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -21,7 +21,8 @@ kernels: $(STAMP)
 run: kernels
 	$(BIN)/rnnsim $(ARGS)
 
-test: kernels
+test: $(STAMP)
+	$(BIN)/python -m simulator.warmup --all float64 float32
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 

@@ -311,14 +311,16 @@ def busy(rounds: int = 3, seconds: float = 6.0) -> None:
     """Compare mode (two networks training at once) while a third process spins on one core:
     steps/s of the product as a person runs it, against the same run with BLAS pinned to one
     thread by environment variables (the yardstick only: the product sets none). Rounds
-    alternate the two, each in a fresh process. Targets: ratio >= 0.9, longest stall < 50 ms."""
+    alternate which goes first, each run in a fresh process. Targets: ratio >= 0.9, longest
+    stall < 50 ms."""
     import statistics
 
     spinner = subprocess.Popen([sys.executable, "-c", "while True: pass"])
     results: dict[str, list[dict]] = {"as a person runs it": [], "BLAS pinned (yardstick)": []}
     try:
-        for _ in range(rounds):
-            for label, extra in zip(results, ({}, PINNED), strict=True):
+        for round_ in range(rounds):
+            order = list(zip(results, ({}, PINNED), strict=True))
+            for label, extra in order if round_ % 2 == 0 else order[::-1]:  # A B, B A, ...
                 environment = {**os.environ, **extra}
                 environment.setdefault("QT_QPA_PLATFORM", "offscreen")
                 child = subprocess.run(
@@ -381,7 +383,7 @@ def main(argv: list[str]) -> None:
     if "_training" in which:
         training()
     if "busy" in which:
-        busy()
+        busy(*(int(a) for a in argv[1:2]))  # ui.py busy [ROUNDS]
     if "_busy_run" in which:
         busy_run(float(argv[1]))
     if "startup" in which:

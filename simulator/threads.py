@@ -35,12 +35,13 @@ class _Library:
 
     def __init__(self, controller):
         self.name = controller.filepath
-        symbol = getattr(controller, "_get_symbol", None)
-        raw = getattr(controller, "threading_layer", None) == "pthreads"  # OpenBLAS, own pool
-        get = symbol("openblas_get_num_threads") if raw and symbol else None
-        put = symbol("openblas_set_num_threads") if raw and symbol else None
-        self.get = get if get is not None and put is not None else controller.get_num_threads
-        self.set = put if get is not None and put is not None else controller.set_num_threads
+        get = put = None
+        symbol = getattr(controller, "_get_symbol", None)  # finds OpenBLAS's prefixed names
+        if symbol is not None and getattr(controller, "threading_layer", None) == "pthreads":
+            get, put = symbol("openblas_get_num_threads"), symbol("openblas_set_num_threads")
+        if get is None or put is None:
+            get, put = controller.get_num_threads, controller.set_num_threads
+        self.get, self.set = get, put
 
 
 class _EngineThreads(ContextDecorator):

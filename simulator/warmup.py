@@ -1,7 +1,8 @@
 """Compile (or load) the engine's kernels ahead of use, and tell whether that was done before.
 
     python -m simulator.warmup lstm/float64 gru/float64 encoder-decoder/float64 tree/float64
-    python -m simulator.warmup --all      every set the examples use, one process per core
+    python -m simulator.warmup --all [float64 float32]   every set (float64: what the examples
+                                                         use), one process per core
 
 Numba compiles a kernel on its first call (seconds per cell; 10-30 s for the encoder-decoder's
 and the trees' sets) and keeps it in its on-disk cache (see numba_cache.py). A program that
@@ -13,9 +14,10 @@ or upgrading Numba makes it stale, and clearing the cache folder removes it; and
 the sources are, because Numba keys its cache by the source file's path (a second checkout
 sharing the folder has compiled nothing for its own paths).
 
-`make run` and `make test` call `--all` once after installing (see the Makefile): the sets are
-compiled side by side in separate processes, the longest first, so a person's first window and
-the test suite start warm. Sets already stamped cost nothing.
+`make run` calls `--all` after installing, `make test` `--all float64 float32` (the tests run
+both precisions; see the Makefile): the sets are compiled side by side in separate processes, the
+longest first, so a person's first window and the test suite start warm. Sets already stamped
+cost nothing.
 """
 
 from __future__ import annotations
@@ -35,7 +37,11 @@ from .threads import engine_threads
 
 CELLS = ("lstm", "gru", "rnn", "tdnn")
 KINDS = (ENCODER_DECODER, TREE)  # the model kinds with kernel sets of their own
-SETUP = tuple(f"{name}/float64" for name in KINDS + CELLS)  # what --all compiles, longest first
+
+
+def setup_keys(dtypes=("float64",)) -> tuple[str, ...]:
+    """Every set in these dtypes, the longest to compile first (what --all compiles)."""
+    return tuple(f"{name}/{dtype}" for name in KINDS + CELLS for dtype in dtypes)
 
 
 @engine_threads
@@ -194,11 +200,11 @@ def compile_elsewhere(key: str, progress=None, stop=None) -> tuple[bool, float]:
     return process.returncode == 0, cpu[0]
 
 
-def warm_all(keys=SETUP, processes: int | None = None, stream=None) -> bool:
+def warm_all(keys=None, processes: int | None = None, stream=None) -> bool:
     """Compile every set of `keys` not stamped yet, each in its own process (`processes` at a
     time, default one per core), writing a line as each ends. False if any failed."""
     stream = stream or sys.stderr
-    todo = [key for key in keys if not is_cached(*key.split("/"))]
+    todo = [key for key in keys or setup_keys() if not is_cached(*key.split("/"))]
     if not todo:
         stream.write("rnnsim: compiled kernels are ready\n")
         return True
@@ -224,8 +230,8 @@ def warm_all(keys=SETUP, processes: int | None = None, stream=None) -> bool:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] == ["--all"]:
-        sys.exit(0 if warm_all() else 1)
+    if sys.argv[1:2] == ["--all"]:  # --all [DTYPE ...]: every set, float64 unless told
+        sys.exit(0 if warm_all(setup_keys(sys.argv[2:] or ("float64",))) else 1)
     for key in sys.argv[1:]:
         warm(
             *key.split("/"), progress=lambda done, total: print("progress", done, total, flush=True)
