@@ -5,9 +5,8 @@ The names below load on first use, so `import simulator.cli` (what the `rnnsim` 
 first) does not pay for Numba before the window can appear.
 """
 
-from importlib import import_module
-
 from .allocator import keep_freed_memory
+from .lazy import lazy_names
 
 keep_freed_memory()
 
@@ -21,11 +20,4 @@ _WHERE = {
 }
 
 __all__ = sorted(_WHERE)
-
-
-def __getattr__(name: str):
-    if name not in _WHERE:
-        raise AttributeError(f"module 'simulator' has no attribute {name!r}")
-    value = getattr(import_module(_WHERE[name], __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _WHERE, globals())

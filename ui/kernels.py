@@ -98,7 +98,7 @@ class KernelWarmup(QThread):
     # ----- the thread ------------------------------------------------------------------------
     def run(self) -> None:
         try:
-            import simulator  # noqa: F401  (imports numba: the slow part of starting)
+            import simulator.project  # noqa: F401  (numba and every kernel module: the slow part)
         except Exception as err:
             self.failed.emit(f"the engine could not be loaded: {err}")
             return
@@ -131,7 +131,6 @@ class KernelWarmup(QThread):
             if not warmup.is_cached(*key.split("/")):
                 # compiled in a separate process, so the compile never holds the window's GIL;
                 # if that fails, warm() below compiles here instead
-                self.compiling.emit(key, 0, 1)
                 warmup.compile_elsewhere(
                     key,
                     progress=lambda done, total, key=key: self.compiling.emit(key, done, total),

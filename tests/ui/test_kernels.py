@@ -57,3 +57,27 @@ def test_the_status_line_counts_the_steps_of_a_compile_in_another_process(qtbot,
     assert any(f"step 0 of {steps}" in s for s in shown)
     assert any(f"step {steps} of {steps}" in s for s in shown)
     warmup.stop()
+
+
+def test_building_and_showing_the_window_leaves_numba_to_the_background():
+    """Numba and the kernel modules take ~0.4 s to import: the window shows without them (a
+    light import of the encoder-decoder's or the trees' package, e.g. a constant, loads none)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from ui.app import _application\n"
+        "app = _application()\n"
+        "from ui.kernels import KernelWarmup\n"
+        "from ui.main_window import MainWindow\n"
+        "from ui.session import Session\n"
+        "window = MainWindow(Session(KernelWarmup()), remember_layout=False)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "print(sorted(m for m in ('numba', 'simulator.network', 'simulator.project') "
+        "if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"

@@ -39,7 +39,7 @@ def _compile_and_load(key: str, report) -> tuple[str, str]:
 
     kind, _, dtype = key.partition("/")
     if not warmup.is_cached(kind, dtype):
-        last = [0, 1]  # the steps of the set's warm-up done, and in all
+        last = [0, len(warmup.warm_steps(kind, dtype))]  # steps of the set's warm-up: done, all
 
         def progress(done: int, total: int) -> None:
             last[:] = [done, total]
