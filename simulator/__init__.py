@@ -7,7 +7,7 @@ in the host process: the allocator setting of `simulator.allocator` is made by t
 command (ui.launcher) only, not by a notebook or script that imports this package.
 """
 
-from importlib import import_module
+from .lazy import lazy_names
 
 _WHERE = {
     "InputError": ".errors",
@@ -19,11 +19,4 @@ _WHERE = {
 }
 
 __all__ = sorted(_WHERE)
-
-
-def __getattr__(name: str):
-    if name not in _WHERE:
-        raise AttributeError(f"module 'simulator' has no attribute {name!r}")
-    value = getattr(import_module(_WHERE[name], __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _WHERE, globals())

@@ -30,6 +30,7 @@ import sys
 from collections.abc import Callable
 
 from .lessons import command as lesson_commands
+from .threads import engine_threads
 
 COMMANDS = ("demo", "tasks", "new", "train", "evaluate", "gradcheck", "sample")
 COMMANDS += lesson_commands.COMMANDS
@@ -326,15 +327,15 @@ def _sample(args) -> int:
     return 0
 
 
-_COMMANDS = {
-    "demo": _demo,
+_COMMANDS = {  # the commands that run the engine hold its BLAS threads once, for the whole command
+    "demo": engine_threads(_demo),
     "tasks": _tasks,
     "new": _new,
-    "train": _train,
-    "evaluate": _evaluate,
-    "gradcheck": _gradcheck,
-    "sample": _sample,
-    **lesson_commands.HANDLERS,
+    "train": engine_threads(_train),
+    "evaluate": engine_threads(_evaluate),
+    "gradcheck": engine_threads(_gradcheck),
+    "sample": engine_threads(_sample),
+    **{name: engine_threads(run) for name, run in lesson_commands.HANDLERS.items()},
 }
 
 

@@ -19,6 +19,7 @@ import numpy as np
 
 from .network import Network
 from .spec import layer_names
+from .threads import engine_threads
 from .trace import Trace
 
 # The largest slope of each activation: |f'(z)| <= gamma.
@@ -93,6 +94,7 @@ def gradient_flow(
     return gradient_flows(network, trace, example, progress)[layer, direction]
 
 
+@engine_threads
 def gradient_flows(
     network: Network,
     trace: Trace,

@@ -10,6 +10,7 @@ from .inputs import Batch, prepare
 from .kernels.loss import softmax, softmax_cross_entropy, squared_error
 from .parameters import ParameterLayout, ParameterSet, initialise
 from .spec import NetworkSpec, layer_names, shapes
+from .threads import engine_threads
 from .trace import DirectionTrace, Trace
 
 
@@ -28,6 +29,7 @@ class Network(ParameterSet):
         return {role: source[name] for role, name in names.items() if name in source}
 
     # ----- running ---------------------------------------------------------------------------
+    @engine_threads
     def run(self, x, y=None, lengths=None, initial=None) -> Trace:
         """Run the network on `x` (see simulator.inputs for shapes). With targets `y` it also
         computes the loss and back-propagates through time, filling every gradient.

@@ -1,6 +1,8 @@
 """Compile (or load) the engine's kernels ahead of use, and tell whether that was done before.
 
     python -m simulator.warmup lstm/float64 gru/float64 encoder-decoder/float64 tree/float64
+    python -m simulator.warmup --all [float64 float32]   every set (float64: what the examples
+                                                         use), one process per core
 
 Numba compiles a kernel on its first call (seconds per cell; 10-30 s for the encoder-decoder's
 and the trees' sets) and keeps it in its on-disk cache (see numba_cache.py). A program that
@@ -8,32 +10,56 @@ wants to stay responsive — the window — warms what it needs early, compiling
 separate process. A set is a recurrent cell (CELLS) or a model kind (KINDS). `is_cached`
 answers from a stamp file written beside Numba's cache once a set and dtype have been warmed;
 the stamp's name carries a hash of the kernel sources and Numba's version, so editing a kernel
-or upgrading Numba makes it stale, and clearing the cache folder removes it.
+or upgrading Numba makes it stale, and clearing the cache folder removes it; and a hash of where
+the sources are, because Numba keys its cache by the source file's path (a second checkout
+sharing the folder has compiled nothing for its own paths).
+
+`make run` calls `--all` after installing, `make test` `--all float64 float32` (the tests run
+both precisions; see the Makefile): the sets are compiled side by side in separate processes, the
+longest first, so a person's first window and the test suite start warm. Sets already stamped
+cost nothing.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import subprocess
 import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .kinds import ENCODER_DECODER, TREE
 from .numba_cache import configure, fingerprint
+from .threads import engine_threads
 
 CELLS = ("lstm", "gru", "rnn", "tdnn")
 KINDS = (ENCODER_DECODER, TREE)  # the model kinds with kernel sets of their own
 
 
-def warm(name: str, dtype: str = "float64") -> None:
-    """Run every kernel of a cell or kind in this dtype, then stamp it as cached."""
-    if name in CELLS:
-        _warm_cell(name, dtype)
-    elif name == ENCODER_DECODER:
-        _warm_encoder_decoder(dtype)
-    elif name == TREE:
-        _warm_trees(dtype)
-    else:
-        raise ValueError(f"{name!r}: one of {', '.join(CELLS + KINDS)}")
+# The longest to compile first; lstm last, by when the encoder-decoder (whose encoder and decoder
+# are LSTMs) has put the LSTM kernels in the cache: 1 s CPU instead of 10.
+SETUP_ORDER = (ENCODER_DECODER, TREE, "gru", "rnn", "tdnn", "lstm")
+
+
+def setup_keys(dtypes=("float64",)) -> tuple[str, ...]:
+    """Every set in these dtypes, in SETUP_ORDER (what --all compiles)."""
+    return tuple(f"{name}/{dtype}" for name in SETUP_ORDER for dtype in dtypes)
+
+
+@engine_threads
+def warm(name: str, dtype: str = "float64", progress=None) -> None:
+    """Run every kernel of a cell or kind in this dtype, then stamp it as cached.
+    `progress(done, total)` is called after each of the set's steps."""
+    steps = warm_steps(name, dtype)
+    if progress is not None:
+        progress(0, len(steps))
+    for done, step in enumerate(steps, 1):
+        step()
+        if progress is not None:
+            progress(done, len(steps))
     stamp = _stamp(name, dtype)
     if stamp is not None:
         try:
@@ -42,13 +68,25 @@ def warm(name: str, dtype: str = "float64") -> None:
             pass  # a read-only cache: the next start warms again, nothing worse
 
 
-def _warm_cell(cell: str, dtype: str) -> None:
+def warm_steps(name: str, dtype: str) -> list:
+    """The runs that call every kernel of a set, as functions to call in turn."""
+    if name in CELLS:
+        return _cell_steps(name, dtype)
+    if name == ENCODER_DECODER:
+        return _encoder_decoder_steps(dtype)
+    if name == TREE:
+        return _tree_steps(dtype)
+    raise ValueError(f"{name!r}: one of {', '.join(CELLS + KINDS)}")
+
+
+def _cell_steps(cell: str, dtype: str) -> list:
     """Forward and backward in both directions, two layers, both losses."""
     import numpy as np
 
     from .network import Network
     from .spec import NetworkSpec
 
+    steps = []
     for loss, outputs in (("cross_entropy", 2), ("mse", 1)):
         spec = NetworkSpec(
             cell=cell,
@@ -62,10 +100,11 @@ def _warm_cell(cell: str, dtype: str) -> None:
         )
         x = np.zeros((1, 3, 2))
         y = np.zeros((1, 3), np.int64) if loss == "cross_entropy" else np.zeros((1, 3, 1))
-        Network(spec).run(x, y)
+        steps.append(lambda spec=spec, x=x, y=y: Network(spec).run(x, y))
+    return steps
 
 
-def _warm_encoder_decoder(dtype: str) -> None:
+def _encoder_decoder_steps(dtype: str) -> list:
     """Every score function's path, input feeding, a bidirectional encoder, no attention;
     teacher forcing, greedy and beam decoding."""
     import numpy as np
@@ -73,6 +112,7 @@ def _warm_encoder_decoder(dtype: str) -> None:
     from .encoder_decoder import EncoderDecoder, EncoderDecoderSpec
 
     source, target = np.array([[4, 5, 6]]), np.array([[4, 5, 3]])
+    steps = []
     for attention, context, bidirectional in (
         ("additive", "output", False),
         ("scaled_dot", "input", True),
@@ -92,17 +132,23 @@ def _warm_encoder_decoder(dtype: str) -> None:
             dtype=dtype,
         )
         model = EncoderDecoder(spec, seed=0)
-        model.run(source, target)
-        model.greedy(source, max_length=3)
-        model.beam_search(source, beam_width=2, max_length=3)
+        steps += [
+            lambda model=model: model.run(source, target),
+            lambda model=model: model.greedy(source, max_length=3),
+            lambda model=model: model.beam_search(source, beam_width=2, max_length=3),
+        ]
+    return steps
 
 
-def _warm_trees(dtype: str) -> None:
+def _tree_steps(dtype: str) -> list:
     from .trees import MODELS, TreeNetwork, TreeSpec
 
-    for model in MODELS:
-        spec = TreeSpec(model=model, vocab_size=4, dim=2, output_size=2, dtype=dtype)
-        TreeNetwork(spec).run("(1 (0 a) (1 b))", vocabulary={"a": 2, "b": 3})
+    return [
+        lambda model=model: TreeNetwork(
+            TreeSpec(model=model, vocab_size=4, dim=2, output_size=2, dtype=dtype)
+        ).run("(1 (0 a) (1 b))", vocabulary={"a": 2, "b": 3})
+        for model in MODELS
+    ]
 
 
 def is_cached(name: str, dtype: str = "float64") -> bool:
@@ -116,9 +162,83 @@ def _stamp(name: str, dtype: str) -> Path | None:
     folder = os.environ.get("NUMBA_CACHE_DIR")
     if not folder:
         return None
-    return Path(folder) / f"rnnsim-warm-{name}-{dtype}-{fingerprint()}"
+    where = hashlib.sha256(str(Path(__file__).resolve().parent).encode()).hexdigest()[:8]
+    return Path(folder) / f"rnnsim-warm-{name}-{dtype}-{fingerprint()}-{where}"
+
+
+def compile_elsewhere(key: str, progress=None, stop=None) -> tuple[bool, float]:
+    """Compile a set ("lstm/float64") into the cache in a separate process, so a long compile
+    never holds this process's GIL. `progress(done, total)` is called (from a reader thread) as
+    the set's steps end; `stop()` returning True ends the process early. Returns (whether it
+    compiled, the CPU seconds it took)."""
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "simulator.warmup", key],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+        )
+    except OSError:
+        return False, 0.0
+    cpu = [0.0]
+
+    def read() -> None:  # "progress DONE TOTAL" lines, then "cpu SECONDS" (see __main__)
+        for line in process.stdout:
+            word, *numbers = line.split()
+            if word == "progress" and progress is not None:
+                progress(int(numbers[0]), int(numbers[1]))
+            elif word == "cpu":
+                cpu[0] = float(numbers[0])
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    while True:
+        try:
+            process.wait(timeout=0.1)
+            break
+        except subprocess.TimeoutExpired:
+            if stop is not None and stop():
+                process.terminate()
+                process.wait()
+                break
+    reader.join()
+    return process.returncode == 0, cpu[0]
+
+
+def warm_all(keys=None, processes: int | None = None, stream=None) -> bool:
+    """Compile every set of `keys` not stamped yet, each in its own process (`processes` at a
+    time, default one per core), writing a line as each ends. False if any failed."""
+    stream = stream or sys.stderr
+    todo = [key for key in keys or setup_keys() if not is_cached(*key.split("/"))]
+    if not todo:
+        stream.write("rnnsim: compiled kernels are ready\n")
+        return True
+    processes = processes or os.cpu_count() or 1
+    stream.write(f"rnnsim: compiling the kernels once ({len(todo)} sets, {processes} at a time)\n")
+    stream.flush()
+    started, lock, done = time.monotonic(), threading.Lock(), []
+
+    def one(key: str) -> bool:
+        since = time.monotonic()
+        ok, cpu = compile_elsewhere(key)
+        verdict = f"{time.monotonic() - since:4.0f} s ({cpu:.0f} s CPU)" if ok else "FAILED"
+        with lock:
+            done.append(key)
+            stream.write(f"  [{len(done)}/{len(todo)}] {key:<24} {verdict}\n")
+            stream.flush()
+        return ok
+
+    with ThreadPoolExecutor(processes) as pool:
+        results = list(pool.map(one, todo))
+    stream.write(f"rnnsim: kernels compiled in {time.monotonic() - started:.0f} s\n")
+    return all(results)
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--all"]:  # --all [DTYPE ...]: every set, float64 unless told
+        sys.exit(0 if warm_all(setup_keys(sys.argv[2:] or ("float64",))) else 1)
     for key in sys.argv[1:]:
-        warm(*key.split("/"))
+        warm(
+            *key.split("/"), progress=lambda done, total: print("progress", done, total, flush=True)
+        )
+    print("cpu", time.process_time(), flush=True)

@@ -13,11 +13,11 @@ waits on Numba's compiler lock. Readiness is process-wide: a second window finds
 from __future__ import annotations
 
 import gc
-import subprocess
 import sys
 import threading
+import time
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QCoreApplication, QThread, Signal
 
 ALL_CELLS = ("lstm", "gru", "rnn", "tdnn")
 
@@ -44,9 +44,23 @@ def engine_imported() -> bool:
     return _imported.is_set()
 
 
+_compile_started: dict[str, float] = {}
+
+
+def compile_status(key: str, done: int, total: int) -> str:
+    """The status line while a set compiles: what, how far (the set's warm-up steps), how long."""
+    now = time.monotonic()
+    seconds = now - _compile_started.setdefault(key, now)
+    return QCoreApplication.translate(
+        "KernelWarmup",
+        "Compiling the kernels for {0} (only the first start compiles): step {1} of {2}, {3} s…",
+    ).format(key.partition("/")[0], done, total, round(seconds))
+
+
 class KernelWarmup(QThread):
     imported = Signal()  # `simulator` can now be imported from the GUI thread without waiting
     key_ready = Signal(str)  # the kernels of this cell/dtype are compiled
+    compiling = Signal(str, int, int)  # key, steps of its warm-up done, steps in all
     failed = Signal(str)
 
     def __init__(self, parent=None):
@@ -84,7 +98,7 @@ class KernelWarmup(QThread):
     # ----- the thread ------------------------------------------------------------------------
     def run(self) -> None:
         try:
-            import simulator  # noqa: F401  (imports numba: the slow part of starting)
+            import simulator.project  # noqa: F401  (numba and every kernel module: the slow part)
         except Exception as err:
             self.failed.emit(f"the engine could not be loaded: {err}")
             return
@@ -115,7 +129,13 @@ class KernelWarmup(QThread):
             from simulator import warmup
 
             if not warmup.is_cached(*key.split("/")):
-                self._compile_elsewhere(key)
+                # compiled in a separate process, so the compile never holds the window's GIL;
+                # if that fails, warm() below compiles here instead
+                warmup.compile_elsewhere(
+                    key,
+                    progress=lambda done, total, key=key: self.compiling.emit(key, done, total),
+                    stop=lambda: self._stop,
+                )
                 if self._stop:
                     return
             try:
@@ -124,27 +144,6 @@ class KernelWarmup(QThread):
                 self.failed.emit(f"compiling the {key} kernels failed: {err}")
                 continue
             self.key_ready.emit(key)
-
-    def _compile_elsewhere(self, key: str) -> None:
-        """Compile into the cache in a separate process (simulator.warmup); if that fails,
-        warm() compiles here instead."""
-        try:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "simulator.warmup", key],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-        except OSError:
-            return
-        while True:
-            try:
-                process.wait(timeout=0.1)
-                return
-            except subprocess.TimeoutExpired:
-                if self._stop:  # the window is closing: do not wait for the compiler
-                    process.terminate()
-                    process.wait()
-                    return
 
     def _restart_if_needed(self) -> None:
         with self._lock:

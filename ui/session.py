@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from .input_example import InputExample, InputProblem, from_dataset, from_view
-from .kernels import kernel_key
+from .kernels import compile_status, kernel_key
 from .undo import NetworkEdit, NetworkState
 
 
@@ -63,6 +63,7 @@ class Session(QObject):
         self.before_save: list = []  # called before saving (training puts its weights in)
         if kernels is not None:
             kernels.key_ready.connect(self._key_ready)
+            kernels.compiling.connect(self._compiling)
 
     def _clean_changed(self, _clean: bool) -> None:
         self.file_changed.emit()
@@ -197,6 +198,10 @@ class Session(QObject):
             return str(err)
         self.set_example(example)
         return None
+
+    def _compiling(self, key: str, done: int, total: int) -> None:
+        if key == self.waiting_for:
+            self.status.emit(compile_status(key, done, total))
 
     def _ready_network(self):
         """The network, if it can run now without compiling in the GUI thread."""

@@ -1003,6 +1003,13 @@
     </message>
 </context>
 <context>
+    <name>KernelWarmup</name>
+    <message>
+        <source>Compiling the kernels for {0} (only the first start compiles): step {1} of {2}, {3} s…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>

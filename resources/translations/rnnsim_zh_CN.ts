@@ -1003,6 +1003,13 @@
     </message>
 </context>
 <context>
+    <name>KernelWarmup</name>
+    <message>
+        <source>Compiling the kernels for {0} (only the first start compiles): step {1} of {2}, {3} s…</source>
+        <translation>正在为 {0} 编译计算核（只有首次启动需要编译）：第 {1} 步，共 {2} 步，已用 {3} 秒…</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>

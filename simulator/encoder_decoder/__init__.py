@@ -11,28 +11,26 @@
 Nothing here imports Qt.
 """
 
-from .attention import attend, attend_backward
-from .decoding import BeamStep, Candidate, Decoded, Hypothesis
-from .model import EncoderDecoder
-from .spec import BOS, EOS, PAD, UNK, EncoderDecoderSpec
-from .stepper import EncoderDecoderEvent, EncoderDecoderStepper
-from .trace import AttentionTrace, EncoderDecoderTrace
+from ..lazy import lazy_names
 
-__all__ = [
-    "BOS",
-    "EOS",
-    "PAD",
-    "UNK",
-    "AttentionTrace",
-    "BeamStep",
-    "Candidate",
-    "Decoded",
-    "EncoderDecoder",
-    "Hypothesis",
-    "EncoderDecoderEvent",
-    "EncoderDecoderSpec",
-    "EncoderDecoderStepper",
-    "EncoderDecoderTrace",
-    "attend",
-    "attend_backward",
-]
+_WHERE = {
+    "BOS": ".spec",
+    "EOS": ".spec",
+    "PAD": ".spec",
+    "UNK": ".spec",
+    "AttentionTrace": ".trace",
+    "BeamStep": ".decoding",
+    "Candidate": ".decoding",
+    "Decoded": ".decoding",
+    "EncoderDecoder": ".model",
+    "Hypothesis": ".decoding",
+    "EncoderDecoderEvent": ".stepper",
+    "EncoderDecoderSpec": ".spec",
+    "EncoderDecoderStepper": ".stepper",
+    "EncoderDecoderTrace": ".trace",
+    "attend": ".attention",
+    "attend_backward": ".attention",
+}
+
+__all__ = sorted(_WHERE)
+__getattr__ = lazy_names(__name__, _WHERE, globals())

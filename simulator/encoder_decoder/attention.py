@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import InputError
+from ..threads import engine_threads
 from .kernels.attention import ADDITIVE, BILINEAR, DOT, SCALED_DOT
 from .kernels.attention_steps import attention_backward, attention_forward
 
@@ -129,6 +130,7 @@ class AttentionGradients:
     params: dict[str, np.ndarray]  # W, U, v as the score function has them
 
 
+@engine_threads
 def attend(
     inputs, query, score: str = "dot", W=None, U=None, v=None, length: int | None = None
 ) -> AttentionResult:
@@ -192,6 +194,7 @@ def attend(
     return AttentionResult(score, memory[0], queries[0], length, params, arrays, single)
 
 
+@engine_threads
 def attend_backward(result: AttentionResult, grad_context, grad_weights=None) -> AttentionGradients:
     """Gradients of L from dL/dc (M,) or (T, M) and optionally dL/dalpha (N,) or (T, N)."""
     arrays, params = result.arrays, result.params

@@ -14,6 +14,7 @@ import numpy as np
 
 from ..errors import InputError
 from ..parameters import ParameterLayout, ParameterSet
+from ..threads import engine_threads
 from . import decoding
 from .attention import score_parameters
 from .decoder import DecoderRun, decoder_backward, decoder_forward
@@ -41,6 +42,7 @@ class EncoderDecoder(ParameterSet):
         self._score = None
 
     # ----- running ---------------------------------------------------------------------------
+    @engine_threads
     def run(
         self, source, target=None, source_lengths=None, target_lengths=None, backward=True
     ) -> EncoderDecoderTrace:
@@ -58,10 +60,12 @@ class EncoderDecoder(ParameterSet):
             self._backward(trace)
         return trace
 
+    @engine_threads
     def greedy(self, source, source_lengths=None, max_length: int | None = None):
         """Write each target by choosing the likeliest token at every step (see decoding.py)."""
         return decoding.greedy(self, source, source_lengths, max_length)
 
+    @engine_threads
     def beam_search(
         self,
         source,

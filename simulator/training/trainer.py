@@ -20,6 +20,7 @@ from ..errors import SpecError
 from ..network import Network
 from ..spec import NetworkSpec
 from ..tasks.base import Task
+from ..threads import engine_threads
 from ..trace import Trace
 from .history import History
 from .optimizers import Optimizer
@@ -128,6 +129,7 @@ class Trainer:
         self._good: _GoodPoint | None = None  # where a divergence goes back to
 
     # ----- the loop ----------------------------------------------------------------------------
+    @engine_threads  # once around the loop: a step pays nothing for it
     def train(
         self,
         steps: int | None = None,
@@ -310,6 +312,7 @@ class Trainer:
         return total
 
     # ----- evaluation --------------------------------------------------------------------------
+    @engine_threads
     def evaluate(self, split: str = "test", max_examples: int = 1000) -> dict[str, float]:
         """Loss and accuracy on (up to max_examples of) a split, without changing anything; a
         regression task adds mse and baseline_mse, a treebank root and negated-phrase accuracy

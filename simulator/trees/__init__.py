@@ -12,43 +12,34 @@ records every node forward and backward, and TreeStepper walks it. simulator.tre
 the notes' point that a recursive network over a chain is a recurrent network.
 """
 
-from .brackets import (
-    TreeSyntaxError,
-    children,
-    leaves,
-    parse_tree,
-    parse_trees,
-    root,
-    to_brackets,
-    tokens,
-)
-from .flatten import FlatTree, TreeBatch, flatten
-from .network import TreeNetwork
-from .spec import MODELS, TreeSpec
-from .stepper import TreeStepper
-from .trace import TreeTrace
-from .transform import binarise, collapse_unaries, debinarise, is_binary, normalise
+from ..lazy import lazy_names
 
-__all__ = [
-    "MODELS",
-    "FlatTree",
-    "TreeBatch",
-    "TreeNetwork",
-    "TreeSpec",
-    "TreeStepper",
-    "TreeSyntaxError",
-    "TreeTrace",
-    "binarise",
-    "children",
-    "collapse_unaries",
-    "debinarise",
-    "flatten",
-    "is_binary",
-    "leaves",
-    "normalise",
-    "parse_tree",
-    "parse_trees",
-    "root",
-    "to_brackets",
-    "tokens",
-]
+# Eager: the module flatten.py shares its name with the function, and importing the module would
+# set the package's `flatten` to the module. It is light (numpy, networkx; no kernels).
+from .flatten import FlatTree as FlatTree
+from .flatten import TreeBatch as TreeBatch
+from .flatten import flatten as flatten
+
+_WHERE = {
+    "MODELS": ".spec",
+    "TreeNetwork": ".network",
+    "TreeSpec": ".spec",
+    "TreeStepper": ".stepper",
+    "TreeSyntaxError": ".brackets",
+    "TreeTrace": ".trace",
+    "binarise": ".transform",
+    "children": ".brackets",
+    "collapse_unaries": ".transform",
+    "debinarise": ".transform",
+    "is_binary": ".transform",
+    "leaves": ".brackets",
+    "normalise": ".transform",
+    "parse_tree": ".brackets",
+    "parse_trees": ".brackets",
+    "root": ".brackets",
+    "to_brackets": ".brackets",
+    "tokens": ".brackets",
+}
+
+__all__ = sorted([*_WHERE, "FlatTree", "TreeBatch", "flatten"])
+__getattr__ = lazy_names(__name__, _WHERE, globals())

@@ -17,6 +17,7 @@ from ..cells import ACTIVATION_CODES
 from ..errors import InputError
 from ..kernels.loss import softmax_cross_entropy
 from ..parameters import ParameterLayout, ParameterSet
+from ..threads import engine_threads
 from .flatten import FlatTree, TreeBatch, flatten
 from .kernels.mvrnn import mvrnn_backward, mvrnn_forward
 from .kernels.rntn import rntn_backward, rntn_forward
@@ -121,6 +122,7 @@ class TreeNetwork(ParameterSet):
         )
 
     # ----- running ---------------------------------------------------------------------------
+    @engine_threads
     def run(self, trees, y=None, lengths=None, vocabulary=None) -> TreeTrace:
         """Run the network bottom-up over `trees`; when any node has a label, also compute the
         loss and back-propagate through structure, filling every gradient.

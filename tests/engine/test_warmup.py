@@ -22,3 +22,28 @@ def test_an_unknown_name_is_refused_with_the_choices():
 
     with pytest.raises(ValueError, match="encoder-decoder"):
         warmup.warm("transformer")
+
+
+def test_warm_all_skips_what_is_stamped_and_reports_a_set_that_fails(tmp_path, monkeypatch):
+    import io
+
+    monkeypatch.setenv("NUMBA_CACHE_DIR", str(tmp_path))
+    warmup.warm("rnn", "float64")
+    out = io.StringIO()
+    assert not warmup.warm_all(("rnn/float64", "transformer/float64"), processes=2, stream=out)
+    lines = out.getvalue().splitlines()
+    assert "1 sets" in lines[0] and "[1/1] transformer/float64" in lines[1] and "FAILED" in lines[1]
+    out = io.StringIO()
+    monkeypatch.setattr(warmup.subprocess, "Popen", None)  # nothing may be started
+    assert warmup.warm_all(("rnn/float64",), stream=out)
+    assert "ready" in out.getvalue()
+
+
+def test_a_stamp_from_a_checkout_elsewhere_does_not_count(tmp_path, monkeypatch):
+    """Numba keys its cache by the sources' path: another checkout's stamp says nothing here."""
+    monkeypatch.setenv("NUMBA_CACHE_DIR", str(tmp_path))
+    warmup.warm("rnn", "float64")
+    (stamp,) = tmp_path.glob("rnnsim-warm-rnn-float64-*")
+    elsewhere = stamp.name.rsplit("-", 1)[0] + "-00000000"
+    stamp.rename(tmp_path / elsewhere)
+    assert not warmup.is_cached("rnn", "float64")

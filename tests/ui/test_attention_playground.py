@@ -91,3 +91,50 @@ def test_the_model_alone_refuses_too_few_or_too_many_keys():
     while p.remove_key():
         pass
     assert len(p.keys) == 2
+
+
+def test_the_playground_draws_once_its_kernels_are_ready_without_being_touched(qtbot, monkeypatch):
+    """In a window whose kernels are still being prepared, the playground says so; when they
+    are ready it draws every score function's weights (it used to wait for a drag)."""
+    import threading
+
+    from simulator import warmup
+    from ui.kernels import KernelWarmup
+    from ui.kinds import kernels as model_kernels
+    from ui.main_window import MainWindow
+    from ui.session import Session
+
+    from .conftest import wait_for_workers
+    from .test_encoder_decoder_views import reverse_project
+
+    monkeypatch.setattr(model_kernels, "_ready", set())  # as in a fresh process
+    release, warm = threading.Event(), warmup.warm
+
+    def held_warm(*args):  # the kernels are prepared only once the test has looked
+        release.wait(60)
+        warm(*args)
+
+    monkeypatch.setattr(warmup, "warm", held_warm)
+    kernels = KernelWarmup()
+    window = MainWindow(Session(kernels), remember_layout=False)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    window.session.open_project(reverse_project(), None, name="test")
+    views = window.view_sets.sets["encoder-decoder"]
+    views.tabs.setCurrentWidget(views.playground)
+    qtbot.wait(50)
+    playground = views.playground
+    assert playground.isVisible() and playground.results == {}
+    assert "Preparing" in playground.text.toPlainText()
+    release.set()
+    qtbot.waitUntil(lambda: bool(playground.results), timeout=120_000)
+    for score in SCORES:
+        weights = playground.results[score].weights
+        assert weights.sum() == pytest.approx(1.0)
+        np.testing.assert_allclose(playground.weight_bars[score].opts["height"], weights)
+    assert "Preparing" not in playground.text.toPlainText()
+    window.close()
+    kernels.stop()
+    wait_for_workers(qtbot)

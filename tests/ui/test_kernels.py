@@ -33,3 +33,51 @@ def test_a_session_waits_for_its_kernels_then_runs(qtbot):
         session.open_project(small_project(cell="tdnn"), None)
     assert session.trace is not None and session.waiting_for is None
     warmup.stop()
+
+
+def test_the_status_line_counts_the_steps_of_a_compile_in_another_process(qtbot, monkeypatch):
+    """A set not in the cache is compiled by `python -m simulator.warmup KEY`, which reports
+    each step of its warm-up; the waiting session's status line shows them."""
+    from simulator import warmup as engine_warmup
+    from ui import kernels
+    from ui.session import Session
+
+    monkeypatch.setattr(kernels, "_ready", set())  # as in a fresh window
+    monkeypatch.setattr(engine_warmup, "is_cached", lambda *key: False)
+    warmup = KernelWarmup()
+    session = Session(warmup)
+    statuses = []
+    session.status.connect(statuses.append)
+    with qtbot.waitSignal(
+        session.trace_changed, timeout=120_000, check_params_cb=lambda: session.trace is not None
+    ):
+        session.open_project(small_project(cell="rnn"), None)
+    steps = len(engine_warmup.warm_steps("rnn", "float64"))
+    shown = [s for s in statuses if s.startswith("Compiling the kernels for rnn")]
+    assert any(f"step 0 of {steps}" in s for s in shown)
+    assert any(f"step {steps} of {steps}" in s for s in shown)
+    warmup.stop()
+
+
+def test_building_and_showing_the_window_leaves_numba_to_the_background():
+    """Numba and the kernel modules take ~0.4 s to import: the window shows without them (a
+    light import of the encoder-decoder's or the trees' package, e.g. a constant, loads none)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from ui.app import _application\n"
+        "app = _application()\n"
+        "from ui.kernels import KernelWarmup\n"
+        "from ui.main_window import MainWindow\n"
+        "from ui.session import Session\n"
+        "window = MainWindow(Session(KernelWarmup()), remember_layout=False)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "print(sorted(m for m in ('numba', 'simulator.network', 'simulator.project') "
+        "if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "[]"

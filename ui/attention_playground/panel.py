@@ -120,6 +120,11 @@ class AttentionPlayground(QWidget):
         )
         self.update_views()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self.results:  # the kernels were not ready when last asked
+            self.update_views()
+
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()

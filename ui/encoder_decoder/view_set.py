@@ -8,8 +8,10 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from ..attention_playground.panel import AttentionPlayground
+from ..kernels import kernel_key
 from ..kinds import ENCODER_DECODER
 from ..kinds.focus import Focus
+from ..kinds.kernels import is_ready, manager
 from .beam_view import BeamView
 from .builder import EncoderDecoderBuilder
 from .diagram import EncoderDecoderDiagram
@@ -28,6 +30,7 @@ class EncoderDecoderViewSet(QWidget):
         self.heatmap = AttentionHeatmap(session, self.focus)
         self.beams = BeamView(session)
         self.playground = AttentionPlayground(self._attention_ready)
+        manager().ready.connect(self._kernels_ready)  # the playground draws once they are
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         for widget in (self.heatmap, self.beams, self.playground):
@@ -72,10 +75,18 @@ class EncoderDecoderViewSet(QWidget):
         self._fit_split()
 
     def _attention_ready(self) -> bool:
-        from ..kernels import kernel_key
-        from ..kinds.kernels import is_ready
+        """The playground attends in float64: whether those kernels can run now; if not, they
+        are asked for (the session's own may be float32), and _kernels_ready redraws it."""
+        key = kernel_key(ENCODER_DECODER)
+        if self.session.kernels is None or is_ready(key):
+            return True
+        if self.isVisible():
+            manager().request(key, self.session)
+        return False
 
-        return self.session.kernels is None or is_ready(kernel_key(ENCODER_DECODER))
+    def _kernels_ready(self, key: str) -> None:
+        if key == kernel_key(ENCODER_DECODER):
+            self.playground.update_views()
 
     def retranslate(self) -> None:
         for index, text in enumerate(

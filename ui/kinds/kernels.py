@@ -8,13 +8,12 @@ asked are told to run again once their kind is ready. Readiness is process-wide.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import threading
 import weakref
 
 from PySide6.QtCore import QObject, Signal
 
+from ..kernels import compile_status
 from ..worker import Worker
 
 _ready: set[str] = set()
@@ -40,24 +39,17 @@ def _compile_and_load(key: str, report) -> tuple[str, str]:
 
     kind, _, dtype = key.partition("/")
     if not warmup.is_cached(kind, dtype):
-        try:
-            process = subprocess.Popen(
-                [sys.executable, "-m", "simulator.warmup", key],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-        except OSError:
-            process = None  # warm() below compiles here instead
-        while process is not None:
-            try:
-                process.wait(timeout=0.1)
-                break
-            except subprocess.TimeoutExpired:
-                if not report(0, 1):  # the window is closing
-                    process.terminate()
-                    process.wait()
-                    return key, ""
-    warmup.warm(kind, dtype)
+        last = [0, len(warmup.warm_steps(kind, dtype))]  # steps of the set's warm-up: done, all
+
+        def progress(done: int, total: int) -> None:
+            last[:] = [done, total]
+            report(done, total)
+
+        # report() returns False once the worker is cancelled (the window is closing)
+        warmup.compile_elsewhere(key, progress=progress, stop=lambda: not report(*last))
+        if not report(*last):
+            return key, ""
+    warmup.warm(kind, dtype)  # loads what the process compiled (or compiles here if it failed)
     with _lock:
         _ready.add(key)
     return key, ""
@@ -81,8 +73,16 @@ class ModelKernels(QObject):
             return
         worker = Worker(lambda report: _prepare(key, report))
         worker.done.connect(self._done)
+        worker.progress.connect(lambda done, total, key=key: self._progress(key, done, total))
         self._workers[key] = worker
         worker.start()
+
+    def _progress(self, key: str, done: int, total: int) -> None:
+        """The status line of every session waiting for `key` says how far its compile is."""
+        for ref in self._waiting.get(key, []):
+            session = ref()
+            if session is not None and session.waiting_for == key:
+                session.status.emit(compile_status(key, done, total))
 
     def _done(self, result: tuple[str, str]) -> None:
         key, problem = result
