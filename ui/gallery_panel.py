@@ -17,17 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from simulator.kinds import ENCODER_DECODER, KINDS, RECURRENT, TREE, kind_of_network
+from simulator.kinds import RECURRENT, kind_of_section
 from simulator.resources import EXAMPLES, PROJECT_SUFFIX
 
 from .i18n import current_language
-from .translation_marks import QT_TRANSLATE_NOOP
+from .kinds.registry import WINDOW_KINDS, window_kind_named
 
-HEADINGS = {
-    RECURRENT: QT_TRANSLATE_NOOP("GalleryPanel", "Recurrent networks"),
-    ENCODER_DECODER: QT_TRANSLATE_NOOP("GalleryPanel", "Encoder–decoders and attention"),
-    TREE: QT_TRANSLATE_NOOP("GalleryPanel", "Recursive networks over parse trees"),
-}
 PATH, ABOUT, KIND = (
     Qt.ItemDataRole.UserRole,
     Qt.ItemDataRole.UserRole + 1,
@@ -52,7 +47,7 @@ def _read(path: Path) -> dict:
 def kind_of_example(data: dict) -> str:
     """The kind of model an example's file (as read) holds."""
     network = data.get("network")
-    return kind_of_network(network) if isinstance(network, dict) else RECURRENT
+    return kind_of_section(network).name if isinstance(network, dict) else RECURRENT.name
 
 
 def describe(path: Path, data: dict, language: str = "en") -> tuple[str, str]:
@@ -89,7 +84,7 @@ class GalleryPanel(QWidget):
         layout.addWidget(button)
         files = example_files(folder)
         self._contents = {path: _read(path) for path in files}  # each file read once
-        for kind in KINDS:
+        for kind in (entry.name for entry in WINDOW_KINDS):
             chosen = [path for path in files if kind_of_example(self._contents[path]) == kind]
             if not chosen:
                 continue
@@ -114,7 +109,7 @@ class GalleryPanel(QWidget):
         for k in range(self.list.count()):
             item = self.list.item(k)
             if item.data(KIND) is not None:
-                item.setText(self.tr(HEADINGS[item.data(KIND)]))
+                item.setText(self.tr(window_kind_named(item.data(KIND)).heading))
                 continue
             path = Path(item.data(PATH))
             title, about = describe(path, self._contents[path], language)

@@ -1234,17 +1234,25 @@
     </message>
 </context>
 <context>
-    <name>Runner</name>
+    <name>RecurrentEvents</name>
     <message>
-        <source>Kernels ready.</source>
+        <source>event {0} of {1}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This input does not fit the network: {0}</source>
+        <source>Loss: L = Σ_t L_t = {0:.4g}    ({1})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Preparing the compiled kernels for the {0} (only the first start is slow)…</source>
+        <source>layer {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backward (BPTT)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1683,26 +1691,6 @@
         <source>No trace yet.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>event {0} of {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loss: L = Σ_t L_t = {0:.4g}    ({1})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>layer {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Forward</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backward (BPTT)</source>
-        <translation type="unfinished"></translation>
-    </message>
 </context>
 <context>
     <name>TaskForm</name>
@@ -1837,10 +1825,6 @@
     <name>TrainingController</name>
     <message>
         <source>Open or build a network first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The compiled kernels are still being prepared; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1234,18 +1234,26 @@
     </message>
 </context>
 <context>
-    <name>Runner</name>
+    <name>RecurrentEvents</name>
     <message>
-        <source>Kernels ready.</source>
-        <translation>计算核已就绪。</translation>
+        <source>event {0} of {1}</source>
+        <translation>第 {0} 个事件，共 {1} 个</translation>
     </message>
     <message>
-        <source>This input does not fit the network: {0}</source>
-        <translation>这个输入与网络不匹配：{0}</translation>
+        <source>Loss: L = Σ_t L_t = {0:.4g}    ({1})</source>
+        <translation>损失：L = Σ_t L_t = {0:.4g}    （{1}）</translation>
     </message>
     <message>
-        <source>Preparing the compiled kernels for the {0} (only the first start is slow)…</source>
-        <translation>正在为 {0} 准备编译好的计算核（只有首次启动较慢）…</translation>
+        <source>layer {0}</source>
+        <translation>第 {0} 层</translation>
+    </message>
+    <message>
+        <source>Forward</source>
+        <translation>前向</translation>
+    </message>
+    <message>
+        <source>Backward (BPTT)</source>
+        <translation>反向（随时间反向传播）</translation>
     </message>
 </context>
 <context>
@@ -1683,26 +1691,6 @@
         <source>No trace yet.</source>
         <translation>还没有运行记录。</translation>
     </message>
-    <message>
-        <source>event {0} of {1}</source>
-        <translation>第 {0} 个事件，共 {1} 个</translation>
-    </message>
-    <message>
-        <source>Loss: L = Σ_t L_t = {0:.4g}    ({1})</source>
-        <translation>损失：L = Σ_t L_t = {0:.4g}    （{1}）</translation>
-    </message>
-    <message>
-        <source>layer {0}</source>
-        <translation>第 {0} 层</translation>
-    </message>
-    <message>
-        <source>Forward</source>
-        <translation>前向</translation>
-    </message>
-    <message>
-        <source>Backward (BPTT)</source>
-        <translation>反向（随时间反向传播）</translation>
-    </message>
 </context>
 <context>
     <name>TaskForm</name>
@@ -1838,10 +1826,6 @@
     <message>
         <source>Open or build a network first.</source>
         <translation>请先打开或构建一个网络。</translation>
-    </message>
-    <message>
-        <source>The compiled kernels are still being prepared; try again in a moment.</source>
-        <translation>编译好的计算核仍在准备中；请稍后再试。</translation>
     </message>
     <message>
         <source>The compiled kernels for {0} are still being prepared; try again in a moment.</source>

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
+from simulator.kinds import kind_of
 from simulator.lessons import LessonError, lesson_named, lessons
 from simulator.lessons.checks import CHECKS
 from simulator.lessons.lesson import LESSONS_DIR, read_lesson
-from simulator.models import compared_setting
 from simulator.project import Project, set_path
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -57,9 +57,9 @@ def test_the_steps_can_be_performed_on_the_examples_the_lesson_opens(name):
             changed.make_task()  # the network still fits the task's data
             project = changed
         elif step.do == "compare":
-            field, choices, _ = compared_setting(project.spec)
-            assert step.arguments["field"] == field
-            assert step.arguments["value"] in choices
+            compared = kind_of(project.spec).compared
+            assert step.arguments["field"] == compared.field
+            assert step.arguments["value"] in compared.choices
         elif step.do == "sweep":
             assert set(step.arguments["cells"]) <= {"rnn", "gru", "lstm"}
             assert all(isinstance(n, int) and n >= 2 for n in step.arguments["lengths"])

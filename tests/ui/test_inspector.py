@@ -3,7 +3,7 @@ and nothing for what has not been computed yet."""
 
 import numpy as np
 
-from ui.session import Selection
+from ui.selection import Selection
 
 from .conftest import small_project
 

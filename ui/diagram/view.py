@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..plots.known import outputs_known
-from ..session import Selection
+from ..selection import Selection
 from .items import GRADIENT_STEPS, EdgeItem, NodeItem
 from .layout import DX, UnrolledLayout, hidden_key
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from ..kernels import kernel_key
-from ..kinds import model_label
+from simulator.kinds import kind_of
+
 from ..undo import NetworkEdit, NetworkState
 from .worker import TrainingWorker
 
@@ -62,7 +62,7 @@ class TrainingController(QObject):
     def start(self, settings, compare: str | None = None) -> None:
         """Train `settings.steps` more steps (or resume a paused run); with `compare`, train a
         second network from scratch beside a fresh first one, the two differing only in the
-        setting simulator.models.compared_setting names (cell, score function or tree model).
+        setting the kind's `compared` names (cell, score function or tree model).
         Raises TrainingProblem."""
         if self.state == "running":
             return
@@ -72,12 +72,7 @@ class TrainingController(QObject):
         session = self.session
         if session.project is None or session.task is None:
             raise TrainingProblem(self.tr("Open or build a network first."))
-        if session.runner is None:
-            self._check_kernels(session.spec.cell)
-        elif not session.runner.ready(session):  # an encoder-decoder's or a tree's kernels
-            raise TrainingProblem(
-                self.tr("The compiled kernels are still being prepared; try again in a moment.")
-            )
+        self._check_kernels(session.spec)
         project = session.project
         self.runs = {}
         if compare:  # both from their initial weights, so the curves compare like for like
@@ -89,7 +84,7 @@ class TrainingController(QObject):
             self.runs[COMPARE] = Run(COMPARE, f"B: {compare}", other, target=settings.steps)
         else:
             main = self._trainer(project.spec, settings, fresh=False)
-            label = model_label(project.spec)
+            label = kind_of(project.spec).label(project.spec)
             self.runs[MAIN] = Run(MAIN, label, main, target=main.step + settings.steps)
         project.training = settings
         self.runs_started.emit()
@@ -154,7 +149,7 @@ class TrainingController(QObject):
     # ----- running ---------------------------------------------------------------------------
     def _trainer(self, spec, settings, fresh: bool):
         from simulator.errors import SpecError
-        from simulator.models import build_model
+        from simulator.kinds import build_model
         from simulator.training import History, Trainer
 
         project = self.session.project
@@ -177,25 +172,24 @@ class TrainingController(QObject):
     def _compared_spec(self, value: str):
         """(the session's spec with the compared setting = value, that setting's name)."""
         from simulator.errors import SpecError
-        from simulator.models import compared_setting
 
         spec = self.session.spec
-        field = compared_setting(spec)[0]
-        if field == "cell":
-            self._check_kernels(value)  # each recurrent cell has kernels of its own
+        field = kind_of(spec).compared.field
         try:
-            return spec.replace(**{field: value}), field
+            other = spec.replace(**{field: value})
         except SpecError as err:
             raise TrainingProblem(f"B: {err}") from None
+        self._check_kernels(other)  # each recurrent cell has kernels of its own
+        return other, field
 
-    def _check_kernels(self, cell: str) -> None:
-        kernels = self.session.kernels
-        key = kernel_key(cell, self.session.spec.dtype)
-        if kernels is not None and not kernels.is_ready(key):
-            kernels.request(key)
+    def _check_kernels(self, spec) -> None:
+        """Raise TrainingProblem (and ask for them) while a model of `spec` cannot run yet."""
+        session = self.session
+        if not session.runner.ready(session, spec):
+            session.runner.prepare(session, spec)
             raise TrainingProblem(
                 self.tr("The compiled kernels for {0} are still being prepared; try again in a "
-                        "moment.").format(cell)
+                        "moment.").format(kind_of(spec).kernel_set(spec))
             )  # fmt: skip
 
     def _launch(self) -> None:

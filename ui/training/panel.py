@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..kinds import model_label
+from simulator.kinds import kind_of
+
 from .controller import MAIN, TrainingProblem
 from .settings_form import TrainingSettingsForm
 from .task_form import TaskForm
@@ -158,9 +159,7 @@ class TrainingPanel(QScrollArea):
         if session.project is None:
             return
         self.setEnabled(True)
-        from simulator.models import task_names_for
-
-        self.task_form.show_task(session.task, task_names_for(session.spec))
+        self.task_form.show_task(session.task, kind_of(session.spec).task_names())
         self.form.show_settings(session.project.training)
         self._show_compared_setting()
         self._state_changed(self.controller.state)
@@ -174,9 +173,13 @@ class TrainingPanel(QScrollArea):
 
     def _show_compared_setting(self) -> None:
         """The choices compare mode offers this kind of model, the notes' contrast picked."""
-        from simulator.models import compared_setting
-
-        field, choices, against = compared_setting(self.session.spec)
+        spec = self.session.spec
+        compared = kind_of(spec).compared
+        field, choices, against = (
+            compared.field,
+            compared.choices,
+            compared.other(getattr(spec, compared.field)),
+        )
         if field != self.compared_field:
             self.compare.setChecked(False)  # another kind of model: compare afresh
         self.compared_field = field
@@ -204,7 +207,7 @@ class TrainingPanel(QScrollArea):
             project.step, project.step, 0.0, history.table(), history.columns,
             list(history.evaluations),
         )  # fmt: skip
-        self.curves.show_history(MAIN, model_label(project.spec), snapshot)
+        self.curves.show_history(MAIN, kind_of(project.spec).label(project.spec), snapshot)
 
     # ----- commands ------------------------------------------------------------------------------
     def start(self) -> None:
@@ -230,8 +233,6 @@ class TrainingPanel(QScrollArea):
 
     def apply_task(self) -> None:
         """A new project on the chosen task, keeping the network's cell, sizes and settings."""
-        from simulator.errors import SpecError
-        from simulator.models import spec_for_task
         from simulator.project import Project
 
         session = self.session
@@ -241,8 +242,8 @@ class TrainingPanel(QScrollArea):
         if task is None:
             return
         try:
-            spec = spec_for_task(session.spec, task)
-        except SpecError as err:
+            spec = kind_of(session.spec).spec_for_task(session.spec, task)
+        except ValueError as err:  # a SpecError, or a task whose data the model cannot read
             self.task_form.description.setText(str(err))
             return
         old = session.project

@@ -1,0 +1,29 @@
+"""The current event of a recurrent network's stepper in words (for the stepper bar).
+
+Each string is written out in a QCoreApplication.translate call, so pyside6-lupdate finds it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+ARROWS = ("→", "←")
+
+
+def describe_event(session) -> str:
+    stepper = session.stepper
+    event = stepper.event
+    count = QCoreApplication.translate("RecurrentEvents", "event {0} of {1}").format(
+        stepper.index + 1, len(stepper)
+    )
+    if event.phase == "loss":
+        text = QCoreApplication.translate("RecurrentEvents", "Loss: L = Σ_t L_t = {0:.4g}    ({1})")
+        return text.format(session.trace.loss, count)
+    where = QCoreApplication.translate("RecurrentEvents", "layer {0}").format(event.layer)
+    if session.spec.bidirectional:
+        where += " " + ARROWS[event.direction]
+    token = session.example.tokens[event.position]
+    if event.phase == "forward":
+        phase = QCoreApplication.translate("RecurrentEvents", "Forward")
+    else:
+        phase = QCoreApplication.translate("RecurrentEvents", "Backward (BPTT)")
+    return f"{phase} · {where} · t = {event.position} '{token}'    ({count})"
