@@ -212,8 +212,11 @@ class StepperBar(QWidget):
         self.description.setText(self.describe())
 
     def describe(self) -> str:
-        """The current event in the words of the model's kind."""
-        return self._window_kind().describe_event(self.session)
+        """The current event in the words of the model's kind, and how far through they are."""
+        stepper = self.session.stepper
+        count = self.tr("event {0} of {1}").format(stepper.index + 1, len(stepper))
+        event = self._window_kind().describe_event(self.session)
+        return self.tr("{0}    ({1})").format(event, count)
 
     def _window_kind(self):
         from .kinds.registry import window_kind

@@ -42,7 +42,7 @@ class WindowKind:
         raise NotImplementedError
 
     def describe_event(self, session) -> str:
-        """The current event in words (the stepper bar's line)."""
+        """The current event in words (the stepper bar adds how far through the events)."""
         raise NotImplementedError
 
     def timeline_events(self, stepper) -> list:

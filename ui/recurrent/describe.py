@@ -10,14 +10,10 @@ ARROWS = ("→", "←")
 
 
 def describe_event(session) -> str:
-    stepper = session.stepper
-    event = stepper.event
-    count = QCoreApplication.translate("RecurrentEvents", "event {0} of {1}").format(
-        stepper.index + 1, len(stepper)
-    )
+    event = session.stepper.event
     if event.phase == "loss":
-        text = QCoreApplication.translate("RecurrentEvents", "Loss: L = Σ_t L_t = {0:.4g}    ({1})")
-        return text.format(session.trace.loss, count)
+        text = QCoreApplication.translate("RecurrentEvents", "Loss: L = Σ_t L_t = {0:.4g}")
+        return text.format(session.trace.loss)
     where = QCoreApplication.translate("RecurrentEvents", "layer {0}").format(event.layer)
     if session.spec.bidirectional:
         where += " " + ARROWS[event.direction]
@@ -26,4 +22,4 @@ def describe_event(session) -> str:
         phase = QCoreApplication.translate("RecurrentEvents", "Forward")
     else:
         phase = QCoreApplication.translate("RecurrentEvents", "Backward (BPTT)")
-    return f"{phase} · {where} · t = {event.position} '{token}'    ({count})"
+    return f"{phase} · {where} · t = {event.position} '{token}'"
