@@ -5,6 +5,7 @@ double-click (or Open) to load one."""
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -37,11 +38,23 @@ def example_files(folder: Path = EXAMPLES) -> list[Path]:
 
 
 def _read(path: Path) -> dict:
+    """What the gallery shows of an example's file (its `network` and `view` sections), parsed
+    once per version of the file: another window does not read the training histories again."""
+    try:
+        return _sections(path, path.stat().st_mtime_ns)
+    except OSError:
+        return {}
+
+
+@lru_cache(maxsize=256)
+def _sections(path: Path, _version: int) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return data if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    return {key: data[key] for key in ("network", "view") if key in data}
 
 
 def kind_of_example(data: dict) -> str:
@@ -83,7 +96,7 @@ class GalleryPanel(QWidget):
         layout.addWidget(self.about)
         layout.addWidget(button)
         files = example_files(folder)
-        self._contents = {path: _read(path) for path in files}  # each file read once
+        self._contents = {path: _read(path) for path in files}
         for kind in (entry.name for entry in WINDOW_KINDS):
             chosen = [path for path in files if kind_of_example(self._contents[path]) == kind]
             if not chosen:
