@@ -13,7 +13,9 @@ A step is data a window performs when the person presses its button:
     {"do": "set", "field": "network.cell", "value": "gru"}   change one field of the project
     {"do": "train", "steps": 200}                     train that many steps
     {"do": "reset"}                                   draw the weights again from the init seed
-    {"do": "compare", "field": "cell", "value": "rnn"}       compare mode against this setting
+    {"do": "compare", "field": "residual", "value": false}   train beside the same network
+                                                      with this one field changed (compare
+                                                      mode; models.compare_choices offers them)
     {"do": "raise", "panel": "flow"}                  bring a dock to the front
     {"do": "sweep", "cells": [...], "lengths": [...], "steps": 1500}
                                                       accuracy against length for each cell
@@ -60,7 +62,7 @@ STEP_ARGUMENTS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "set": {"field": str, "value": (str, int, float, bool, type(None))},
     "train": {"steps": int},
     "reset": {},
-    "compare": {"field": str, "value": str},
+    "compare": {"field": str, "value": (str, int, float, bool)},
     "raise": {"panel": str},
     "sweep": {"cells": list, "lengths": list, "steps": int},
     "check": {},
