@@ -253,3 +253,21 @@ def test_the_compare_list_never_offers_the_networks_own_setting(qtbot, window):
     window.builder._change("cell", "gru")
     offered = [panel.compare_with.itemData(k) for k in range(panel.compare_with.count())]
     assert ("cell", "gru") not in offered and ("cell", "lstm") in offered
+
+
+@pytest.mark.parametrize("name", [lesson.name for lesson in lessons()])
+def test_every_lessons_open_goto_set_reset_and_raise_steps_work_on_its_examples(
+    qtbot, window, name
+):
+    """Replayed in the window as a person presses them (the long ones, train, compare, sweep
+    and check, are tested above): each is done, and nothing is reported as a problem."""
+    problems = []
+    window.session.problem.connect(lambda text: text and problems.append(text))
+    guide = follow(window, name)
+    for index, step in enumerate(guide.lesson.steps):
+        if step.do in ("open", "goto", "set", "reset", "raise"):
+            assert guide.perform(index), (index, step, problems)
+            assert not problems, (index, step)
+            if step.do == "raise":
+                assert not lowered(window, step.arguments["panel"])
+    assert window.session.name.endswith("(example)")
