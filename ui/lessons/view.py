@@ -263,7 +263,7 @@ class LessonView(QWidget):
             self.sweep_runs = len(arguments["cells"]) * len(arguments["lengths"])
         else:
             self.result.clear()
-        self.scroll.ensureWidgetVisible(self.progress)
+        self.show_result(kind)
 
     def _job_advanced(self, run: int, step: int, target: int) -> None:
         runs = self.sweep_runs if self.progress.kind == "sweep" else 0
@@ -276,4 +276,10 @@ class LessonView(QWidget):
                 self.result.show_stopped()
             else:
                 self.result.show_outcome(result, self.guide.seed)
-                self.scroll.ensureWidgetVisible(self.result)
+        self.show_result(kind)
+
+    def show_result(self, kind: str) -> None:
+        """Scroll the lesson to the check's figures or the sweep's plot."""
+        widget = self.result if kind == "check" else self.sweep
+        self.scroll.widget().layout().activate()  # its new size, before scrolling to it
+        self.scroll.ensureWidgetVisible(widget, 0, 0)
