@@ -1070,6 +1070,13 @@
     </message>
 </context>
 <context>
+    <name>LessonGuide</name>
+    <message>
+        <source>Training starts once the compiled kernels are ready (only the first start compiles)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LessonSteps</name>
     <message>
         <source>The Training tab has no setting {0}.</source>
@@ -2036,7 +2043,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:{0}&apos;&gt;┈ mean predictor: ½·MSE = {1:.4g} (its test MSE {2:.4g}); the loss is ½·MSE&lt;/span&gt;</source>
+        <source>&lt;span style=&apos;color:{0}&apos;&gt;┄ mean predictor: ½·MSE = {1:.4g} (its test MSE {2:.4g}); the loss is ½·MSE&lt;/span&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1070,6 +1070,13 @@
     </message>
 </context>
 <context>
+    <name>LessonGuide</name>
+    <message>
+        <source>Training starts once the compiled kernels are ready (only the first start compiles)…</source>
+        <translation>编译好的内核一就绪就开始训练（只有第一次启动需要编译）…</translation>
+    </message>
+</context>
+<context>
     <name>LessonSteps</name>
     <message>
         <source>The Training tab has no setting {0}.</source>
@@ -2036,8 +2043,8 @@
         <translation>在“训练”面板中按“开始”来训练网络。</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:{0}&apos;&gt;┈ mean predictor: ½·MSE = {1:.4g} (its test MSE {2:.4g}); the loss is ½·MSE&lt;/span&gt;</source>
-        <translation>&lt;span style=&apos;color:{0}&apos;&gt;┈ 均值预测器：½·MSE = {1:.4g}（其测试 MSE {2:.4g}）；损失即 ½·MSE&lt;/span&gt;</translation>
+        <source>&lt;span style=&apos;color:{0}&apos;&gt;┄ mean predictor: ½·MSE = {1:.4g} (its test MSE {2:.4g}); the loss is ½·MSE&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{0}&apos;&gt;┄ 均值预测器：½·MSE = {1:.4g}（其测试 MSE {2:.4g}）；损失即 ½·MSE&lt;/span&gt;</translation>
     </message>
     <message>
         <source>{0} · step {1}/{2} · loss {3:.4g} · {4:.0f} steps/s</source>

@@ -271,3 +271,49 @@ def test_every_lessons_open_goto_set_reset_and_raise_steps_work_on_its_examples(
             if step.do == "raise":
                 assert not lowered(window, step.arguments["panel"])
     assert window.session.name.endswith("(example)")
+
+
+def test_a_train_step_waits_for_kernels_still_being_compiled_then_starts(qtbot):
+    """On a first start the kernels compile in the background: the step says so and starts
+    the training by itself once they are ready."""
+    from PySide6.QtCore import QObject, Signal
+
+    from ui.main_window import MainWindow
+    from ui.session import Session
+
+    class Kernels(QObject):  # the KernelWarmup's interface, with readiness in the test's hands
+        key_ready = Signal(str)
+        compiling = Signal(str, int, int)
+
+        def __init__(self):
+            super().__init__()
+            self.ready, self.requested = set(), []
+
+        def is_ready(self, key):
+            return key in self.ready
+
+        def request(self, *keys, urgent=True):
+            self.requested += keys
+
+        def isRunning(self):
+            return False
+
+    kernels = Kernels()
+    window = MainWindow(Session(kernels=kernels), remember_layout=False)
+    window.file_actions.ask_discard = lambda: "discard"
+    qtbot.addWidget(window)
+    window.show()
+    guide = follow(window, "gru")
+    train = step_index(guide.lesson, "train")
+    assert not guide.perform(train)  # opens digit_memory_rnn, sets nothing: gru not compiled
+    assert guide.waiting == train and window.training.state == "idle"
+    assert "rnn/float64" in kernels.requested  # asked for, by the Training tab's Start
+    assert window.lesson_view.rows[train].marker.text() == "⌛"
+    assert window.problem_bar.isHidden()  # no "try again": it will start by itself
+    kernels.ready |= {"rnn/float64", "gru/float64"}
+    kernels.key_ready.emit("rnn/float64")  # the session runs the example now
+    qtbot.waitUntil(lambda: window.training.state == "running", timeout=5000)
+    assert guide.waiting is None and train in guide.done
+    guide.leave()
+    window.close()
+    wait_for_workers(qtbot)

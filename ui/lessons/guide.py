@@ -12,7 +12,7 @@ the project, and nothing is saved.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from .jobs import check_job, sweep_job
 from .steps import StepActions
@@ -41,6 +41,11 @@ class LessonGuide(QObject):
         self.job_kind = ""
         self.started_training = False
         self._performing = False
+        self.waiting: int | None = None  # a train or compare step waiting for its kernels
+        self._waiting_pair = None
+        self._wait_timer = QTimer(self)
+        self._wait_timer.setInterval(300)
+        self._wait_timer.timeout.connect(self._retry_waiting)
         self.session.project_changed.connect(self._project_changed)
         window.training.finished.connect(self._training_finished)
 
@@ -56,6 +61,7 @@ class LessonGuide(QObject):
 
     def leave(self) -> None:
         """Stop what the lesson runs (its check or sweep, training it started) and close it."""
+        self._stop_waiting()
         self.stop_job(wait=True)
         if self.started_training:
             self.actions.stop_training()
@@ -65,7 +71,9 @@ class LessonGuide(QObject):
 
     # ----- steps -------------------------------------------------------------------------------
     def perform(self, index: int) -> bool:
-        """Do step `index` of the lesson (opening its example first when it needs it)."""
+        """Do step `index` of the lesson (opening its example first when it needs it). A train
+        or compare step whose kernels are still being compiled starts once they are ready."""
+        self._stop_waiting()
         step = self.lesson.steps[index]
         if step.do in NEEDS_EXAMPLE and self.shown is None:
             opener = self._opener(index)
@@ -105,12 +113,13 @@ class LessonGuide(QObject):
                 done = actions.reset()
             elif step.do == "train":
                 done = self.started_training = actions.train(arguments["steps"])
+                self._wait_for_kernels(index, done)
             elif step.do == "compare":
                 follow = self._following_train(index)
                 steps = None if follow is None else self.lesson.steps[follow].arguments["steps"]
-                done = self.started_training = actions.compare(
-                    arguments["field"], arguments["value"], steps
-                )
+                pair = (arguments["field"], arguments["value"])
+                done = self.started_training = actions.compare(*pair, steps)
+                self._wait_for_kernels(index, done, pair)
                 if done and follow is not None:
                     self.done.add(follow)
                     last = follow
@@ -128,6 +137,34 @@ class LessonGuide(QObject):
             self.next = last + 1
             self.changed.emit()
         return done
+
+    def _wait_for_kernels(self, index: int, started: bool, compare=None) -> None:
+        """Training could not start because its kernels are being compiled: say so, and do
+        the step again once they are ready."""
+        if started or self.actions.kernels_ready(compare):
+            return
+        self.waiting, self._waiting_pair = index, compare
+        self.session.problem.emit("")
+        self.session.status.emit(
+            self.tr("Training starts once the compiled kernels are ready (only the first start "
+                    "compiles)…")
+        )  # fmt: skip
+        self._wait_timer.start()
+        self.changed.emit()
+
+    def _retry_waiting(self) -> None:
+        if self.waiting is None or self.lesson is None:
+            self._stop_waiting()
+        elif self.actions.kernels_ready(self._waiting_pair):
+            index = self.waiting
+            self._stop_waiting()
+            self.perform(index)
+
+    def _stop_waiting(self) -> None:
+        self._wait_timer.stop()
+        if self.waiting is not None:
+            self.waiting = None
+            self.changed.emit()
 
     def _project_changed(self) -> None:
         if not self._performing:  # the person opened something else: not the lesson's example

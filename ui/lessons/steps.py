@@ -102,6 +102,21 @@ class StepActions:
         self.panel.choose_comparison(field, value)
         return self.train(steps)
 
+    def kernels_ready(self, compare: tuple[str, object] | None = None) -> bool:
+        """True when training (and the compared network's, when it has another cell) can
+        start without waiting for compiled kernels."""
+        from ..kernels import kernel_key
+
+        session = self.session
+        if session.kernels is None or session.spec is None:
+            return True
+        if session.runner is not None:  # an encoder-decoder or a tree model
+            return session.runner.ready(session)
+        cells = {session.spec.cell}
+        if compare is not None and compare[0] == "cell":
+            cells.add(compare[1])
+        return all(session.kernels.is_ready(kernel_key(c, session.spec.dtype)) for c in cells)
+
     def raise_panel(self, name: str) -> bool:
         dock = self.window.docks.get(name)
         if dock is None:

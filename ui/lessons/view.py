@@ -65,10 +65,11 @@ class StepRow(QFrame):
         row.addWidget(self.words, 1)
         row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
 
-    def show_state(self, language: str, done: bool, is_next: bool) -> None:
+    def show_state(self, language: str, done: bool, is_next: bool, waiting: bool) -> None:
         self.words.setText(self.step.words(language))
         self.button.setText(QCoreApplication.translate("LessonView", VERBS[self.step.do]))
-        self.marker.setText("✓" if done else ("▶" if is_next else f"{self.number}."))
+        marker = "⌛" if waiting else "✓" if done else "▶" if is_next else f"{self.number}."
+        self.marker.setText(marker)
         self.setStyleSheet(NEXT_STYLE if is_next else "")
         font = self.words.font()
         font.setBold(is_next)
@@ -229,7 +230,10 @@ class LessonView(QWidget):
         if lesson is not self._shown_lesson:
             self._show_lesson(lesson, language)
         for index, row in enumerate(self.rows):
-            row.show_state(language, index in self.guide.done, index == self.guide.next)
+            guide = self.guide
+            row.show_state(
+                language, index in guide.done, index == guide.next, index == guide.waiting
+            )
 
     def _show_lesson(self, lesson, language: str) -> None:
         from simulator.lessons import lessons

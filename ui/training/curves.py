@@ -4,7 +4,7 @@ Snapshots arrive from the workers (at most ~30 a second each); the newest of eac
 and drawn by a timer at most `FPS` times a second, into plot items created once per run
 (setData only). Clipping events are marked on the gradient-norm curve; test evaluations are
 drawn dashed beside the training curves. Two runs (compare mode) share the axes. For a regression
-task a grey dotted line marks the test set's mean predictor on the loss's own scale (the loss is
+task a grey dashed line marks the test set's mean predictor on the loss's own scale (the loss is
 1/2 MSE, so the line is at 1/2 baseline MSE), and the legend says so. When a run ends, the
 legend adds what it reached on the test set (MSE beside the baseline, or accuracy, and for a
 treebank the accuracy on negated phrases).
@@ -71,7 +71,7 @@ class TrainingCurves(QWidget):
         self.grad_plot.addItem(self.clip_line, ignoreBounds=True)
         self.baseline = None  # the test set's mean-predictor MSE (regression), or None
         self.baseline_line = pg.InfiniteLine(
-            angle=0, pen=pg.mkPen(BASELINE_COLOUR, width=1.5, style=Qt.DotLine)
+            angle=0, pen=pg.mkPen(BASELINE_COLOUR, width=1.5, style=Qt.DashLine)
         )
         self.baseline_line.hide()
         self.loss_plot.addItem(self.baseline_line, ignoreBounds=True)
@@ -129,7 +129,7 @@ class TrainingCurves(QWidget):
         if not self.baseline:
             return []
         return [
-            self.tr("<span style='color:{0}'>┈ mean predictor: ½·MSE = {1:.4g} (its test MSE "
+            self.tr("<span style='color:{0}'>┄ mean predictor: ½·MSE = {1:.4g} (its test MSE "
                     "{2:.4g}); the loss is ½·MSE</span>").format(
                 BASELINE_COLOUR, self.baseline / 2, self.baseline
             )
