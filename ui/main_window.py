@@ -201,13 +201,19 @@ class MainWindow(QMainWindow):
             bottom = [docks[n] for n in ("hidden", "gates", "outputs", "gradients")]
             shares = [0.22, 0.30, 0.22, 0.26]
         self.resizeDocks(bottom, [int(width * s) for s in shares], horizontal)
+        left = [docks[name] for name in TAB_GROUPS[0] if name in docks]
         self.resizeDocks(
             [docks["builder"], docks["inspector"]],
-            [max(250, int(width * 0.18)), max(330, int(width * 0.26))],
+            [max(250, int(width * 0.18), self._tabs_width(left)), max(330, int(width * 0.26))],
             horizontal,
         )
         self.resizeDocks([docks["hidden"]], [int(height * 0.40)], vertical)
         self._hide_unused_tab_bars()
+
+    def _tabs_width(self, docks) -> int:
+        """Pixels a row of these docks' tabs needs to show every title whole."""
+        metrics = self.fontMetrics()
+        return sum(metrics.horizontalAdvance(dock.windowTitle()) + 26 for dock in docks)
 
     def add_dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
