@@ -1153,6 +1153,14 @@
         <source>Claim:</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>✓ holds on seed {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ does not hold on seed {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LessonsMenu</name>

@@ -1153,6 +1153,14 @@
         <source>Claim:</source>
         <translation>结论：</translation>
     </message>
+    <message>
+        <source>✓ holds on seed {0}</source>
+        <translation>✓ 在种子 {0} 上成立</translation>
+    </message>
+    <message>
+        <source>✗ does not hold on seed {0}</source>
+        <translation>✗ 在种子 {0} 上不成立</translation>
+    </message>
 </context>
 <context>
     <name>LessonsMenu</name>

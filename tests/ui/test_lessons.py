@@ -168,6 +168,7 @@ def test_the_check_reports_the_figures_and_that_the_claim_holds(qtbot, window):
     assert result.outcome.holds and check in guide.done
     text = result.text()
     assert "max error, layer 2" in text and "The claim holds." in text and "seed 3" in text
+    assert "✓ holds on seed 3" in window.lesson_view.claim.text()  # the verdict by the claim
 
 
 def test_a_check_whose_claim_fails_says_so(qtbot, window, monkeypatch):
@@ -184,6 +185,7 @@ def test_a_check_whose_claim_fails_says_so(qtbot, window, monkeypatch):
     wait_job(qtbot, guide)
     text = window.lesson_view.result.text()
     assert "The claim does not hold." in text and "✗ error below zero" in text
+    assert "✗ does not hold on seed 0" in window.lesson_view.claim.text()
 
 
 def test_a_long_check_shows_progress_and_stops_within_a_few_steps(qtbot, window):
@@ -317,3 +319,39 @@ def test_a_train_step_waits_for_kernels_still_being_compiled_then_starts(qtbot):
     guide.leave()
     window.close()
     wait_for_workers(qtbot)
+
+
+def test_closing_the_dock_or_the_window_stops_a_running_check(qtbot, window, no_thread_left):
+    guide = follow(window, "lstm_memory")
+    check = step_index(guide.lesson, "check")
+    guide.perform(check)
+    assert guide.running
+    window.docks["lessons"].close()  # its X: the lesson is left, its check stops
+    assert not guide.running and guide.lesson is None
+    wait_for_workers(qtbot, timeout=5000)
+    window.lessons_menu.choose("lstm_memory")  # the menu shows the dock again
+    assert window.docks["lessons"].isVisible()
+    guide.perform(check)
+    qtbot.waitUntil(lambda: window.lesson_view.progress.bar.maximum() > 0, timeout=30_000)
+    window.close()  # while it trains: the worker is stopped, no thread is left
+    wait_for_workers(qtbot, timeout=5000)
+
+
+def test_a_treebank_run_reports_its_accuracy_on_negated_phrases(qtbot, make_window):
+    from simulator.project import new_project
+
+    sets = {"network.model": "rvnn", "network.dim": 4, "task.train_size": 30}
+    project = new_project("tree_sentiment", {**sets, "task.test_size": 40})
+    window = make_window(project)
+    curves = window.training_curves
+    assert not curves.baseline_line.isVisible()  # classes: no mean predictor
+    window.training_panel.form.set_value("steps", 5)
+    window.training_panel.start_button.click()
+    qtbot.waitUntil(lambda: window.training.state == "idle", timeout=60_000)
+    wait_for_workers(qtbot)
+    curves.flush()
+    scores = curves.latest["main"].scores
+    engine = window.session.project.make_trainer(window.session.network, window.session.task)
+    assert scores == pytest.approx(engine.evaluate())  # the weights reached, on the test set
+    share, count = scores["negated_accuracy"], int(scores["negated_phrases"])
+    assert f"negated phrases {share:.3f} (of {count})" in curves.note.text() and count > 0

@@ -24,6 +24,8 @@ def install(window) -> LessonGuide:
     window.lesson_view = view
     window.lessons_menu = LessonsMenu(guide, dock, window)
     guide.changed.connect(lambda: _widen(window) if guide.lesson is not None else None)
+    # closing the dock (not lowering its tab) leaves the lesson: nothing runs out of sight
+    dock.toggleViewAction().toggled.connect(lambda shown: shown or guide.leave())
     return guide
 
 

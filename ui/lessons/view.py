@@ -243,8 +243,12 @@ class LessonView(QWidget):
         self.title.setText(lesson.title[language])
         self.text.setText(lesson.text[language])
         self.equation.setText(lesson.equation)
-        claim = self.tr("Claim:")
-        self.claim.setText(f"<b>{claim}</b> {html.escape(lesson.claim[language])}")
+        if self._shown_lesson is None or self._shown_lesson.name != lesson.name:
+            self.result.clear()
+            self.sweep.hide()
+            self.progress.finished()
+            self.scroll.verticalScrollBar().setValue(0)
+        self._write_claim(lesson, language)
         for row in self.rows:
             self.steps_box.removeWidget(row)
             row.deleteLater()
@@ -252,12 +256,20 @@ class LessonView(QWidget):
         for index, row in enumerate(self.rows):
             row.button.clicked.connect(lambda _checked=False, k=index: self.guide.perform(k))
             self.steps_box.addWidget(row)
-        if self._shown_lesson is None or self._shown_lesson.name != lesson.name:
-            self.result.clear()
-            self.sweep.hide()
-            self.progress.finished()
-            self.scroll.verticalScrollBar().setValue(0)
         self._shown_lesson = lesson
+
+    def _write_claim(self, lesson, language: str) -> None:
+        """The claim, and under it the verdict of the last check (on which seed)."""
+        claim = self.tr("Claim:")
+        text = f"<b>{claim}</b> {html.escape(lesson.claim[language])}"
+        outcome = self.result.outcome
+        if outcome is not None:
+            if outcome.holds:
+                colour, words = "#1b7a1b", self.tr("✓ holds on seed {0}")
+            else:
+                colour, words = "#b3261e", self.tr("✗ does not hold on seed {0}")
+            text += f"<br><b style='color:{colour}'>{words.format(self.result.seed)}</b>"
+        self.claim.setText(text)
 
     def _job_started(self, kind: str, index: int) -> None:
         self.progress.started(kind)
@@ -267,6 +279,7 @@ class LessonView(QWidget):
             self.sweep_runs = len(arguments["cells"]) * len(arguments["lengths"])
         else:
             self.result.clear()
+            self._write_claim(self.guide.lesson, current_language())
         self.show_result(kind)
 
     def _job_advanced(self, run: int, step: int, target: int) -> None:
@@ -280,6 +293,7 @@ class LessonView(QWidget):
                 self.result.show_stopped()
             else:
                 self.result.show_outcome(result, self.guide.seed)
+            self._write_claim(self.guide.lesson, current_language())
         self.show_result(kind)
 
     def show_result(self, kind: str) -> None:
