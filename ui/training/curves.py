@@ -5,9 +5,9 @@ and drawn by a timer at most `FPS` times a second, into plot items created once 
 (setData only). Clipping events are marked on the gradient-norm curve; test evaluations are
 drawn dashed beside the training curves. Two runs (compare mode) share the axes. For a regression
 task a grey dashed line marks the test set's mean predictor on the loss's own scale (the loss is
-1/2 MSE, so the line is at 1/2 baseline MSE), and the legend says so. When a run ends, the
-legend adds what it reached on the test set (MSE beside the baseline, or accuracy, and for a
-treebank the accuracy on negated phrases).
+1/2 MSE, so the line is at 1/2 baseline MSE), and the legend says so. When a run has trained
+all its steps, the legend adds what it reached on the test set (MSE beside the baseline, or
+accuracy, and for a treebank the accuracy on negated phrases).
 """
 
 from __future__ import annotations

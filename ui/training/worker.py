@@ -68,8 +68,8 @@ class TrainingWorker(Worker):
     def _train(self, _report):
         self.result = self.trainer.train(self.steps, self._progress, chunk=self.chunk)
         last = Snapshot.of(self.trainer, self.target, self._rate)  # always sent
-        if not self.cancelled:  # what the run reached, on the test set (mse, negated phrases)
-            last.scores = self.trainer.evaluate()
+        if self.result.reason == "done" and not self.cancelled:  # what the run reached, on
+            last.scores = self.trainer.evaluate()  # the test set (up to 0.2 s: not on a pause)
         self.snapshot.emit(last)
         return self.result
 
