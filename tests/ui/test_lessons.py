@@ -355,3 +355,15 @@ def test_a_treebank_run_reports_its_accuracy_on_negated_phrases(qtbot, make_wind
     assert scores == pytest.approx(engine.evaluate())  # the weights reached, on the test set
     share, count = scores["negated_accuracy"], int(scores["negated_phrases"])
     assert f"negated phrases {share:.3f} (of {count})" in curves.note.text() and count > 0
+
+
+def test_a_lessons_train_button_trains_its_steps_with_the_curves_raised(qtbot, window):
+    guide = follow(window, "tdnn")
+    train = step_index(guide.lesson, "train")
+    guide.perform(step_index(guide.lesson, "set"))  # opens copy_tdnn, asks for recall 5 back
+    assert window.session.task.settings["delay"] == 5 and window.session.project.step == 0
+    assert guide.perform(train) and not lowered(window, "curves")
+    qtbot.waitUntil(lambda: window.training.state == "idle", timeout=60_000)
+    wait_for_workers(qtbot)
+    assert window.session.project.step == guide.lesson.steps[train].arguments["steps"] == 300
+    assert train in guide.done and window.training_curves.curve_lengths() == {"main": 300}
