@@ -280,7 +280,7 @@ class TrainingCurves(QWidget):
             self.tell_empty()
             return
         parts = self._baseline_note()
-        for name, snapshot in self.latest.items():
+        for name, snapshot in sorted(self.latest.items(), key=lambda item: item[0] != "main"):
             loss = snapshot.column("loss")[-1] if len(snapshot.table) else float("nan")
             colour = RUN_COLOURS.get(name, "#2ca02c")  # the note is the curves' legend
             parts.append(
