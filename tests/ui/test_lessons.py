@@ -139,7 +139,9 @@ def test_compare_trains_two_networks_differing_in_one_field_and_leaving_stops_th
     lesson = guide.lesson
     compare = step_index(lesson, "compare")
     assert lesson.steps[compare].arguments == {"field": "residual", "value": False}
-    guide.perform(compare)  # opens digit_memory_residual_rnn first
+    guide.perform(0)  # the plain RNN's example: compare is a step on the residual one
+    assert not window.session.spec.residual
+    guide.perform(compare)  # so it opens digit_memory_residual_rnn first
     runs = window.training.runs
     assert window.training.state == "running" and set(runs) == {"main", "compare"}
     a, b = runs["main"].trainer.network.spec, runs["compare"].trainer.network.spec

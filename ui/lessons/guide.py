@@ -2,12 +2,12 @@
 next, and its running check or sweep.
 
 A step's button calls `perform(index)`. Steps can be done in any order: a step that needs the
-lesson's example on screen (all but raise and check) first opens it (the nearest open step
-before it) when the window shows something else. A compare step takes its step count from the
-train step that follows it (before the next open, set, reset, compare or check), which it then
-does too: the comparison is that training. Leaving the lesson (`leave`, or opening another)
-stops its check or sweep and any training one of its steps started; the weights reached stay in
-the project, and nothing is saved.
+lesson's example on screen (all but raise and check) first opens its example (that of the
+nearest open step before it) when the window shows another one, or the person's own project.
+A compare step takes its step count from the train step that follows it (before the next open,
+set, reset, compare or check), which it then does too: the comparison is that training. Leaving
+the lesson (`leave`, or opening another) stops its check or sweep and any training one of its
+steps started; the weights reached stay in the project, and nothing is saved.
 """
 
 from __future__ import annotations
@@ -74,10 +74,10 @@ class LessonGuide(QObject):
         """Do step `index` of the lesson (opening its example first when it needs it). A train
         or compare step whose kernels are still being compiled starts once they are ready."""
         self._stop_waiting()
-        step = self.lesson.steps[index]
-        if step.do in NEEDS_EXAMPLE and self.shown is None:
+        if self.lesson.steps[index].do in NEEDS_EXAMPLE:
             opener = self._opener(index)
-            if opener is None or not self._do(opener):
+            needed = None if opener is None else self.lesson.steps[opener].arguments["project"]
+            if needed != self.shown and (opener is None or not self._do(opener)):
                 return False
         return self._do(index)
 
