@@ -110,6 +110,25 @@ def compared_setting(spec: Spec) -> tuple[str, tuple[str, ...], str]:
     return field, choices, against.get(own, default)
 
 
+# Switches a recurrent network can be compared against besides its cell: the notes' remedies
+# (the residual recurrence against the plain RNN) and the reverse direction.
+_COMPARED_SWITCHES = {NetworkSpec: ("residual", "bidirectional")}
+
+
+def compare_choices(spec: Spec) -> list[tuple[str, object]]:
+    """The (field, value) pairs compare mode offers for `spec`, none of them its own setting:
+    the compared setting's other choices (the notes' contrast first), then each switch the kind
+    has turned the other way (residual for a simple RNN only)."""
+    field, choices, against = compared_setting(spec)
+    own = getattr(spec, field)
+    pairs = [(field, against)] if against != own else []
+    pairs += [(field, value) for value in choices if value not in (own, against)]
+    for switch in _COMPARED_SWITCHES.get(type(spec), ()):
+        if switch != "residual" or spec.cell == "rnn":
+            pairs.append((switch, not getattr(spec, switch)))
+    return pairs
+
+
 def supports_truncation(spec: Spec) -> bool:
     """Truncated BPTT cuts a sequence into windows: only recurrent networks have one."""
     return isinstance(spec, NetworkSpec)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import explanation_panel
+from . import explanation_panel, lessons
 from .builder_panel import BuilderPanel
 from .diagram.view import UnrolledView
 from .dock_tabs import follow_tabs
@@ -45,10 +45,10 @@ from .plots.parameter_panel import ParameterPanel
 from .training import docks as training_docks
 from .worker import Worker
 
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2  # 2: the Lessons dock
 # Docks sharing one place as tabs, the first one raised.
 TAB_GROUPS = (
-    ("builder", "gallery", "training"),
+    ("builder", "gallery", "training", "lessons"),
     ("inspector", "explanation"),
     ("gradients", "flow", "parameters", "curves"),
 )
@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         self._laid_out = False
         self.training = training_docks.install(self)
         self.explanation = explanation_panel.install(self)
+        self.lessons = lessons.install(self)  # the LessonGuide: the Lessons dock and menu
         self.view_sets = view_sets.install(self)  # the encoder-decoder's and the trees' views
 
         self.file_actions = FileActions(self, session)
@@ -200,13 +201,19 @@ class MainWindow(QMainWindow):
             bottom = [docks[n] for n in ("hidden", "gates", "outputs", "gradients")]
             shares = [0.22, 0.30, 0.22, 0.26]
         self.resizeDocks(bottom, [int(width * s) for s in shares], horizontal)
+        left = [docks[name] for name in TAB_GROUPS[0] if name in docks]
         self.resizeDocks(
             [docks["builder"], docks["inspector"]],
-            [max(250, int(width * 0.18)), max(330, int(width * 0.26))],
+            [max(250, int(width * 0.18), self._tabs_width(left)), max(330, int(width * 0.26))],
             horizontal,
         )
         self.resizeDocks([docks["hidden"]], [int(height * 0.40)], vertical)
         self._hide_unused_tab_bars()
+
+    def _tabs_width(self, docks) -> int:
+        """Pixels a row of these docks' tabs needs to show every title whole."""
+        metrics = self.fontMetrics()
+        return sum(metrics.horizontalAdvance(dock.windowTitle()) + 26 for dock in docks)
 
     def add_dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -260,6 +267,7 @@ class MainWindow(QMainWindow):
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
         self.reset_layout_action = view.addAction(self.tr("Reset layout"), self.reset_layout)
+        self.menuBar().addMenu(self.lessons_menu)
         self.menuBar().addMenu(LanguageMenu(self))
         self.help_menu = HelpMenu(self)
         self.menuBar().addMenu(self.help_menu)
@@ -304,6 +312,7 @@ class MainWindow(QMainWindow):
             self.docks[name].setWindowTitle(title)
         training_docks.retranslate(self)
         explanation_panel.retranslate(self)
+        lessons.retranslate(self)
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))

@@ -22,6 +22,15 @@ from .worker import TrainingWorker
 MAIN, COMPARE = "main", "compare"
 
 
+def setting_label(spec, field: str, value) -> str:
+    """How a compared setting is named in the legend: the value alone for the setting compare
+    mode varies first (lstm, additive, rvnn), else field = value (residual = false)."""
+    from simulator.models import compared_setting
+
+    shown = str(value).lower() if isinstance(value, bool) else str(value)
+    return shown if field == compared_setting(spec)[0] else f"{field} = {shown}"
+
+
 class TrainingProblem(ValueError):
     """Training cannot start; `field` names the setting to change ("" for none)."""
 
@@ -59,11 +68,11 @@ class TrainingController(QObject):
         session.before_save.append(self.checkpoint)
 
     # ----- the person's commands -----------------------------------------------------------------
-    def start(self, settings, compare: str | None = None) -> None:
-        """Train `settings.steps` more steps (or resume a paused run); with `compare`, train a
-        second network from scratch beside a fresh first one, the two differing only in the
-        setting simulator.models.compared_setting names (cell, score function or tree model).
-        Raises TrainingProblem."""
+    def start(self, settings, compare: tuple[str, object] | None = None) -> None:
+        """Train `settings.steps` more steps (or resume a paused run); with `compare`, a
+        (field, value) pair such as ("cell", "rnn") or ("residual", False), train a second
+        network from scratch beside a fresh first one, the two differing only in that field
+        (simulator.models.compare_choices lists the pairs offered). Raises TrainingProblem."""
         if self.state == "running":
             return
         if self.state == "paused":
@@ -81,12 +90,18 @@ class TrainingController(QObject):
         project = session.project
         self.runs = {}
         if compare:  # both from their initial weights, so the curves compare like for like
-            other_spec, field = self._compared_spec(compare)
+            field, value = compare
+            other_spec = self._compared_spec(field, value)
             main = self._trainer(project.spec, settings, fresh=True)
             other = self._trainer(other_spec, settings, fresh=True)
             own = getattr(project.spec, field)
-            self.runs[MAIN] = Run(MAIN, f"A: {own}", main, target=settings.steps)
-            self.runs[COMPARE] = Run(COMPARE, f"B: {compare}", other, target=settings.steps)
+            self.runs[MAIN] = Run(
+                MAIN, f"A: {setting_label(project.spec, field, own)}", main, target=settings.steps
+            )
+            self.runs[COMPARE] = Run(
+                COMPARE, f"B: {setting_label(project.spec, field, value)}", other,
+                target=settings.steps,
+            )  # fmt: skip
         else:
             main = self._trainer(project.spec, settings, fresh=False)
             label = model_label(project.spec)
@@ -174,19 +189,17 @@ class TrainingController(QObject):
         except ValueError as err:
             raise TrainingProblem(str(err)) from None
 
-    def _compared_spec(self, value: str):
-        """(the session's spec with the compared setting = value, that setting's name)."""
+    def _compared_spec(self, field: str, value):
+        """The session's spec with `field` = value (TrainingProblem when that is not allowed)."""
         from simulator.errors import SpecError
-        from simulator.models import compared_setting
 
-        spec = self.session.spec
-        field = compared_setting(spec)[0]
-        if field == "cell":
-            self._check_kernels(value)  # each recurrent cell has kernels of its own
         try:
-            return spec.replace(**{field: value}), field
-        except SpecError as err:
+            other = self.session.spec.replace(**{field: value})
+        except (SpecError, TypeError) as err:
             raise TrainingProblem(f"B: {err}") from None
+        if self.session.runner is None:
+            self._check_kernels(other.cell)  # each recurrent cell has kernels of its own
+        return other
 
     def _check_kernels(self, cell: str) -> None:
         kernels = self.session.kernels
