@@ -7,6 +7,8 @@
     h_t = (1 - z_t) * n_t + z_t * h_{t-1}
 W = weight_ih (3H, D), U = weight_hh (3H, H), b = bias_ih, c = bias_hh.
 pre_hidden holds U h_{t-1} + c for r and z, and the hidden-side term of n as the variant defines it.
+Interventions (steps.py) set a gate after its activation or h_t at chosen slots; BPTT treats
+each set value as a constant at that step.
 """
 
 import numpy as np
@@ -15,13 +17,19 @@ from numba import njit
 from .mathfn import FUSED
 from .rows import add, copy, sigmoid_of, tanh_of
 from .steps import (
+    EDIT_GATE,
+    EDIT_HIDDEN,
+    apply_edits,
     backward_operand,
+    cut_edits,
+    edited,
     forward_operand,
     input_gradient,
     input_projection,
     position,
     previous_position,
     previous_states,
+    step_gradient,
     times,
     times_transposed,
     weight_gradients,
@@ -45,9 +53,13 @@ def gru_forward(
     gates,
     hidden,
     h_last,
+    edits,
+    edit_values,
+    edit_offsets,
 ):
     """x (B, T, D) -> pre_input, pre_hidden, gates (B, T, 3H) holding r, z, n;
-    hidden (B, T, H); h_last (B, H)."""
+    hidden (B, T, H); h_last (B, H). edits, edit_values, edit_offsets: the interventions
+    (steps.py)."""
     B, T, D = x.shape
     H = w_hh.shape[1]
     input_projection(x, w_ih, b_ih, lengths, pre_input)  # W x_t + b for all t: one GEMM
@@ -81,6 +93,8 @@ def gru_forward(
                 add(u_h[b], b_hh, ph)
             add(pre_input[b, t, : 2 * H], ph[: 2 * H], z[: 2 * H])
             sigmoid_of(z[: 2 * H], gt[: 2 * H])  # r, z
+            if edited(edit_offsets, b * T + t):  # gates clamped by hand (n is set below)
+                apply_edits(edits, edit_values, edit_offsets, b * T + t, EDIT_GATE, gt)
             if textbook:
                 for j in range(H):
                     reset_h[b, j] = gt[j] * h[b, j]
@@ -104,9 +118,15 @@ def gru_forward(
                 for j in range(H):
                     z[2 * H + j] = pi[2 * H + j] + gt[j] * ph[2 * H + j]
             tanh_of(z[2 * H :], gt[2 * H :])
+            slot = b * T + t
+            changed = edited(edit_offsets, slot)
+            if changed:
+                apply_edits(edits, edit_values, edit_offsets, slot, EDIT_GATE, gt)
             hb = h[b]
             for j in range(H):  # h_t = (1 - z) n + z h_{t-1}
                 ht[j] = (1.0 - gt[H + j]) * gt[2 * H + j] + gt[H + j] * hb[j]
+            if changed:
+                apply_edits(edits, edit_values, edit_offsets, slot, EDIT_HIDDEN, ht)
             copy(ht, hb)
     h_last[:] = h
 
@@ -134,9 +154,11 @@ def gru_backward(
     grad_b_ih,
     grad_b_hh,
     grad_h0,
+    edits,
+    edit_offsets,
 ):
-    """BPTT. grad_pre_input is dL/d(W x_t + b), grad_pre_hidden dL/d(pre_hidden); the rest as
-    in lstm_backward."""
+    """BPTT. grad_pre_input is dL/d(W x_t + b), grad_pre_hidden dL/d(pre_hidden); the rest
+    (and the interventions) as in lstm_backward."""
     B, T, D = x.shape
     H = w_hh.shape[1]
     zero_padding(grad_pre_input, lengths)
@@ -152,6 +174,7 @@ def gru_backward(
     d_n = np.zeros((B, H), x.dtype)  # dL/d(pre-activation of n) (textbook)
     d_reset_h = np.zeros((B, H), x.dtype)  # dL/d(r h_{t-1}) (textbook)
     dh_prev = np.empty((B, H), x.dtype)
+    gh_step = np.empty((B, H), x.dtype)  # dL/dh_t less the units set by hand (interventions)
     for s in range(T - 1, -1, -1):
         for b in range(B):
             L = lengths[b]
@@ -166,18 +189,25 @@ def gru_backward(
             gi = grad_pre_input[b, t]
             gh = grad_hidden[b, t]
             add(dh[b], grad_out[b, t], gh)  # dL/dh_t
+            slot = b * T + t
+            gh = step_gradient(edits, edit_offsets, slot, gh, gh_step[b])
             for j in range(H):  # dL/dn_pre = dL/dh_t (1 - z) (1 - n^2)
                 gi[2 * H + j] = gh[j] * (1.0 - gt[H + j]) * (1.0 - gt[2 * H + j] * gt[2 * H + j])
             for j in range(H):  # dL/dz_pre = dL/dh_t (h_{t-1} - n) z (1 - z)
                 gi[H + j] = gh[j] * (h_prev[j] - gt[2 * H + j]) * gt[H + j] * (1.0 - gt[H + j])
             for j in range(H):
                 dh_direct[b, j] = gh[j] * gt[H + j]
+            changed = edited(edit_offsets, slot)
+            if changed:  # a clamped z or n: no gradient into its pre-activation
+                cut_edits(edits, edit_offsets, slot, EDIT_GATE, gi)
             if textbook:
                 copy(gi[2 * H :], d_n[b])
             else:
                 ph = pre_hidden[b, t]
                 for j in range(H):  # dL/dr_pre = dL/dn_pre (U_n h + c_n) r (1 - r)
                     gi[j] = gi[2 * H + j] * ph[2 * H + j] * gt[j] * (1.0 - gt[j])
+                if changed:  # a clamped r
+                    cut_edits(edits, edit_offsets, slot, EDIT_GATE, gi)
                 copy(gi[: 2 * H], d_u[b, : 2 * H])
                 for j in range(H):
                     d_u[b, 2 * H + j] = gi[2 * H + j] * gt[j]
@@ -196,6 +226,8 @@ def gru_backward(
                 gi = grad_pre_input[b, t]
                 for j in range(H):  # dL/dr_pre = dL/d(r h) h_{t-1} r (1 - r)
                     gi[j] = d_reset_h[b, j] * h_prev[j] * gt[j] * (1.0 - gt[j])
+                if edited(edit_offsets, b * T + t):  # a clamped r
+                    cut_edits(edits, edit_offsets, b * T + t, EDIT_GATE, gi)
                 for j in range(H):
                     dh_direct[b, j] += d_reset_h[b, j] * gt[j]
                 copy(gi[: 2 * H], d_rz[b])

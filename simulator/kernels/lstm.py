@@ -7,6 +7,9 @@
     c_t = f_t * c_{t-1} + i_t * g_t                     cell state
     h_t = o_t * tanh(c_t)
 W = weight_ih (4H, D), U = weight_hh (4H, H), b = bias_ih, c = bias_hh.
+
+Interventions (steps.py) set a gate after its activation, c_t, or h_t at chosen slots; BPTT
+treats each set value as a constant at that step.
 """
 
 import numpy as np
@@ -15,13 +18,20 @@ from numba import njit
 from .mathfn import FUSED
 from .rows import add, copy, sigmoid_of, tanh_of
 from .steps import (
+    EDIT_CELL,
+    EDIT_GATE,
+    EDIT_HIDDEN,
+    apply_edits,
     backward_operand,
+    cut_edits,
+    edited,
     forward_operand,
     input_gradient,
     input_projection,
     position,
     previous_position,
     shared_weight_gradients,
+    step_gradient,
     times,
     times_transposed,
     zero_padding,
@@ -46,9 +56,13 @@ def lstm_forward(
     hidden,
     h_last,
     c_last,
+    edits,
+    edit_values,
+    edit_offsets,
 ):
     """x (B, T, D) -> pre_input, pre_hidden, gates (B, T, 4H); cell, hidden (B, T, H);
-    h_last, c_last (B, H): the state after each sequence's last step (PyTorch's h_n, c_n)."""
+    h_last, c_last (B, H): the state after each sequence's last step (PyTorch's h_n, c_n).
+    edits, edit_values, edit_offsets: the interventions (steps.py)."""
     B, T, D = x.shape
     H = w_hh.shape[1]
     input_projection(x, w_ih, b_ih, lengths, pre_input)  # W x_t + b for all t: one GEMM
@@ -77,16 +91,37 @@ def lstm_forward(
             sigmoid_of(z[: 2 * H], gt[: 2 * H])  # i, f
             tanh_of(z[2 * H : 3 * H], gt[2 * H : 3 * H])  # g
             sigmoid_of(z[3 * H :], gt[3 * H :])  # o
+            slot = b * T + t
+            changed = edited(edit_offsets, slot)
+            if changed:  # gates clamped by hand
+                apply_edits(edits, edit_values, edit_offsets, slot, EDIT_GATE, gt)
             cb = c[b]
             for j in range(H):
                 ct[j] = gt[H + j] * cb[j] + gt[j] * gt[2 * H + j]  # c_t = f c_{t-1} + i g
+            if changed:
+                apply_edits(edits, edit_values, edit_offsets, slot, EDIT_CELL, ct)
             tanh_of(ct, tanh_c)
             for j in range(H):
                 ht[j] = gt[3 * H + j] * tanh_c[j]  # h_t = o tanh(c_t)
+            if changed:
+                apply_edits(edits, edit_values, edit_offsets, slot, EDIT_HIDDEN, ht)
             copy(ct, cb)
             copy(ht, h[b])
     h_last[:] = h
     c_last[:] = c
+
+
+@njit(inline="always")
+def _cut_cell_edits(edits, edit_offsets, slot, H, dz, dc_prev):
+    """Where c_t[j] was set by hand nothing flows on from it: dz_i, dz_f, dz_g and
+    dL/dc_{t-1} are 0 at unit j (dz_o stays: h_t = o tanh(c_t) reads the value set)."""
+    for k in range(edit_offsets[slot], edit_offsets[slot + 1]):
+        if edits[k, 0] == EDIT_CELL:
+            j = edits[k, 1]
+            dz[j] = 0.0
+            dz[H + j] = 0.0
+            dz[2 * H + j] = 0.0
+            dc_prev[j] = 0.0
 
 
 @njit(cache=True, nogil=True, error_model="numpy", fastmath=FUSED)
@@ -114,10 +149,13 @@ def lstm_backward(
     grad_b_hh,
     grad_h0,
     grad_c0,
+    edits,
+    edit_offsets,
 ):
     """BPTT. grad_out (B, T, H) is dL/dh_t arriving from outside the layer; grad_h_last and
     grad_c_last arrive at the final state. Writes dL/dz_t (grad_pre), the total dL/dh_t and
-    dL/dc_t, dL/dx_t, the parameter gradients and dL/dh_0, dL/dc_0."""
+    dL/dc_t, dL/dx_t, the parameter gradients and dL/dh_0, dL/dc_0. Under the forward pass's
+    interventions a value set by hand passes no gradient into what it replaced."""
     B, T, D = x.shape
     H = w_hh.shape[1]
     zero_padding(grad_pre, lengths)
@@ -128,6 +166,7 @@ def lstm_backward(
     dc = grad_c_last.copy()  # dL/dc carried back through the forget gates
     dz = np.zeros((B, 4 * H), x.dtype)
     dh_prev = np.empty((B, H), x.dtype)
+    gh_step = np.empty((B, H), x.dtype)  # dL/dh_t less the units set by hand (interventions)
     tanh_cell = np.empty((B, T, H), x.dtype)  # tanh(c_t): one pass over all steps, not per step
     tanh_of(cell.reshape(B * T * H), tanh_cell.reshape(B * T * H))
     for s in range(T - 1, -1, -1):
@@ -146,6 +185,8 @@ def lstm_backward(
             dcb = dc[b]
             tanh_c = tanh_cell[b, t]
             add(dh[b], grad_out[b, t], gh)  # dL/dh_t: from step t+1 and from above
+            slot = b * T + t
+            gh = step_gradient(edits, edit_offsets, slot, gh, gh_step[b])
             for j in range(H):  # dL/dc_t = dL/dc (from t+1) + dL/dh_t o (1 - tanh^2 c_t)
                 gc[j] = dcb[j] + gh[j] * gt[3 * H + j] * (1.0 - tanh_c[j] * tanh_c[j])
             for j in range(H):  # dL/dz_i = dL/dc_t g i (1 - i)
@@ -158,6 +199,9 @@ def lstm_backward(
                 zb[3 * H + j] = gh[j] * tanh_c[j] * gt[3 * H + j] * (1.0 - gt[3 * H + j])
             for j in range(H):  # dL/dc_{t-1} = dL/dc_t f
                 dcb[j] = gc[j] * gt[H + j]
+            if edited(edit_offsets, slot):  # a clamped gate or a c_t set by hand is a constant
+                cut_edits(edits, edit_offsets, slot, EDIT_GATE, zb)
+                _cut_cell_edits(edits, edit_offsets, slot, H, zb, dcb)
             copy(zb, grad_pre[b, t])
         times(dz, w_hh_op, dh_prev)  # dL/dh_{t-1} = U^T dz_t
         for b in range(B):

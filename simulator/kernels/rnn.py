@@ -4,6 +4,7 @@
     h_t = f(z_t)                       plain
     h_t = h_{t-1} + f(z_t)             residual: the notes' remedy h_t = h_{t-1} + g(x_t, h_{t-1})
 W = weight_ih (H, D), U = weight_hh (H, H), b = bias_ih, c = bias_hh; f chosen by `activation`.
+Interventions (steps.py) overwrite units of h_t at chosen slots; BPTT treats them as constants.
 """
 
 import numpy as np
@@ -12,12 +13,16 @@ from numba import njit
 from .mathfn import FUSED
 from .rows import activate_of, add, copy, times_slope
 from .steps import (
+    EDIT_HIDDEN,
+    apply_edits,
     backward_operand,
+    edited,
     forward_operand,
     input_gradient,
     input_projection,
     position,
     shared_weight_gradients,
+    step_gradient,
     times,
     times_transposed,
     zero_padding,
@@ -40,8 +45,12 @@ def rnn_forward(
     pre_hidden,
     hidden,
     h_last,
+    edits,
+    edit_values,
+    edit_offsets,
 ):
-    """x (B, T, D) -> pre_input, pre_hidden, hidden (B, T, H); h_last (B, H)."""
+    """x (B, T, D) -> pre_input, pre_hidden, hidden (B, T, H); h_last (B, H).
+    edits, edit_values, edit_offsets: the interventions (steps.py)."""
     B, T, D = x.shape
     H = w_hh.shape[1]
     input_projection(x, w_ih, b_ih, lengths, pre_input)  # W x_t + b for all t: one GEMM
@@ -64,6 +73,8 @@ def rnn_forward(
             activate_of(activation, z, ht)  # h_t = f(z_t)
             if residual:
                 add(ht, h[b], ht)  # h_t = h_{t-1} + f(z_t)
+            if edited(edit_offsets, b * T + t):
+                apply_edits(edits, edit_values, edit_offsets, b * T + t, EDIT_HIDDEN, ht)
             copy(ht, h[b])
     h_last[:] = h
 
@@ -91,8 +102,12 @@ def rnn_backward(
     grad_b_ih,
     grad_b_hh,
     grad_h0,
+    edits,
+    edit_offsets,
 ):
-    """BPTT: dL/dz_t = dL/dh_t * f'(z_t); dL/dh_{t-1} = U^T dL/dz_t (+ dL/dh_t if residual)."""
+    """BPTT: dL/dz_t = dL/dh_t * f'(z_t); dL/dh_{t-1} = U^T dL/dz_t (+ dL/dh_t if residual).
+    Where h_t was overwritten (interventions) dL/dh_t stops there: the step passes none of it
+    on."""
     B, T, D = x.shape
     H = w_hh.shape[1]
     zero_padding(grad_pre, lengths)
@@ -102,6 +117,7 @@ def rnn_backward(
     dz = np.zeros((B, H), x.dtype)
     dh_prev = np.empty((B, H), x.dtype)
     z = np.empty(H, x.dtype)
+    gh_step = np.empty((B, H), x.dtype)  # dL/dh_t less the units set by hand (interventions)
     for s in range(T - 1, -1, -1):
         for b in range(B):
             L = lengths[b]
@@ -111,6 +127,7 @@ def rnn_backward(
             t = position(s, L, reverse)
             gh = grad_hidden[b, t]
             add(dh[b], grad_out[b, t], gh)  # dL/dh_t: from step t+1 and from above
+            gh = step_gradient(edits, edit_offsets, b * T + t, gh, gh_step[b])
             add(pre_input[b, t], pre_hidden[b, t], z)
             times_slope(activation, z, gh, dz[b])  # dL/dz_t = dL/dh_t f'(z_t)
             copy(dz[b], grad_pre[b, t])
@@ -120,7 +137,9 @@ def rnn_backward(
             if s >= L:
                 continue
             if residual:  # h_t = h_{t-1} + f(z_t) passes dL/dh_t straight back too
-                add(dh_prev[b], grad_hidden[b, position(s, L, reverse)], dh[b])
+                t = position(s, L, reverse)
+                gh = step_gradient(edits, edit_offsets, b * T + t, grad_hidden[b, t], gh_step[b])
+                add(dh_prev[b], gh, dh[b])
             else:
                 copy(dh_prev[b], dh[b])
     grad_h0[:] = dh
