@@ -6,7 +6,7 @@ Data"): one HDF5 file of states, a words dictionary, and the project's lstm.yml.
                cells1, ...             (N, units) c_t (LSTM)
                word_ids                (N,) int, the word at each position
     OUT.dict   "word id" per line: the dictionary from word_ids to words
-    lstm.yml   the configuration naming both (written when the folder has none)
+    lstm.yml   the configuration naming both (unless the folder has one rnnsim did not write)
 
 N runs over the trace's examples one after another, each over its own steps (no padding): LSTMVis
 reads one long sequence. An encoder-decoder writes its encoder's states over the source words
@@ -23,10 +23,11 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import ProjectError
+from ..files.writing import write_atomically
 from .tokens import trace_tokens
-from .writing import write_atomically
 
 CONFIG = "lstm.yml"
+MARK = b"name: rnnsim trace"  # the first line of an lstm.yml that rnnsim wrote
 WHITE = {" ": "␣", "\t": "⇥", "\n": "↵", "\r": "↵"}
 
 
@@ -81,7 +82,7 @@ def write_lstmvis(path: Path, trace, task=None) -> list[Path]:
     write_atomically(words, lambda handle: handle.write(text.encode("utf-8")))
     written = [path, words]
     config = path.parent / CONFIG
-    if not config.exists():
+    if not config.exists() or _ours(config):  # a person's own lstm.yml is left alone
         yml = _config(path.name, words.name, paths)
         write_atomically(config, lambda handle: handle.write(yml.encode("utf-8")))
         written.append(config)
@@ -111,6 +112,14 @@ def _word(token: str) -> str:
     return shown or "∅"
 
 
+def _ours(config: Path) -> bool:
+    try:
+        with open(config, "rb") as handle:
+            return handle.read(len(MARK)) == MARK
+    except OSError:
+        return False
+
+
 def _config(states: str, words: str, paths: list[str]) -> str:
     """lstm.yml: LSTMVis's project file (the format of its README)."""
     types = ",\n".join(
@@ -119,7 +128,7 @@ def _config(states: str, words: str, paths: list[str]) -> str:
         if not p.startswith("decoder_")
     )
     return (
-        "name: rnnsim trace\n"
+        f"{MARK.decode()}\n"
         "description: hidden states exported by rnnsim\n"
         "files:\n"
         f"  states: {states}\n"

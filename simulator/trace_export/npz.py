@@ -13,9 +13,9 @@ from pathlib import Path
 
 import numpy as np
 
+from ..files.writing import write_atomically
 from .arrays import trace_arrays
 from .tokens import trace_tokens
-from .writing import write_atomically
 
 
 def npz_arrays(trace, task=None) -> dict[str, np.ndarray]:
@@ -23,6 +23,6 @@ def npz_arrays(trace, task=None) -> dict[str, np.ndarray]:
 
 
 def write_npz(path: Path, trace, task=None) -> list[Path]:
-    arrays = {name: np.ascontiguousarray(a) for name, a in npz_arrays(trace, task).items()}
+    arrays = npz_arrays(trace, task)
     write_atomically(path, lambda handle: np.savez_compressed(handle, **arrays))
     return [path]
