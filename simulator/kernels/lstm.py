@@ -31,7 +31,6 @@ from .steps import (
     position,
     previous_position,
     shared_weight_gradients,
-    step_gradient,
     times,
     times_transposed,
     zero_padding,
@@ -76,6 +75,7 @@ def lstm_forward(
     u_h = np.empty((B, 4 * H), x.dtype)
     z = np.empty(4 * H, x.dtype)
     tanh_c = np.empty(H, x.dtype)
+    has_edits = edit_offsets.shape[0] > 1
     for s in range(T):
         times_transposed(h, w_hh_op, u_h)  # U h_{t-1}  (B, 4H)
         for b in range(B):
@@ -91,24 +91,65 @@ def lstm_forward(
             sigmoid_of(z[: 2 * H], gt[: 2 * H])  # i, f
             tanh_of(z[2 * H : 3 * H], gt[2 * H : 3 * H])  # g
             sigmoid_of(z[3 * H :], gt[3 * H :])  # o
-            slot = b * T + t
-            changed = edited(edit_offsets, slot)
-            if changed:  # gates clamped by hand
-                apply_edits(edits, edit_values, edit_offsets, slot, EDIT_GATE, gt)
-            cb = c[b]
-            for j in range(H):
-                ct[j] = gt[H + j] * cb[j] + gt[j] * gt[2 * H + j]  # c_t = f c_{t-1} + i g
-            if changed:
-                apply_edits(edits, edit_values, edit_offsets, slot, EDIT_CELL, ct)
-            tanh_of(ct, tanh_c)
-            for j in range(H):
-                ht[j] = gt[3 * H + j] * tanh_c[j]  # h_t = o tanh(c_t)
-            if changed:
-                apply_edits(edits, edit_values, edit_offsets, slot, EDIT_HIDDEN, ht)
-            copy(ct, cb)
+            _new_state(gt, c[b], ct, ht, tanh_c)
+            copy(ct, c[b])
             copy(ht, h[b])
+        if has_edits:  # the steps with interventions again, with the values set by hand
+            for b in range(B):
+                L = lengths[b]
+                t = position(s, L, reverse)
+                slot = b * T + t
+                if s >= L or not edited(edit_offsets, slot):
+                    continue
+                tp = previous_position(s, L, reverse)
+                c_prev = c0[b] if tp < 0 else cell[b, tp]
+                gt, ct, ht = gates[b, t], cell[b, t], hidden[b, t]
+                apply_edits(edits, edit_values, edit_offsets, slot, EDIT_GATE, gt)
+                _new_state(gt, c_prev, ct, ht, tanh_c)
+                apply_edits(edits, edit_values, edit_offsets, slot, EDIT_CELL, ct)
+                _new_state_from_cell(gt, ct, ht, tanh_c)
+                apply_edits(edits, edit_values, edit_offsets, slot, EDIT_HIDDEN, ht)
+                copy(ct, c[b])
+                copy(ht, h[b])
     h_last[:] = h
     c_last[:] = c
+
+
+@njit(inline="always")
+def _new_state(gt, c_prev, ct, ht, tanh_c):
+    """c_t = f c_{t-1} + i g and h_t = o tanh(c_t) from the step's gates gt (i, f, g, o)."""
+    H = ct.shape[0]
+    for j in range(H):
+        ct[j] = gt[H + j] * c_prev[j] + gt[j] * gt[2 * H + j]  # c_t = f c_{t-1} + i g
+    _new_state_from_cell(gt, ct, ht, tanh_c)
+
+
+@njit(inline="always")
+def _new_state_from_cell(gt, ct, ht, tanh_c):
+    """h_t = o tanh(c_t)."""
+    H = ct.shape[0]
+    tanh_of(ct, tanh_c)
+    for j in range(H):
+        ht[j] = gt[3 * H + j] * tanh_c[j]
+
+
+@njit(inline="always")
+def _step_backward(gh, gt, tanh_c, c_prev, dc, gc, dz):
+    """One step of BPTT from dL/dh_t (gh) and the dL/dc_t carried back (dc): writes the total
+    dL/dc_t (gc) and dL/dz_t (dz), and leaves dL/dc_{t-1} in dc. gt: the step's gates."""
+    H = gh.shape[0]
+    for j in range(H):  # dL/dc_t = dL/dc (from t+1) + dL/dh_t o (1 - tanh^2 c_t)
+        gc[j] = dc[j] + gh[j] * gt[3 * H + j] * (1.0 - tanh_c[j] * tanh_c[j])
+    for j in range(H):  # dL/dz_i = dL/dc_t g i (1 - i)
+        dz[j] = gc[j] * gt[2 * H + j] * gt[j] * (1.0 - gt[j])
+    for j in range(H):  # dL/dz_f = dL/dc_t c_{t-1} f (1 - f)
+        dz[H + j] = gc[j] * c_prev[j] * gt[H + j] * (1.0 - gt[H + j])
+    for j in range(H):  # dL/dz_g = dL/dc_t i (1 - g^2)
+        dz[2 * H + j] = gc[j] * gt[j] * (1.0 - gt[2 * H + j] * gt[2 * H + j])
+    for j in range(H):  # dL/dz_o = dL/dh_t tanh(c_t) o (1 - o)
+        dz[3 * H + j] = gh[j] * tanh_c[j] * gt[3 * H + j] * (1.0 - gt[3 * H + j])
+    for j in range(H):  # dL/dc_{t-1} = dL/dc_t f
+        dc[j] = gc[j] * gt[H + j]
 
 
 @njit(inline="always")
@@ -166,10 +207,14 @@ def lstm_backward(
     dc = grad_c_last.copy()  # dL/dc carried back through the forget gates
     dz = np.zeros((B, 4 * H), x.dtype)
     dh_prev = np.empty((B, H), x.dtype)
-    gh_step = np.empty((B, H), x.dtype)  # dL/dh_t less the units set by hand (interventions)
     tanh_cell = np.empty((B, T, H), x.dtype)  # tanh(c_t): one pass over all steps, not per step
     tanh_of(cell.reshape(B * T * H), tanh_cell.reshape(B * T * H))
+    has_edits = edit_offsets.shape[0] > 1
+    dc_in = np.empty((B, H), x.dtype)  # dL/dc_t as it came in (steps with interventions)
+    gh_in = np.empty(H, x.dtype)
     for s in range(T - 1, -1, -1):
+        if has_edits:
+            dc_in[:] = dc
         for b in range(B):
             L = lengths[b]
             if s >= L:
@@ -178,31 +223,29 @@ def lstm_backward(
             t = position(s, L, reverse)
             tp = previous_position(s, L, reverse)
             c_prev = c0[b] if tp < 0 else cell[b, tp]
-            gt = gates[b, t]
             gh = grad_hidden[b, t]
-            gc = grad_cell[b, t]
-            zb = dz[b]
-            dcb = dc[b]
-            tanh_c = tanh_cell[b, t]
             add(dh[b], grad_out[b, t], gh)  # dL/dh_t: from step t+1 and from above
-            slot = b * T + t
-            gh = step_gradient(edits, edit_offsets, slot, gh, gh_step[b])
-            for j in range(H):  # dL/dc_t = dL/dc (from t+1) + dL/dh_t o (1 - tanh^2 c_t)
-                gc[j] = dcb[j] + gh[j] * gt[3 * H + j] * (1.0 - tanh_c[j] * tanh_c[j])
-            for j in range(H):  # dL/dz_i = dL/dc_t g i (1 - i)
-                zb[j] = gc[j] * gt[2 * H + j] * gt[j] * (1.0 - gt[j])
-            for j in range(H):  # dL/dz_f = dL/dc_t c_{t-1} f (1 - f)
-                zb[H + j] = gc[j] * c_prev[j] * gt[H + j] * (1.0 - gt[H + j])
-            for j in range(H):  # dL/dz_g = dL/dc_t i (1 - g^2)
-                zb[2 * H + j] = gc[j] * gt[j] * (1.0 - gt[2 * H + j] * gt[2 * H + j])
-            for j in range(H):  # dL/dz_o = dL/dh_t tanh(c_t) o (1 - o)
-                zb[3 * H + j] = gh[j] * tanh_c[j] * gt[3 * H + j] * (1.0 - gt[3 * H + j])
-            for j in range(H):  # dL/dc_{t-1} = dL/dc_t f
-                dcb[j] = gc[j] * gt[H + j]
-            if edited(edit_offsets, slot):  # a clamped gate or a c_t set by hand is a constant
-                cut_edits(edits, edit_offsets, slot, EDIT_GATE, zb)
-                _cut_cell_edits(edits, edit_offsets, slot, H, zb, dcb)
-            copy(zb, grad_pre[b, t])
+            _step_backward(gh, gates[b, t], tanh_cell[b, t], c_prev, dc[b], grad_cell[b, t], dz[b])
+            copy(dz[b], grad_pre[b, t])
+        if has_edits:  # the steps with interventions again, each value set a constant
+            for b in range(B):
+                L = lengths[b]
+                t = position(s, L, reverse)
+                slot = b * T + t
+                if s >= L or not edited(edit_offsets, slot):
+                    continue
+                tp = previous_position(s, L, reverse)
+                c_prev = c0[b] if tp < 0 else cell[b, tp]
+                copy(grad_hidden[b, t], gh_in)  # an h_t set by hand passes nothing into the step
+                cut_edits(edits, edit_offsets, slot, EDIT_HIDDEN, 0, gh_in)
+                copy(dc_in[b], dc[b])
+                zb = dz[b]
+                _step_backward(
+                    gh_in, gates[b, t], tanh_cell[b, t], c_prev, dc[b], grad_cell[b, t], zb
+                )
+                cut_edits(edits, edit_offsets, slot, EDIT_GATE, 0, zb)  # nor a clamped gate
+                _cut_cell_edits(edits, edit_offsets, slot, H, zb, dc[b])  # nor a c_t set by hand
+                copy(zb, grad_pre[b, t])
         times(dz, w_hh_op, dh_prev)  # dL/dh_{t-1} = U^T dz_t
         for b in range(B):
             if s < lengths[b]:

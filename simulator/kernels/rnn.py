@@ -16,13 +16,14 @@ from .steps import (
     EDIT_HIDDEN,
     apply_edits,
     backward_operand,
+    cut_edits,
     edited,
     forward_operand,
     input_gradient,
     input_projection,
     position,
+    restore_edits,
     shared_weight_gradients,
-    step_gradient,
     times,
     times_transposed,
     zero_padding,
@@ -73,9 +74,16 @@ def rnn_forward(
             activate_of(activation, z, ht)  # h_t = f(z_t)
             if residual:
                 add(ht, h[b], ht)  # h_t = h_{t-1} + f(z_t)
-            if edited(edit_offsets, b * T + t):
-                apply_edits(edits, edit_values, edit_offsets, b * T + t, EDIT_HIDDEN, ht)
             copy(ht, h[b])
+        if edit_offsets.shape[0] > 1:  # h_t set by hand (interventions)
+            for b in range(B):
+                L = lengths[b]
+                t = position(s, L, reverse)
+                if s < L and edited(edit_offsets, b * T + t):
+                    apply_edits(
+                        edits, edit_values, edit_offsets, b * T + t, EDIT_HIDDEN, hidden[b, t]
+                    )
+                    copy(hidden[b, t], h[b])
     h_last[:] = h
 
 
@@ -117,7 +125,7 @@ def rnn_backward(
     dz = np.zeros((B, H), x.dtype)
     dh_prev = np.empty((B, H), x.dtype)
     z = np.empty(H, x.dtype)
-    gh_step = np.empty((B, H), x.dtype)  # dL/dh_t less the units set by hand (interventions)
+    has_edits = edit_offsets.shape[0] > 1
     for s in range(T - 1, -1, -1):
         for b in range(B):
             L = lengths[b]
@@ -127,21 +135,31 @@ def rnn_backward(
             t = position(s, L, reverse)
             gh = grad_hidden[b, t]
             add(dh[b], grad_out[b, t], gh)  # dL/dh_t: from step t+1 and from above
-            gh = step_gradient(edits, edit_offsets, b * T + t, gh, gh_step[b])
             add(pre_input[b, t], pre_hidden[b, t], z)
             times_slope(activation, z, gh, dz[b])  # dL/dz_t = dL/dh_t f'(z_t)
             copy(dz[b], grad_pre[b, t])
+        if has_edits:  # an h_t set by hand passes nothing back
+            for b in range(B):
+                L = lengths[b]
+                t = position(s, L, reverse)
+                if s < L and edited(edit_offsets, b * T + t):
+                    cut_edits(edits, edit_offsets, b * T + t, EDIT_HIDDEN, 0, dz[b])
+                    copy(dz[b], grad_pre[b, t])
         times(dz, w_hh_op, dh_prev)  # U^T dz_t
         for b in range(B):
             L = lengths[b]
             if s >= L:
                 continue
             if residual:  # h_t = h_{t-1} + f(z_t) passes dL/dh_t straight back too
-                t = position(s, L, reverse)
-                gh = step_gradient(edits, edit_offsets, b * T + t, grad_hidden[b, t], gh_step[b])
-                add(dh_prev[b], gh, dh[b])
+                add(dh_prev[b], grad_hidden[b, position(s, L, reverse)], dh[b])
             else:
                 copy(dh_prev[b], dh[b])
+        if has_edits and residual:  # ... not even straight back
+            for b in range(B):
+                L = lengths[b]
+                t = position(s, L, reverse)
+                if s < L and edited(edit_offsets, b * T + t):
+                    restore_edits(edits, edit_offsets, b * T + t, EDIT_HIDDEN, dh_prev[b], dh[b])
     grad_h0[:] = dh
     shared_weight_gradients(
         grad_pre, x, hidden, h0, lengths, reverse, grad_w_ih, grad_w_hh, grad_b_ih, grad_b_hh

@@ -225,20 +225,20 @@ def apply_edits(edits, edit_values, edit_offsets, slot, target, row):
 
 
 @njit(inline="always")
-def cut_edits(edits, edit_offsets, slot, target, row):
-    """row[index] = 0 for each edit of `target` at `slot`. A value set by hand is a constant:
-    the gradient that reaches it does not flow on into what computed the value it replaced."""
+def cut_edits(edits, edit_offsets, slot, target, shift, row):
+    """row[shift + index] = 0 for each edit of `target` at `slot`. A value set by hand is a
+    constant: the gradient that reaches it does not flow on into what computed the value it
+    replaced. BPTT computes a step as without interventions, then cuts these entries (and
+    `restore_edits` others), so a run without them runs exactly the code it ran before."""
     for k in range(edit_offsets[slot], edit_offsets[slot + 1]):
         if edits[k, 0] == target:
-            row[edits[k, 1]] = 0.0
+            row[shift + edits[k, 1]] = 0.0
 
 
 @njit(inline="always")
-def step_gradient(edits, edit_offsets, slot, grad, scratch):
-    """dL/dh_t as it flows into the step that computed h_t: `grad` itself, or (where h_t was
-    overwritten) a copy in `scratch` with the overwritten units at 0."""
-    if not edited(edit_offsets, slot):
-        return grad
-    copy(grad, scratch)
-    cut_edits(edits, edit_offsets, slot, EDIT_HIDDEN, scratch)
-    return scratch
+def restore_edits(edits, edit_offsets, slot, target, source, row):
+    """row[index] = source[index] for each edit of `target` at `slot`: a sum put back to what
+    it was before a term that a value set by hand must not pass on was added."""
+    for k in range(edit_offsets[slot], edit_offsets[slot + 1]):
+        if edits[k, 0] == target:
+            row[edits[k, 1]] = source[edits[k, 1]]
