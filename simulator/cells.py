@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .interventions import Edits, no_edits
 from .kernels.gru import gru_backward, gru_forward
 from .kernels.lstm import lstm_backward, lstm_forward
 from .kernels.mathfn import IDENTITY, RELU, SIGMOID, TANH
@@ -29,8 +30,10 @@ def run_forward(
     direction: int,
     h0: np.ndarray,
     c0: np.ndarray,
+    edits: Edits | None = None,
 ) -> DirectionTrace:
-    """Forward pass of one layer and direction. `weights` maps role (weight_ih, ...) to array."""
+    """Forward pass of one layer and direction. `weights` maps role (weight_ih, ...) to array;
+    `edits` are the interventions at this layer and direction (simulator/interventions.py)."""
     B, T, _ = x.shape
     H = spec.hidden_size
     rows = spec.gate_blocks * H
@@ -41,6 +44,7 @@ def run_forward(
     pre_hidden = gate_values = cell_state = final_cell = initial_cell = None
     final_hidden = np.empty((B, H), dtype)
     activation = ACTIVATION_CODES[spec.activation]
+    edits = edits or no_edits(spec.dtype)
     if spec.cell == "tdnn":
         tdnn_forward(
             x,
@@ -74,6 +78,9 @@ def run_forward(
                 pre_hidden,
                 hidden,
                 final_hidden,
+                edits.edits,
+                edits.values,
+                edits.offsets,
             )
         elif spec.cell == "gru":
             gate_values = np.empty((B, T, rows), dtype)
@@ -92,6 +99,9 @@ def run_forward(
                 gate_values,
                 hidden,
                 final_hidden,
+                edits.edits,
+                edits.values,
+                edits.offsets,
             )
         else:
             gate_values = np.empty((B, T, rows), dtype)
@@ -115,6 +125,9 @@ def run_forward(
                 hidden,
                 final_hidden,
                 final_cell,
+                edits.edits,
+                edits.values,
+                edits.offsets,
             )
     return DirectionTrace(
         layer=layer,
@@ -131,6 +144,7 @@ def run_forward(
         initial_cell=initial_cell,
         final_hidden=final_hidden,
         final_cell=final_cell,
+        edits=None if edits.offsets.shape[0] == 1 else edits,
     )
 
 
@@ -147,7 +161,8 @@ def run_backward(
     """Back-propagation through time for one layer and direction.
 
     Writes the parameter gradients into `grads` (role -> array, overwritten), the per-step
-    gradients into `trace`, and returns dL/dx_t (B, T, D).
+    gradients into `trace`, and returns dL/dx_t (B, T, D). The forward pass's interventions
+    (`trace.edits`) hold here too: a value set by hand is a constant at its step.
     """
     x = trace.inputs
     B, T, D = x.shape
@@ -185,6 +200,7 @@ def run_backward(
         grads[k] for k in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
     )
     h0 = trace.initial_hidden
+    edits = trace.edits or no_edits(spec.dtype)
     if spec.cell == "rnn":
         rnn_backward(
             x,
@@ -208,6 +224,8 @@ def run_backward(
             g_b_ih,
             g_b_hh,
             trace.grad_initial_hidden,
+            edits.edits,
+            edits.offsets,
         )
     elif spec.cell == "gru":
         trace.grad_pre_hidden = np.empty((B, T, rows), dtype)
@@ -233,6 +251,8 @@ def run_backward(
             g_b_ih,
             g_b_hh,
             trace.grad_initial_hidden,
+            edits.edits,
+            edits.offsets,
         )
     else:
         trace.grad_cell = np.empty((B, T, H), dtype)
@@ -261,6 +281,8 @@ def run_backward(
             g_b_hh,
             trace.grad_initial_hidden,
             trace.grad_initial_cell,
+            edits.edits,
+            edits.offsets,
         )
     return grad_x
 

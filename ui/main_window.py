@@ -27,6 +27,7 @@ from . import explanation_panel, lessons
 from .builder_panel import BuilderPanel
 from .diagram.view import UnrolledView
 from .dock_tabs import follow_tabs
+from .exchange_actions import ExchangeActions
 from .file_actions import FileActions
 from .gallery_panel import GalleryPanel
 from .help_menu import HelpMenu
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
         self.view_sets = view_sets.install(self)  # the encoder-decoder's and the trees' views
 
         self.file_actions = FileActions(self, session)
+        self.exchange_actions = ExchangeActions(self, session)
         self._menus()
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
@@ -252,6 +254,8 @@ class MainWindow(QMainWindow):
         files.addAction(fa.save_action)
         files.addAction(fa.save_as_action)
         files.addSeparator()
+        files.addActions(self.exchange_actions.actions())
+        files.addSeparator()
         self.quit_action = files.addAction(
             self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close
         )
@@ -321,6 +325,7 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.reset_layout_action.setText(self.tr("Reset layout"))
         self.file_actions.retranslate()
+        self.exchange_actions.retranslate()
         self._title()
 
     # ----- messages ----------------------------------------------------------------------------

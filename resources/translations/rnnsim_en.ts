@@ -557,6 +557,61 @@
     </message>
 </context>
 <context>
+    <name>ExchangeActions</name>
+    <message>
+        <source>Export &amp;trace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import weights…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport weights…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no run to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not export the trace: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not export the weights: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not import the weights: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import weights from {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the weights in {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExplanationPanel</name>
     <message>
         <source>simple RNN</source>

@@ -557,6 +557,61 @@
     </message>
 </context>
 <context>
+    <name>ExchangeActions</name>
+    <message>
+        <source>Export &amp;trace…</source>
+        <translation>导出轨迹(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import weights…</source>
+        <translation>导入权重(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport weights…</source>
+        <translation>导出权重(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>There is no run to export yet.</source>
+        <translation>还没有可导出的运行。</translation>
+    </message>
+    <message>
+        <source>Export the trace</source>
+        <translation>导出轨迹</translation>
+    </message>
+    <message>
+        <source>Could not export the trace: {0}</source>
+        <translation>无法导出轨迹：{0}</translation>
+    </message>
+    <message>
+        <source>Wrote {0}</source>
+        <translation>已写入 {0}</translation>
+    </message>
+    <message>
+        <source>Export the weights</source>
+        <translation>导出权重</translation>
+    </message>
+    <message>
+        <source>Could not export the weights: {0}</source>
+        <translation>无法导出权重：{0}</translation>
+    </message>
+    <message>
+        <source>Import weights</source>
+        <translation>导入权重</translation>
+    </message>
+    <message>
+        <source>Could not import the weights: {0}</source>
+        <translation>无法导入权重：{0}</translation>
+    </message>
+    <message>
+        <source>Import weights from {0}</source>
+        <translation>从 {0} 导入权重</translation>
+    </message>
+    <message>
+        <source>Read the weights in {0}</source>
+        <translation>已读入 {0} 中的权重</translation>
+    </message>
+</context>
+<context>
     <name>ExplanationPanel</name>
     <message>
         <source>simple RNN</source>
