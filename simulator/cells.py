@@ -1,14 +1,16 @@
 """One layer in one direction: allocate the arrays, call the cell's compiled kernels.
 
 This is where Python prepares and the kernels compute: every array a kernel writes is allocated
-here, uninitialised (np.empty), and handed over C-contiguous in the network's dtype; the kernel
-writes all of it, zeros at the padded positions included.
+here, uninitialised (np.empty; the per-step ones reused from runs whose traces are gone, see
+buffers.py), and handed over C-contiguous in the network's dtype; the kernel writes all of it,
+zeros at the padded positions included.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from . import buffers
 from .interventions import Edits, no_edits
 from .kernels.gru import gru_backward, gru_forward
 from .kernels.lstm import lstm_backward, lstm_forward
@@ -39,8 +41,8 @@ def run_forward(
     rows = spec.gate_blocks * H
     dtype = x.dtype
     reverse = direction == 1
-    hidden = np.empty((B, T, H), dtype)
-    pre_input = np.empty((B, T, rows), dtype)
+    hidden = buffers.empty((B, T, H), dtype)
+    pre_input = buffers.empty((B, T, rows), dtype)
     pre_hidden = gate_values = cell_state = final_cell = initial_cell = None
     final_hidden = np.empty((B, H), dtype)
     activation = ACTIVATION_CODES[spec.activation]
@@ -58,7 +60,7 @@ def run_forward(
         )
         _final_states(hidden, lengths, reverse, final_hidden)
     else:
-        pre_hidden = np.empty((B, T, rows), dtype)
+        pre_hidden = buffers.empty((B, T, rows), dtype)
         w_ih, w_hh, b_ih, b_hh = (
             weights[k] for k in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
         )
@@ -83,7 +85,7 @@ def run_forward(
                 edits.offsets,
             )
         elif spec.cell == "gru":
-            gate_values = np.empty((B, T, rows), dtype)
+            gate_values = buffers.empty((B, T, rows), dtype)
             gru_forward(
                 x,
                 lengths,
@@ -104,8 +106,8 @@ def run_forward(
                 edits.offsets,
             )
         else:
-            gate_values = np.empty((B, T, rows), dtype)
-            cell_state = np.empty((B, T, H), dtype)
+            gate_values = buffers.empty((B, T, rows), dtype)
+            cell_state = buffers.empty((B, T, H), dtype)
             final_cell = np.empty((B, H), dtype)
             initial_cell = c0
             lstm_forward(
@@ -171,9 +173,9 @@ def run_backward(
     dtype = x.dtype
     reverse = trace.direction == 1
     activation = ACTIVATION_CODES[spec.activation]
-    grad_x = np.empty((B, T, D), dtype)
-    trace.grad_hidden = np.empty((B, T, H), dtype)
-    trace.grad_pre_input = np.empty((B, T, rows), dtype)
+    grad_x = buffers.empty((B, T, D), dtype)
+    trace.grad_hidden = buffers.empty((B, T, H), dtype)
+    trace.grad_pre_input = buffers.empty((B, T, rows), dtype)
     trace.grad_initial_hidden = np.zeros((B, H), dtype)  # stays zero for tdnn (no state)
     if spec.cell == "tdnn":  # the final state is the hidden state at the last position
         grad_out = grad_out.copy()
@@ -228,7 +230,7 @@ def run_backward(
             edits.offsets,
         )
     elif spec.cell == "gru":
-        trace.grad_pre_hidden = np.empty((B, T, rows), dtype)
+        trace.grad_pre_hidden = buffers.empty((B, T, rows), dtype)
         gru_backward(
             x,
             lengths,
@@ -255,7 +257,7 @@ def run_backward(
             edits.offsets,
         )
     else:
-        trace.grad_cell = np.empty((B, T, H), dtype)
+        trace.grad_cell = buffers.empty((B, T, H), dtype)
         trace.grad_initial_cell = np.empty((B, H), dtype)
         lstm_backward(
             x,
