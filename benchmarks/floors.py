@@ -1,16 +1,22 @@
-"""The least time a recurrent case could take on this machine, from rates measured here.
+"""The least time a recurrent case could take on this machine, from what is measured here.
 
-Forward + loss + BPTT of one layer with G = gates * H rows in its matrices does:
-  - GEMMs over all T*B rows at once: input projection x W_ih^T, dL/dx = d W_ih, dL/dW_ih,
-    dL/dW_hh (and the output layer's three): 2*T*B*G*(3D + H) + 6*T*B*H*O flops;
-  - per step, the recurrent product forward (W_hh h) and backward (d W_hh): at B = 1 two
-    matrix-vector products that stream W_hh (G*H numbers) from cache, so their floor is bytes
-    over the fastest read bandwidth measured for a matrix that size; at B > 1 two GEMMs,
-    2 * 2*T*B*G*H flops more.
-  floor = GEMM flops / measured GFLOP/s + 2*T * (G*H*itemsize) / measured bandwidth.
-The gates' element-wise work (exp, tanh, products) is left out, so the floor is below what any
-implementation can reach. Rates are measured on one thread (what the engine runs on), under the
-engine's own thread limit, as the best of several tries.
+Forward + loss + BPTT of one layer with G = gates * H rows in its matrices, N = B * T rows, must
+at least do this (each part timed on one thread, the engine's thread limit, as the best of TRIES
+in CPU time):
+  - products: every matrix product of the run, each timed at its own shape through the BLAS
+    the kernels call (SciPy's OpenBLAS, from compiled code): the input projection (N, D) x
+    (D, G), dL/dx (N, G) x (G, D), the weight gradients over all N rows, the output layer's
+    three; and per step the recurrent product forward and backward, T times each: at B > 1
+    (B, H) x (H, G) and (B, G) x (G, H). That is what this BLAS reaches at these shapes, not at
+    a large cube: a (32, 128) x (128, 512) product runs at about 3/4 of a 256-cube's rate.
+  - at B = 1 the per-step products are matrix-vector products that stream W_hh (G * H numbers)
+    from cache twice per step: bytes over the fastest read bandwidth measured for a matrix
+    that size (a vectorised sum over it, or BLAS's gemv both ways).
+  - the trace: the arrays the run hands back that no product writes (pre-activations of the
+    recurrent product, gates, cell states, hidden states and their gradients), written once
+    each at the measured fill bandwidth.
+floor = products + W_hh streaming + trace writing. The gates' element-wise arithmetic (exp,
+tanh, products) is left out, so no implementation reaches the floor itself.
 """
 
 import time
@@ -22,6 +28,7 @@ from simulator.threads import engine_threads
 
 GATES = {"rnn": 1, "gru": 3, "lstm": 4}
 TRIES = 7
+TRANSPOSED_GEMM_ROWS = 1000  # the engine's choice of orientation (simulator/kernels/steps.py)
 
 
 @njit(fastmath=True)
@@ -42,29 +49,60 @@ def _matvecs(w, v, d, out_h, out_d, times):
         np.dot(d, w, out_d)
 
 
+@njit
+def _products(a, b, out, times):
+    """out = a b, `times` times, as the kernels call BLAS (a, b, out 2-D)."""
+    for _ in range(times):
+        np.dot(a, b, out)
+
+
 def _best_seconds(run, tries=TRIES) -> float:
+    """This thread's CPU seconds for `run`, the best of `tries`: a property of the machine, so
+    time another program takes from this one's core is not counted (on a quiet machine the
+    same as the wall clock)."""
     run()  # compile, warm the cache
     best = float("inf")
     for _ in range(tries):
-        start = time.perf_counter()
+        start = time.thread_time()
         run()
-        best = min(best, time.perf_counter() - start)
+        best = min(best, time.thread_time() - start)
     return best
 
 
+def _shapes(cell: str, B: int, H: int, D: int, T: int, O: int) -> list[tuple[int, int, int, int]]:
+    """(rows, inner, columns, times) of every matrix product of one forward + BPTT."""
+    G, N = GATES[cell] * H, B * T
+    weights = (D + H, N, G) if N >= TRANSPOSED_GEMM_ROWS else (G, N, D + H)
+    shapes = [
+        (N, D, G, 1),  # W x_t + b for every step
+        (N, G, D, 1),  # dL/dx
+        (*weights, 1),  # dL/dW and dL/dU over every row
+        (N, H, O, 1),  # the output layer
+        (O, N, H, 1),  # its weights' gradient
+        (N, O, H, 1),  # dL/dh from the output layer
+    ]
+    if B > 1:  # the recurrent products, one per step each way
+        shapes += [(B, H, G, T), (B, G, H, T)]
+    return shapes
+
+
 class Floors:
-    """Rates measured once per dtype (GEMM) or matrix size (bandwidth), floors per case."""
+    """Rates measured once per dtype (fill, GEMM) or matrix size (bandwidth); products per
+    case."""
 
     def __init__(self):
         self._gflops: dict[str, float] = {}
         self._bandwidth: dict[tuple[int, int, str], float] = {}
+        self._fill: dict[str, float] = {}
+        self._products: dict[tuple, float] = {}
 
     def gflops(self, dtype: str) -> float:
-        """Single-thread GEMM rate: a 256-cube product, the best of TRIES."""
+        """Single-thread GEMM rate on a 256-cube product, the best of TRIES (for reference)."""
         if dtype not in self._gflops:
             a = np.random.default_rng(0).standard_normal((256, 256)).astype(dtype)
+            out = np.empty_like(a)
             with engine_threads:
-                seconds = _best_seconds(lambda: a @ a)
+                seconds = _best_seconds(lambda: _products(a, a, out, 1))
             self._gflops[dtype] = 2 * 256**3 / seconds / 1e9
         return self._gflops[dtype]
 
@@ -85,20 +123,56 @@ class Floors:
             self._bandwidth[key] = w.nbytes / min(stream, gemv)
         return self._bandwidth[key]
 
-    def floor_ms(self, cell: str, B: int, H: int, D: int, T: int, O: int, dtype: str) -> float:
-        return sum(self.floor_parts(cell, B, H, D, T, O, dtype)[:2])
+    def fill_bandwidth(self, dtype: str) -> float:
+        """Bytes per second written over a 16 MB array (larger than this machine's L2)."""
+        if dtype not in self._fill:
+            a = np.empty(16 * 2**20 // np.dtype(dtype).itemsize, dtype)
+            self._fill[dtype] = a.nbytes / _best_seconds(lambda: a.fill(1.0))
+        return self._fill[dtype]
 
-    def floor_parts(self, cell, B, H, D, T, O, dtype) -> tuple[float, float, float]:
-        """(GEMM ms, ms streaming W_hh at B = 1, that bandwidth in GB/s)."""
+    def products_ms(self, cell: str, B: int, H: int, D: int, T: int, O: int, dtype: str) -> float:
+        """Every matrix product of the case, each timed at its shape (see _shapes)."""
+        key = (cell, B, H, D, T, O, dtype)
+        if key not in self._products:
+            rng = np.random.default_rng(0)
+            total = 0.0
+            for rows, inner, cols, times in _shapes(cell, B, H, D, T, O):
+                a = rng.standard_normal((rows, inner)).astype(dtype)
+                b = rng.standard_normal((inner, cols)).astype(dtype)
+                out = np.empty((rows, cols), dtype)
+                with engine_threads:
+                    total += _best_seconds(
+                        lambda a=a, b=b, out=out, n=times: _products(a, b, out, n)
+                    )
+            self._products[key] = 1e3 * total
+        return self._products[key]
+
+    def trace_bytes(self, cell: str, B: int, H: int, T: int, dtype: str) -> int:
+        """What the run writes outside the products: U h_{t-1} + c, the gates (gru, lstm), the
+        cell states (lstm) and the hidden states, then dL/dz, dL/d(U h) (gru), dL/dc (lstm)
+        and dL/dh."""
+        G, N = GATES[cell] * H, B * T
+        forward = G + (G if cell != "rnn" else 0) + (H if cell == "lstm" else 0) + H
+        backward = G + (G if cell == "gru" else 0) + (H if cell == "lstm" else 0) + H
+        return N * (forward + backward) * np.dtype(dtype).itemsize
+
+    def floor_ms(self, cell: str, B: int, H: int, D: int, T: int, O: int, dtype: str) -> float:
+        return sum(self.floor_parts(cell, B, H, D, T, O, dtype)[:3])
+
+    def floor_parts(self, cell, B, H, D, T, O, dtype) -> tuple[float, float, float, float]:
+        """(products ms, ms streaming W_hh at B = 1, ms writing the trace, that W_hh bandwidth
+        in GB/s)."""
         G = GATES[cell] * H
-        flops = 2 * T * B * G * (3 * D + H) + 6 * T * B * H * O
         streamed, bandwidth = 0.0, 0.0
         if B == 1:
             bandwidth = self.bandwidth(G, H, dtype)
             streamed = 1e3 * 2 * T * G * H * np.dtype(dtype).itemsize / bandwidth
-        else:
-            flops += 4 * T * B * G * H
-        return 1e3 * flops / (self.gflops(dtype) * 1e9), streamed, bandwidth / 1e9
+        writing = 1e3 * self.trace_bytes(cell, B, H, T, dtype) / self.fill_bandwidth(dtype)
+        products = self.products_ms(cell, B, H, D, T, O, dtype)
+        return products, streamed, writing, bandwidth / 1e9
 
     def describe(self, dtype: str) -> str:
-        return f"GEMM {self.gflops(dtype):.1f} GFLOP/s"
+        return (
+            f"GEMM {self.gflops(dtype):.1f} GFLOP/s on a 256-cube, "
+            f"fill {self.fill_bandwidth(dtype) / 1e9:.1f} GB/s"
+        )

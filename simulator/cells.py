@@ -1,14 +1,17 @@
 """One layer in one direction: allocate the arrays, call the cell's compiled kernels.
 
 This is where Python prepares and the kernels compute: every array a kernel writes is allocated
-here, uninitialised (np.empty), and handed over C-contiguous in the network's dtype; the kernel
-writes all of it, zeros at the padded positions included.
+here, uninitialised (np.empty; the per-step ones reused from runs whose traces are gone, see
+buffers.py), and handed over C-contiguous in the network's dtype; the kernel writes all of it,
+zeros at the padded positions included.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from . import buffers
+from .interventions import Edits, no_edits
 from .kernels.gru import gru_backward, gru_forward
 from .kernels.lstm import lstm_backward, lstm_forward
 from .kernels.mathfn import IDENTITY, RELU, SIGMOID, TANH
@@ -29,18 +32,21 @@ def run_forward(
     direction: int,
     h0: np.ndarray,
     c0: np.ndarray,
+    edits: Edits | None = None,
 ) -> DirectionTrace:
-    """Forward pass of one layer and direction. `weights` maps role (weight_ih, ...) to array."""
+    """Forward pass of one layer and direction. `weights` maps role (weight_ih, ...) to array;
+    `edits` are the interventions at this layer and direction (simulator/interventions.py)."""
     B, T, _ = x.shape
     H = spec.hidden_size
     rows = spec.gate_blocks * H
     dtype = x.dtype
     reverse = direction == 1
-    hidden = np.empty((B, T, H), dtype)
-    pre_input = np.empty((B, T, rows), dtype)
+    hidden = buffers.empty((B, T, H), dtype)
+    pre_input = buffers.empty((B, T, rows), dtype)
     pre_hidden = gate_values = cell_state = final_cell = initial_cell = None
     final_hidden = np.empty((B, H), dtype)
     activation = ACTIVATION_CODES[spec.activation]
+    edits = edits or no_edits(spec.dtype)
     if spec.cell == "tdnn":
         tdnn_forward(
             x,
@@ -54,7 +60,7 @@ def run_forward(
         )
         _final_states(hidden, lengths, reverse, final_hidden)
     else:
-        pre_hidden = np.empty((B, T, rows), dtype)
+        pre_hidden = buffers.empty((B, T, rows), dtype)
         w_ih, w_hh, b_ih, b_hh = (
             weights[k] for k in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
         )
@@ -74,9 +80,12 @@ def run_forward(
                 pre_hidden,
                 hidden,
                 final_hidden,
+                edits.edits,
+                edits.values,
+                edits.offsets,
             )
         elif spec.cell == "gru":
-            gate_values = np.empty((B, T, rows), dtype)
+            gate_values = buffers.empty((B, T, rows), dtype)
             gru_forward(
                 x,
                 lengths,
@@ -92,10 +101,13 @@ def run_forward(
                 gate_values,
                 hidden,
                 final_hidden,
+                edits.edits,
+                edits.values,
+                edits.offsets,
             )
         else:
-            gate_values = np.empty((B, T, rows), dtype)
-            cell_state = np.empty((B, T, H), dtype)
+            gate_values = buffers.empty((B, T, rows), dtype)
+            cell_state = buffers.empty((B, T, H), dtype)
             final_cell = np.empty((B, H), dtype)
             initial_cell = c0
             lstm_forward(
@@ -115,6 +127,9 @@ def run_forward(
                 hidden,
                 final_hidden,
                 final_cell,
+                edits.edits,
+                edits.values,
+                edits.offsets,
             )
     return DirectionTrace(
         layer=layer,
@@ -131,6 +146,7 @@ def run_forward(
         initial_cell=initial_cell,
         final_hidden=final_hidden,
         final_cell=final_cell,
+        edits=None if edits.offsets.shape[0] == 1 else edits,
     )
 
 
@@ -147,7 +163,8 @@ def run_backward(
     """Back-propagation through time for one layer and direction.
 
     Writes the parameter gradients into `grads` (role -> array, overwritten), the per-step
-    gradients into `trace`, and returns dL/dx_t (B, T, D).
+    gradients into `trace`, and returns dL/dx_t (B, T, D). The forward pass's interventions
+    (`trace.edits`) hold here too: a value set by hand is a constant at its step.
     """
     x = trace.inputs
     B, T, D = x.shape
@@ -156,9 +173,9 @@ def run_backward(
     dtype = x.dtype
     reverse = trace.direction == 1
     activation = ACTIVATION_CODES[spec.activation]
-    grad_x = np.empty((B, T, D), dtype)
-    trace.grad_hidden = np.empty((B, T, H), dtype)
-    trace.grad_pre_input = np.empty((B, T, rows), dtype)
+    grad_x = buffers.empty((B, T, D), dtype)
+    trace.grad_hidden = buffers.empty((B, T, H), dtype)
+    trace.grad_pre_input = buffers.empty((B, T, rows), dtype)
     trace.grad_initial_hidden = np.zeros((B, H), dtype)  # stays zero for tdnn (no state)
     if spec.cell == "tdnn":  # the final state is the hidden state at the last position
         grad_out = grad_out.copy()
@@ -185,6 +202,7 @@ def run_backward(
         grads[k] for k in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
     )
     h0 = trace.initial_hidden
+    edits = trace.edits or no_edits(spec.dtype)
     if spec.cell == "rnn":
         rnn_backward(
             x,
@@ -208,9 +226,11 @@ def run_backward(
             g_b_ih,
             g_b_hh,
             trace.grad_initial_hidden,
+            edits.edits,
+            edits.offsets,
         )
     elif spec.cell == "gru":
-        trace.grad_pre_hidden = np.empty((B, T, rows), dtype)
+        trace.grad_pre_hidden = buffers.empty((B, T, rows), dtype)
         gru_backward(
             x,
             lengths,
@@ -233,9 +253,11 @@ def run_backward(
             g_b_ih,
             g_b_hh,
             trace.grad_initial_hidden,
+            edits.edits,
+            edits.offsets,
         )
     else:
-        trace.grad_cell = np.empty((B, T, H), dtype)
+        trace.grad_cell = buffers.empty((B, T, H), dtype)
         trace.grad_initial_cell = np.empty((B, H), dtype)
         lstm_backward(
             x,
@@ -261,6 +283,8 @@ def run_backward(
             g_b_hh,
             trace.grad_initial_hidden,
             trace.grad_initial_cell,
+            edits.edits,
+            edits.offsets,
         )
     return grad_x
 

@@ -9,6 +9,9 @@
     rnnsim gradcheck FILE [--json]
     rnnsim sample FILE --prompt TEXT [--length N] [--temperature T] [--seed S]
                                          (an encoder-decoder writes its output for the prompt)
+    rnnsim trace FILE [--input TEXT] -o OUT.npz|OUT.h5   a run's arrays, or states for LSTMVis
+    rnnsim weights export FILE -o W.safetensors       the parameters under PyTorch's names
+    rnnsim weights import FILE W.safetensors [-o OUT] and back, checked against the network
     rnnsim lessons                                    the lessons, one a line
     rnnsim lesson NAME [--check] [--seed S] [--json]  a lesson; --check its claim headless
 
@@ -29,11 +32,12 @@ import signal
 import sys
 from collections.abc import Callable
 
+from . import exchange_commands
 from .lessons import command as lesson_commands
 from .threads import engine_threads
 
 COMMANDS = ("demo", "tasks", "new", "train", "evaluate", "gradcheck", "sample")
-COMMANDS += lesson_commands.COMMANDS
+COMMANDS += exchange_commands.COMMANDS + lesson_commands.COMMANDS
 BEAM_WIDTH = 4  # what `rnnsim sample` searches with on an encoder-decoder
 
 
@@ -93,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
     sample.add_argument("--length", type=int, default=200)
     sample.add_argument("--temperature", type=float, default=1.0)
     sample.add_argument("--seed", type=int, default=0)
+    exchange_commands.add_parsers(sub)
     lesson_commands.add_parsers(sub)
     return parser
 
@@ -334,6 +339,7 @@ _COMMANDS = {  # the commands that run the engine hold its BLAS threads once, fo
     "evaluate": engine_threads(_evaluate),
     "gradcheck": engine_threads(_gradcheck),
     "sample": engine_threads(_sample),
+    **{name: engine_threads(run) for name, run in exchange_commands.HANDLERS.items()},
     **{name: engine_threads(run) for name, run in lesson_commands.HANDLERS.items()},
 }
 

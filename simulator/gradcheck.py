@@ -23,7 +23,14 @@ class GradCheck:
 
 
 def gradient_check(
-    network, x, y, lengths=None, steps=STEPS, max_entries: int | None = None, seed: int = 0
+    network,
+    x,
+    y,
+    lengths=None,
+    steps=STEPS,
+    max_entries: int | None = None,
+    seed: int = 0,
+    **run_options,
 ) -> GradCheck:
     """Compare every analytic gradient with (L(p + h) - L(p - h)) / 2h, one entry at a time.
 
@@ -31,9 +38,14 @@ def gradient_check(
     tree). The error of a parameter is the relative distance between the two gradient arrays;
     an array whose gradients are all (numerically) zero counts as agreeing when both sides are
     below 1e-12. `max_entries` checks at most that many entries of each parameter, drawn with
-    `seed` (large networks). Needs float64: in float32 the differences drown in rounding.
+    `seed` (large networks). `run_options` go to every run (e.g. interventions=[...]). Needs
+    float64: in float32 the differences drown in rounding.
     """
-    analytic = network.run(x, y, lengths).grads
+
+    def run():
+        return network.run(x, y, lengths, **run_options)
+
+    analytic = run().grads
     rng = np.random.default_rng(seed)
     errors = {}
     for name, view in network.params.items():
@@ -44,7 +56,7 @@ def gradient_check(
         a = analytic[name].reshape(-1)[entries]
         best = np.inf
         for step in steps:
-            numeric = _central_differences(network, flat, entries, step, x, y, lengths)
+            numeric = _central_differences(run, flat, entries, step)
             scale = np.linalg.norm(a) + np.linalg.norm(numeric)
             error = 0.0 if scale < 1e-12 else float(np.linalg.norm(a - numeric) / scale)
             best = min(best, error)
@@ -54,14 +66,14 @@ def gradient_check(
     return GradCheck(errors)
 
 
-def _central_differences(network, flat, entries, step, x, y, lengths) -> np.ndarray:
+def _central_differences(run, flat, entries, step) -> np.ndarray:
     numeric = np.zeros(entries.size)
     for n, i in enumerate(entries):
         keep = flat[i]
         flat[i] = keep + step
-        up = network.run(x, y, lengths).loss
+        up = run().loss
         flat[i] = keep - step
-        down = network.run(x, y, lengths).loss
+        down = run().loss
         flat[i] = keep
         numeric[n] = (up - down) / (2 * step)
     return numeric

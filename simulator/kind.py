@@ -9,6 +9,8 @@ Everything else that differs between kinds is a field or a method here:
     reads           the data its models read, in words ("parse trees")
     kernel_sets     the warm-up sets its models use (simulator.warmup): cells, or the kind
     compared        what compare mode varies, and the contrast the notes draw
+    switches(spec)  yes/no fields compare mode may also turn the other way
+    compare_choices the (field, value) pairs compare mode offers for a spec
     cuts_sequences  whether its model reads one sequence that may be cut (truncated BPTT)
     decodes         whether its model writes an output sequence for a source (beam search)
     claims(section) whether a project file's `network` section is one of its specs
@@ -62,6 +64,21 @@ class Kind:
         raise NotImplementedError
 
     compared: Compared
+
+    def switches(self, spec) -> tuple[str, ...]:
+        """Yes/no fields compare mode may turn the other way besides `compared`."""
+        return ()
+
+    def compare_choices(self, spec) -> list[tuple[str, object]]:
+        """The (field, value) pairs compare mode offers for `spec`, none of them its own
+        setting: the compared field's other choices (the notes' contrast first), then each
+        switch turned the other way."""
+        field = self.compared.field
+        own = getattr(spec, field)
+        against = self.compared.other(own)
+        pairs = [(field, against)] if against != own else []
+        pairs += [(field, value) for value in self.compared.choices if value not in (own, against)]
+        return pairs + [(switch, not getattr(spec, switch)) for switch in self.switches(spec)]
 
     # ----- project files -----------------------------------------------------------------------
     def claims(self, section: dict) -> bool:

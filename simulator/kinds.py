@@ -48,6 +48,11 @@ def kind_of_section(section: dict) -> Kind:
     return RECURRENT  # (unreachable: the recurrent kind claims what no other does)
 
 
+def compare_choices(spec) -> list[tuple[str, object]]:
+    """The (field, value) pairs compare mode offers for a spec (Kind.compare_choices)."""
+    return kind_of(spec).compare_choices(spec)
+
+
 def spec_from_dict(section: dict):
     """The spec a project file's `network` section holds. Raises SpecError."""
     return kind_of_section(section).spec_class().from_dict(section)

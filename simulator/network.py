@@ -7,6 +7,7 @@ import numpy as np
 from . import cells
 from .errors import InputError
 from .inputs import Batch, prepare
+from .interventions import check_all, layer_edits
 from .kernels.loss import softmax, softmax_cross_entropy, squared_error
 from .parameters import ParameterLayout, ParameterSet, initialise
 from .spec import NetworkSpec, layer_names, shapes
@@ -30,15 +31,20 @@ class Network(ParameterSet):
 
     # ----- running ---------------------------------------------------------------------------
     @engine_threads
-    def run(self, x, y=None, lengths=None, initial=None) -> Trace:
+    def run(self, x, y=None, lengths=None, initial=None, interventions=()) -> Trace:
         """Run the network on `x` (see simulator.inputs for shapes). With targets `y` it also
         computes the loss and back-propagates through time, filling every gradient.
 
         `initial` is the starting state as PyTorch passes it: h0, or (h0, c0) for an LSTM, each
         (num_layers * directions, B, H); zeros when omitted. `trace.final_state()` gives the
-        state to continue from (truncated BPTT, sampling one step at a time)."""
+        state to continue from (truncated BPTT, sampling one step at a time).
+        `interventions`: ClampGate, ZeroUnit, SetState (simulator.interventions), applied in the
+        forward pass and held as constants by BPTT; recorded in `trace.interventions`."""
         batch = prepare(self.spec, x, y, lengths)
-        trace = self._forward(batch, self._initial_state(initial, batch.lengths.shape[0]))
+        steps = batch.inputs.shape[1]
+        chosen = check_all(interventions, self.spec, steps)
+        initial_state = self._initial_state(initial, batch.lengths.shape[0])
+        trace = self._forward(batch, initial_state, chosen)
         if batch.targets is not None:
             self._loss(trace, batch.targets)
             self._backward(trace, trace.grad_logits)
@@ -65,8 +71,11 @@ class Network(ParameterSet):
             out.append(np.ascontiguousarray(part, dtype=spec.dtype))
         return out[0], out[1]
 
-    def _forward(self, batch: Batch, initial: tuple[np.ndarray, np.ndarray]) -> Trace:
+    def _forward(
+        self, batch: Batch, initial: tuple[np.ndarray, np.ndarray], interventions: tuple = ()
+    ) -> Trace:
         spec = self.spec
+        steps = batch.inputs.shape[1]
         embedded = None
         if spec.tokens:
             embedded = np.ascontiguousarray(self.params["embedding.weight"][batch.inputs])
@@ -87,6 +96,7 @@ class Network(ParameterSet):
                     d,
                     h0[first + d],
                     c0[first + d],
+                    layer_edits(interventions, layer, d, batch.lengths, steps, spec),
                 )
                 for d in range(spec.num_directions)
             ]
@@ -108,6 +118,7 @@ class Network(ParameterSet):
             features=features,
             logits=logits,
             probabilities=probabilities,
+            interventions=interventions,
         )
 
     def _features(

@@ -38,6 +38,11 @@ class RecurrentKind(Kind):
 
     compared = Compared("cell", CELLS, {"lstm": "rnn"}, "lstm")  # a simple RNN against an LSTM
 
+    def switches(self, spec) -> tuple[str, ...]:
+        """The notes' remedy (the residual recurrence, a simple RNN's only) and the reverse
+        direction."""
+        return ("residual", "bidirectional") if spec.cell == "rnn" else ("bidirectional",)
+
     def claims(self, section: dict) -> bool:
         """Any section without another kind's marks: recurrent files came first and name no
         kind (the spec then says what is wrong with one that is not a recurrent network)."""

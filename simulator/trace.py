@@ -36,6 +36,7 @@ class DirectionTrace:
     initial_cell: np.ndarray | None
     final_hidden: np.ndarray  # (B, H) state after each sequence's last step (PyTorch's h_n)
     final_cell: np.ndarray | None
+    edits: object | None = None  # interventions.Edits: what was set by hand here, None if nothing
     # Filled by the backward pass:
     grad_hidden: np.ndarray | None = None  # (B, T, H) total dL/dh_t
     grad_cell: np.ndarray | None = None  # (B, T, H) total dL/dc_t (lstm)
@@ -83,6 +84,7 @@ class Trace:
     features: np.ndarray  # what the output layer read: (B, T, F) seq2seq, (B, F) seq2class
     logits: np.ndarray  # (B, T, O) or (B, O)
     probabilities: np.ndarray | None  # softmax of the logits (cross-entropy), else None
+    interventions: tuple = ()  # what the person set by hand in this run (interventions.py)
     targets: np.ndarray | None = None
     step_losses: np.ndarray | None = None  # (B, T); seq2class puts its loss at the last step
     loss: float | None = None  # (1/B) sum_b sum_t L_bt

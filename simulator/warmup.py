@@ -7,8 +7,10 @@
 Numba compiles a kernel on its first call (seconds per cell; 10-30 s for the encoder-decoder's
 and the trees' sets) and keeps it in its on-disk cache (see numba_cache.py). A program that
 wants to stay responsive — the window — warms what it needs early, compiling a cold set in a
-separate process. A set is what a kind's models run on (Kind.kernel_sets: each recurrent cell, the
-encoder-decoder, the trees). `is_cached`
+separate process. A set is what a kind's models run on (Kind.kernel_sets: each recurrent cell,
+the encoder-decoder's teacher forcing, its decoding: greedy and beam search, which only the beam
+view and a typed source without a target need, so the diagram never waits for them; the trees).
+`is_cached`
 answers from a stamp file written beside Numba's cache once a set and dtype have been warmed;
 the stamp's name carries a hash of the kernel sources and Numba's version, so editing a kernel
 or upgrading Numba makes it stale, and clearing the cache folder removes it; and a hash of where
@@ -16,8 +18,10 @@ the sources are, because Numba keys its cache by the source file's path (a secon
 sharing the folder has compiled nothing for its own paths).
 
 `make run` calls `--all` after installing, `make test` `--all float64 float32` (the tests run
-both precisions; see the Makefile): the sets are compiled side by side in separate processes, the
-longest first, so a person's first window and the test suite start warm. Sets already stamped
+both precisions; see the Makefile): the sets are compiled side by side in worker processes, one
+per core, each taking the next set as it ends one, the longest first, so a person's first window
+and the test suite start warm. A worker compiles what its sets share (NumPy's routines inside
+Numba, the kernels another set already compiled) once, not once per set. Sets already stamped
 cost nothing.
 """
 
@@ -29,20 +33,21 @@ import subprocess
 import sys
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from .encoder_decoder.kind import DECODING
 from .kinds import ENCODER_DECODER, KINDS, TREE
 from .numba_cache import configure, fingerprint
 from .threads import engine_threads
 
-# Every set a kind's models run on: each recurrent cell, and one per other kind.
+# Every set a kind's models run on: each recurrent cell, and the other kinds' sets.
 KIND_OF_SET = {name: kind for kind in KINDS for name in kind.kernel_sets}
 
 
-# The longest to compile first; lstm last, by when the encoder-decoder (whose encoder and decoder
-# are LSTMs) has put the LSTM kernels in the cache: 1 s CPU instead of 10.
-SETUP_ORDER = (ENCODER_DECODER.name, TREE.name, "gru", "rnn", "tdnn", "lstm")
+# The longest to compile first; decoding after the encoder-decoder, whose encoder and teacher-
+# forced trace it runs; lstm last, by when the encoder-decoder (whose encoder and decoder are
+# LSTMs) has put the LSTM kernels in the cache: 1 s CPU instead of 10.
+SETUP_ORDER = (ENCODER_DECODER.name, TREE.name, "gru", DECODING, "rnn", "tdnn", "lstm")
 
 
 def setup_keys(dtypes=("float64",)) -> tuple[str, ...]:
@@ -97,23 +102,16 @@ def compile_elsewhere(key: str, progress=None, stop=None) -> tuple[bool, float]:
     the set's steps end; `stop()` returning True ends the process early. Returns (whether it
     compiled, the CPU seconds it took)."""
     try:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "simulator.warmup", key],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-        )
+        process = _start(key)
     except OSError:
         return False, 0.0
-    cpu = [0.0]
+    cpu = [None]
 
-    def read() -> None:  # "progress DONE TOTAL" lines, then "cpu SECONDS" (see __main__)
-        for line in process.stdout:
-            word, *numbers = line.split()
-            if word == "progress" and progress is not None:
-                progress(int(numbers[0]), int(numbers[1]))
-            elif word == "cpu":
-                cpu[0] = float(numbers[0])
+    def read() -> None:
+        try:
+            cpu[0] = _read_set(process.stdout, progress)
+        except EOFError:
+            pass
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
@@ -127,43 +125,110 @@ def compile_elsewhere(key: str, progress=None, stop=None) -> tuple[bool, float]:
                 process.wait()
                 break
     reader.join()
-    return process.returncode == 0, cpu[0]
+    return process.returncode == 0 and cpu[0] is not None, cpu[0] or 0.0
+
+
+def _start(*arguments: str) -> subprocess.Popen:
+    """`python -m simulator.warmup ARGUMENTS`, talking through pipes (see _compile_reporting)."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "simulator.warmup", *arguments],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+
+
+def _compile_reporting(key: str) -> bool:
+    """Warm a set in this process, writing "progress DONE TOTAL" as its steps end, then
+    "done CPU_SECONDS" or "failed"."""
+    started = time.process_time()
+    try:
+        warm(
+            *key.split("/"), progress=lambda done, total: print("progress", done, total, flush=True)
+        )
+    except Exception:  # an unknown name, a kernel that does not compile: the caller reports it
+        print("failed", flush=True)
+        return False
+    print("done", time.process_time() - started, flush=True)
+    return True
+
+
+def _read_set(lines, progress=None) -> float | None:
+    """Read one set's report (see _compile_reporting): its CPU seconds, or None if it failed.
+    EOFError if the process ended first."""
+    for line in lines:
+        word, *numbers = line.split() or [""]
+        if word == "progress" and progress is not None:
+            progress(int(numbers[0]), int(numbers[1]))
+        elif word == "done":
+            return float(numbers[0])
+        elif word == "failed":
+            return None
+    raise EOFError
 
 
 def warm_all(keys=None, processes: int | None = None, stream=None) -> bool:
-    """Compile every set of `keys` not stamped yet, each in its own process (`processes` at a
-    time, default one per core), writing a line as each ends. False if any failed."""
+    """Compile every set of `keys` not stamped yet in worker processes (`processes` of them,
+    default one per core), each taking the next set in order as it ends one, writing a line as
+    each set ends. False if any failed."""
     stream = stream or sys.stderr
     todo = [key for key in keys or setup_keys() if not is_cached(*key.split("/"))]
     if not todo:
         stream.write("rnnsim: compiled kernels are ready\n")
         return True
-    processes = processes or os.cpu_count() or 1
+    processes = min(processes or os.cpu_count() or 1, len(todo))
     stream.write(f"rnnsim: compiling the kernels once ({len(todo)} sets, {processes} at a time)\n")
     stream.flush()
-    started, lock, done = time.monotonic(), threading.Lock(), []
+    started, lock = time.monotonic(), threading.Lock()
+    waiting, failed, done = list(todo), [], []
 
-    def one(key: str) -> bool:
-        since = time.monotonic()
-        ok, cpu = compile_elsewhere(key)
-        verdict = f"{time.monotonic() - since:4.0f} s ({cpu:.0f} s CPU)" if ok else "FAILED"
+    def report(key: str, since: float, cpu: float | None) -> None:
+        verdict = (
+            f"{time.monotonic() - since:4.0f} s ({cpu:.0f} s CPU)" if cpu is not None else "FAILED"
+        )
         with lock:
             done.append(key)
+            if cpu is None:
+                failed.append(key)
             stream.write(f"  [{len(done)}/{len(todo)}] {key:<24} {verdict}\n")
             stream.flush()
-        return ok
 
-    with ThreadPoolExecutor(processes) as pool:
-        results = list(pool.map(one, todo))
+    def serve() -> None:  # one worker process, fed one set at a time
+        worker = None
+        while True:
+            with lock:
+                if not waiting:
+                    break
+                key = waiting.pop(0)
+            since, cpu = time.monotonic(), None
+            try:
+                worker = worker or _start("--serve")
+                worker.stdin.write(key + "\n")
+                worker.stdin.flush()
+                cpu = _read_set(worker.stdout)
+            except (OSError, EOFError):  # it did not start, or it ended: the next set starts one
+                if worker is not None:
+                    worker.kill()
+                    worker.wait()
+                worker = None
+            report(key, since, cpu)
+        if worker is not None:
+            worker.stdin.close()
+            worker.wait()
+
+    threads = [threading.Thread(target=serve) for _ in range(processes)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
     stream.write(f"rnnsim: kernels compiled in {time.monotonic() - started:.0f} s\n")
-    return all(results)
+    return not failed
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--all"]:  # --all [DTYPE ...]: every set, float64 unless told
         sys.exit(0 if warm_all(setup_keys(sys.argv[2:] or ("float64",))) else 1)
-    for key in sys.argv[1:]:
-        warm(
-            *key.split("/"), progress=lambda done, total: print("progress", done, total, flush=True)
-        )
-    print("cpu", time.process_time(), flush=True)
+    keys = sys.stdin if sys.argv[1:] == ["--serve"] else sys.argv[1:]  # --serve: a set per line
+    results = [_compile_reporting(key.strip()) for key in keys]
+    sys.exit(0 if all(results) else 1)

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import explanation_panel
+from . import explanation_panel, lessons
 from .dock_tabs import follow_tabs
+from .exchange_actions import ExchangeActions
 from .file_actions import FileActions
 from .gallery_panel import GalleryPanel
 from .help_menu import HelpMenu
@@ -37,10 +38,10 @@ from .stepper_bar import StepperBar
 from .training import docks as training_docks
 from .worker import Worker
 
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2  # 2: the Lessons dock
 # Docks sharing one place as tabs, the first one raised.
 TAB_GROUPS = (
-    ("builder", "gallery", "training"),
+    ("builder", "gallery", "training", "lessons"),
     ("inspector", "explanation"),
     ("gradients", "flow", "parameters", "curves"),
 )
@@ -110,9 +111,11 @@ class MainWindow(QMainWindow):
         self._laid_out = False
         self.training = training_docks.install(self)
         self.explanation = explanation_panel.install(self)
+        self.lessons = lessons.install(self)  # the LessonGuide: the Lessons dock and menu
         self.view_sets = view_sets.install(self)  # each kind's views, built when first shown
 
         self.file_actions = FileActions(self, session)
+        self.exchange_actions = ExchangeActions(self, session)
         self._menus()
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
@@ -162,13 +165,19 @@ class MainWindow(QMainWindow):
             bottom = [docks[n] for n in ("hidden", "gates", "outputs", "gradients")]
             shares = [0.22, 0.30, 0.22, 0.26]
         self.resizeDocks(bottom, [int(width * s) for s in shares], horizontal)
+        left = [docks[name] for name in TAB_GROUPS[0] if name in docks]
         self.resizeDocks(
             [docks["builder"], docks["inspector"]],
-            [max(250, int(width * 0.18)), max(330, int(width * 0.26))],
+            [max(250, int(width * 0.18), self._tabs_width(left)), max(330, int(width * 0.26))],
             horizontal,
         )
         self.resizeDocks([docks["hidden"]], [int(height * 0.40)], vertical)
         self._hide_unused_tab_bars()
+
+    def _tabs_width(self, docks) -> int:
+        """Pixels a row of these docks' tabs needs to show every title whole."""
+        metrics = self.fontMetrics()
+        return sum(metrics.horizontalAdvance(dock.windowTitle()) + 26 for dock in docks)
 
     def add_dock(self, name: str, title: str, widget: QWidget | None, area) -> QDockWidget:
         """A dock holding `widget` (None: one a kind's views fill when first shown)."""
@@ -209,6 +218,8 @@ class MainWindow(QMainWindow):
         files.addAction(fa.save_action)
         files.addAction(fa.save_as_action)
         files.addSeparator()
+        files.addActions(self.exchange_actions.actions())
+        files.addSeparator()
         self.quit_action = files.addAction(
             self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close
         )
@@ -224,6 +235,7 @@ class MainWindow(QMainWindow):
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
         self.reset_layout_action = view.addAction(self.tr("Reset layout"), self.reset_layout)
+        self.menuBar().addMenu(self.lessons_menu)
         self.menuBar().addMenu(LanguageMenu(self))
         self.help_menu = HelpMenu(self)
         self.menuBar().addMenu(self.help_menu)
@@ -263,6 +275,7 @@ class MainWindow(QMainWindow):
             self.docks[name].setWindowTitle(title)
         training_docks.retranslate(self)
         explanation_panel.retranslate(self)
+        lessons.retranslate(self)
         self.file_menu.setTitle(self.tr("&File"))
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
@@ -271,6 +284,7 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.reset_layout_action.setText(self.tr("Reset layout"))
         self.file_actions.retranslate()
+        self.exchange_actions.retranslate()
         self._title()
 
     # ----- messages ----------------------------------------------------------------------------

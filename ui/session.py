@@ -264,6 +264,20 @@ class Session(QObject):
             self.runner.follow_cursor(self)
             self.cursor_moved.emit(self.stepper.index)
 
+    def goto_event(self, name: str) -> str | None:
+        """Move the cursor to an event named as the stepper names it (loss, forward:t,
+        backward:t, forward:LAYER:DIRECTION:t, or an index); while the run waits for its
+        kernels, it goes there once the run is ready. Returns what exists when `name` does not."""
+        if self.stepper is None:
+            self._wanted_event = name
+            return None
+        try:
+            index = self.stepper.find(name)
+        except ValueError as err:
+            return str(err)
+        self.goto(index)
+        return None
+
     def step(self, count: int = 1) -> None:
         if self.stepper is not None:
             self.goto(self.stepper.index + count)

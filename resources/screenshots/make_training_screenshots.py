@@ -55,8 +55,7 @@ def training_shot(app, path: Path, size) -> None:
     panel.form.set_value("eval_every", 150)
     panel.form.set_value("clipping", "norm")
     panel.form.set_value("clip", 1.0)
-    panel.compare.setChecked(True)
-    panel.compare_with.setCurrentIndex(panel.compare_with.findData("lstm"))
+    panel.choose_comparison("cell", "lstm")
     panel.start()
     while window.training.state != "idle":
         app.processEvents()

@@ -94,6 +94,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Preparing the compiled kernels for beam search (only the first start is slow)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>beam {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -130,6 +134,25 @@
     <name>BuilderPanel</name>
     <message>
         <source>Fixed by the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CheckResult</name>
+    <message>
+        <source>The check was stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The claim holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The claim does not hold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured (seed {0}):</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -278,6 +301,10 @@
     </message>
     <message>
         <source>Random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the compiled kernels for greedy decoding (only the first start is slow): the model writes the target once they are ready…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -474,6 +501,61 @@
     </message>
     <message>
         <source>total loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeActions</name>
+    <message>
+        <source>Export &amp;trace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import weights…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xport weights…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no run to export yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the trace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not export the trace: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not export the weights: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not import the weights: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import weights from {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the weights in {0}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -927,6 +1009,33 @@
     </message>
 </context>
 <context>
+    <name>JobProgress</name>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the check or sweep within a few steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sweeping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run {0}: step {1} of {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KernelWarmup</name>
     <message>
         <source>Compiling the kernels for {0} (only the first start compiles): step {1} of {2}, {3} s…</source>
@@ -937,6 +1046,121 @@
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonDocks</name>
+    <message>
+        <source>Lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonGuide</name>
+    <message>
+        <source>Training starts once the compiled kernels are ready (only the first start compiles)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonSteps</name>
+    <message>
+        <source>The Training tab has no setting {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This task has no setting {0}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonView</name>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The notes&apos; sections as demonstrations: each opens an example, does its steps for you and checks its claim.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>← All lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave this lesson (what it runs stops; nothing is saved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seed of the check and the sweep:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ holds on seed {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ does not hold on seed {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonsMenu</name>
+    <message>
+        <source>Less&amp;ons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the lesson</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1626,6 +1850,17 @@
     </message>
 </context>
 <context>
+    <name>SweepPlot</name>
+    <message>
+        <source>length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskForm</name>
     <message>
         <source>seed</source>
@@ -1796,7 +2031,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&lt;span style=&apos;color:{0}&apos;&gt;┄ mean predictor: ½·MSE = {1:.4g} (its test MSE {2:.4g}); the loss is ½·MSE&lt;/span&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} · step {1}/{2} · loss {3:.4g} · {4:.0f} steps/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test MSE {0:.4g} (mean predictor {1:.4g})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test accuracy {0:.3f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>negated phrases {0:.3f} (of {1})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1834,18 +2085,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>also train a second network, cell:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>also train a second network, score function:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>also train a second network, model:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Train this network (A) and the same one differing only in the setting chosen here (B) on the same task and seed, both from their initial weights; their curves share the axes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1875,6 +2114,10 @@
     </message>
     <message>
         <source>Forget training: draw the weights again from the init seed (undoable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>also train a second network with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

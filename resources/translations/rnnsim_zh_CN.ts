@@ -94,6 +94,10 @@
         <translation>搜索</translation>
     </message>
     <message>
+        <source>Preparing the compiled kernels for beam search (only the first start is slow)…</source>
+        <translation>正在准备束搜索的编译内核（只有第一次启动较慢）…</translation>
+    </message>
+    <message>
         <source>beam {0}</source>
         <translation>第 {0} 束</translation>
     </message>
@@ -131,6 +135,25 @@
     <message>
         <source>Fixed by the task</source>
         <translation>由任务确定</translation>
+    </message>
+</context>
+<context>
+    <name>CheckResult</name>
+    <message>
+        <source>The check was stopped.</source>
+        <translation>检验已停止。</translation>
+    </message>
+    <message>
+        <source>The claim holds.</source>
+        <translation>结论成立。</translation>
+    </message>
+    <message>
+        <source>The claim does not hold.</source>
+        <translation>结论不成立。</translation>
+    </message>
+    <message>
+        <source>Measured (seed {0}):</source>
+        <translation>测得（种子 {0}）：</translation>
     </message>
 </context>
 <context>
@@ -279,6 +302,10 @@
     <message>
         <source>Random</source>
         <translation>随机</translation>
+    </message>
+    <message>
+        <source>Preparing the compiled kernels for greedy decoding (only the first start is slow): the model writes the target once they are ready…</source>
+        <translation>正在准备贪心解码的编译内核（只有第一次启动较慢）：准备好后模型将写出目标序列…</translation>
     </message>
     <message>
         <source>typed</source>
@@ -475,6 +502,61 @@
     <message>
         <source>total loss</source>
         <translation>总损失</translation>
+    </message>
+</context>
+<context>
+    <name>ExchangeActions</name>
+    <message>
+        <source>Export &amp;trace…</source>
+        <translation>导出轨迹(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import weights…</source>
+        <translation>导入权重(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport weights…</source>
+        <translation>导出权重(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>There is no run to export yet.</source>
+        <translation>还没有可导出的运行。</translation>
+    </message>
+    <message>
+        <source>Export the trace</source>
+        <translation>导出轨迹</translation>
+    </message>
+    <message>
+        <source>Could not export the trace: {0}</source>
+        <translation>无法导出轨迹：{0}</translation>
+    </message>
+    <message>
+        <source>Wrote {0}</source>
+        <translation>已写入 {0}</translation>
+    </message>
+    <message>
+        <source>Export the weights</source>
+        <translation>导出权重</translation>
+    </message>
+    <message>
+        <source>Could not export the weights: {0}</source>
+        <translation>无法导出权重：{0}</translation>
+    </message>
+    <message>
+        <source>Import weights</source>
+        <translation>导入权重</translation>
+    </message>
+    <message>
+        <source>Could not import the weights: {0}</source>
+        <translation>无法导入权重：{0}</translation>
+    </message>
+    <message>
+        <source>Import weights from {0}</source>
+        <translation>从 {0} 导入权重</translation>
+    </message>
+    <message>
+        <source>Read the weights in {0}</source>
+        <translation>已读入 {0} 中的权重</translation>
     </message>
 </context>
 <context>
@@ -927,6 +1009,33 @@
     </message>
 </context>
 <context>
+    <name>JobProgress</name>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Stop the check or sweep within a few steps</source>
+        <translation>在几步之内停止检验或扫描</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>检验中…</translation>
+    </message>
+    <message>
+        <source>sweeping…</source>
+        <translation>扫描中…</translation>
+    </message>
+    <message>
+        <source>run {0}: step {1} of {2}</source>
+        <translation>第 {0} 次训练：第 {1} / {2} 步</translation>
+    </message>
+    <message>
+        <source>run {0} of {1}</source>
+        <translation>第 {0} / {1} 次训练</translation>
+    </message>
+</context>
+<context>
     <name>KernelWarmup</name>
     <message>
         <source>Compiling the kernels for {0} (only the first start compiles): step {1} of {2}, {3} s…</source>
@@ -938,6 +1047,121 @@
     <message>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>LessonDocks</name>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+</context>
+<context>
+    <name>LessonGuide</name>
+    <message>
+        <source>Training starts once the compiled kernels are ready (only the first start compiles)…</source>
+        <translation>编译好的内核一就绪就开始训练（只有第一次启动需要编译）…</translation>
+    </message>
+</context>
+<context>
+    <name>LessonSteps</name>
+    <message>
+        <source>The Training tab has no setting {0}.</source>
+        <translation>训练面板没有设置 {0}。</translation>
+    </message>
+    <message>
+        <source>This task has no setting {0}.</source>
+        <translation>这个任务没有设置 {0}。</translation>
+    </message>
+</context>
+<context>
+    <name>LessonView</name>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>前往</translation>
+    </message>
+    <message>
+        <source>Set</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>Sweep</source>
+        <translation>扫描</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>检验</translation>
+    </message>
+    <message>
+        <source>The notes&apos; sections as demonstrations: each opens an example, does its steps for you and checks its claim.</source>
+        <translation>讲义的各节做成演示：每课打开一个示例，替你完成各个步骤，并检验它的结论。</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>打开课程</translation>
+    </message>
+    <message>
+        <source>← All lessons</source>
+        <translation>← 全部课程</translation>
+    </message>
+    <message>
+        <source>Leave this lesson (what it runs stops; nothing is saved)</source>
+        <translation>离开这一课（它正在运行的都会停止；不保存任何东西）</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>seed of the check and the sweep:</source>
+        <translation>检验与扫描的种子：</translation>
+    </message>
+    <message>
+        <source>Claim:</source>
+        <translation>结论：</translation>
+    </message>
+    <message>
+        <source>✓ holds on seed {0}</source>
+        <translation>✓ 在种子 {0} 上成立</translation>
+    </message>
+    <message>
+        <source>✗ does not hold on seed {0}</source>
+        <translation>✗ 在种子 {0} 上不成立</translation>
+    </message>
+</context>
+<context>
+    <name>LessonsMenu</name>
+    <message>
+        <source>Less&amp;ons</source>
+        <translation>课程(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Show the lessons</source>
+        <translation>显示课程</translation>
+    </message>
+    <message>
+        <source>Leave the lesson</source>
+        <translation>离开这一课</translation>
     </message>
 </context>
 <context>
@@ -1626,6 +1850,17 @@
     </message>
 </context>
 <context>
+    <name>SweepPlot</name>
+    <message>
+        <source>length</source>
+        <translation>长度</translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+</context>
+<context>
     <name>TaskForm</name>
     <message>
         <source>seed</source>
@@ -1796,8 +2031,24 @@
         <translation>在“训练”面板中按“开始”来训练网络。</translation>
     </message>
     <message>
+        <source>&lt;span style=&apos;color:{0}&apos;&gt;┄ mean predictor: ½·MSE = {1:.4g} (its test MSE {2:.4g}); the loss is ½·MSE&lt;/span&gt;</source>
+        <translation>&lt;span style=&apos;color:{0}&apos;&gt;┄ 均值预测器：½·MSE = {1:.4g}（其测试 MSE {2:.4g}）；损失即 ½·MSE&lt;/span&gt;</translation>
+    </message>
+    <message>
         <source>{0} · step {1}/{2} · loss {3:.4g} · {4:.0f} steps/s</source>
         <translation>{0} · 第 {1}/{2} 步 · 损失 {3:.4g} · 每秒 {4:.0f} 步</translation>
+    </message>
+    <message>
+        <source>test MSE {0:.4g} (mean predictor {1:.4g})</source>
+        <translation>测试 MSE {0:.4g}（均值预测器 {1:.4g}）</translation>
+    </message>
+    <message>
+        <source>test accuracy {0:.3f}</source>
+        <translation>测试准确率 {0:.3f}</translation>
+    </message>
+    <message>
+        <source>negated phrases {0:.3f} (of {1})</source>
+        <translation>否定短语 {0:.3f}（共 {1} 个）</translation>
     </message>
 </context>
 <context>
@@ -1834,18 +2085,6 @@
         <translation>比较</translation>
     </message>
     <message>
-        <source>also train a second network, cell:</source>
-        <translation>同时训练第二个网络，单元类型：</translation>
-    </message>
-    <message>
-        <source>also train a second network, score function:</source>
-        <translation>同时训练第二个网络，打分函数：</translation>
-    </message>
-    <message>
-        <source>also train a second network, model:</source>
-        <translation>同时训练第二个网络，模型：</translation>
-    </message>
-    <message>
         <source>Train this network (A) and the same one differing only in the setting chosen here (B) on the same task and seed, both from their initial weights; their curves share the axes</source>
         <translation>用同一任务和种子训练这个网络（A）和只在这里所选设置上不同的同一网络（B），都从初始权重开始；两者的曲线画在同一坐标轴上</translation>
     </message>
@@ -1876,6 +2115,10 @@
     <message>
         <source>Forget training: draw the weights again from the init seed (undoable)</source>
         <translation>丢弃训练结果：由初始化种子重新生成权重（可撤销）</translation>
+    </message>
+    <message>
+        <source>also train a second network with</source>
+        <translation>同时训练第二个网络，改为</translation>
     </message>
     <message>
         <source>Resume</source>

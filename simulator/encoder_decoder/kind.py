@@ -1,16 +1,19 @@
 """The encoder-decoder's registry entry: EncoderDecoderSpec -> EncoderDecoder,
-EncoderDecoderStepper, trained on sentence pairs, one kernel set for every cell."""
+EncoderDecoderStepper, trained on sentence pairs; two kernel sets: teacher forcing (what the
+diagram and training run) and decoding (greedy and beam search, compiled after it)."""
 
 from __future__ import annotations
 
 from ..kind import Compared, Kind
 from .spec import ATTENTIONS, MODE
 
+DECODING = "decoding"  # the kernel set of greedy and beam search
+
 
 class EncoderDecoderKind(Kind):
     name = "encoder-decoder"
     reads = "sentence pairs"
-    kernel_sets = ("encoder-decoder",)
+    kernel_sets = ("encoder-decoder", DECODING)
     decodes = True
     compared = Compared("attention", ATTENTIONS, {"none": "additive"}, "none")  # attention or not
 
@@ -50,8 +53,8 @@ class EncoderDecoderKind(Kind):
         return f"{spec.encoder_cell}-{spec.decoder_cell} encoder-decoder with {attention}"
 
     def warm_steps(self, kernel_set: str, dtype: str) -> list:
-        """Every score function's path, input feeding, a bidirectional encoder, no attention;
-        teacher forcing, greedy and beam decoding."""
+        """Every score function's path, input feeding, a bidirectional encoder, no attention:
+        teacher forcing for the encoder-decoder's set, greedy and beam search for decoding's."""
         import numpy as np
 
         from .model import EncoderDecoder
@@ -78,11 +81,13 @@ class EncoderDecoderKind(Kind):
                 dtype=dtype,
             )
             model = EncoderDecoder(spec, seed=0)
-            steps += [
-                lambda model=model: model.run(source, target),
-                lambda model=model: model.greedy(source, max_length=3),
-                lambda model=model: model.beam_search(source, beam_width=2, max_length=3),
-            ]
+            if kernel_set == DECODING:
+                steps += [
+                    lambda model=model: model.greedy(source, max_length=3),
+                    lambda model=model: model.beam_search(source, beam_width=2, max_length=3),
+                ]
+            else:
+                steps.append(lambda model=model: model.run(source, target))
         return steps
 
 

@@ -113,6 +113,12 @@ def _read(archive: zipfile.ZipFile, info: zipfile.ZipInfo, shape: tuple, dtype) 
         if len(data) != size or member.read(1):  # reading to the end checks the CRC
             raise FileRefused(f"{name} is cut short")
     array = np.frombuffer(data, stored).reshape(shape, order="F" if fortran else "C")
+    return finite_copy(name, array, dtype)
+
+
+def finite_copy(name: str, array: np.ndarray, dtype) -> np.ndarray:
+    """A writable C-ordered copy of `array` in `dtype`; refused if any value is NaN, infinite,
+    or too large for `dtype`."""
     with np.errstate(over="ignore", invalid="ignore"):
         converted = np.array(array, dtype=dtype, order="C")  # a writable copy
     if not np.isfinite(converted).all():

@@ -7,6 +7,8 @@
     h_t = (1 - z_t) * n_t + z_t * h_{t-1}
 W = weight_ih (3H, D), U = weight_hh (3H, H), b = bias_ih, c = bias_hh.
 pre_hidden holds U h_{t-1} + c for r and z, and the hidden-side term of n as the variant defines it.
+Interventions (steps.py) set a gate after its activation or h_t at chosen slots; BPTT treats
+each set value as a constant at that step.
 """
 
 import numpy as np
@@ -15,7 +17,12 @@ from numba import njit
 from .mathfn import FUSED
 from .rows import add, copy, sigmoid_of, tanh_of
 from .steps import (
+    EDIT_GATE,
+    EDIT_HIDDEN,
+    apply_edits,
     backward_operand,
+    cut_edits,
+    edited,
     forward_operand,
     input_gradient,
     input_projection,
@@ -45,9 +52,13 @@ def gru_forward(
     gates,
     hidden,
     h_last,
+    edits,
+    edit_values,
+    edit_offsets,
 ):
     """x (B, T, D) -> pre_input, pre_hidden, gates (B, T, 3H) holding r, z, n;
-    hidden (B, T, H); h_last (B, H)."""
+    hidden (B, T, H); h_last (B, H). edits, edit_values, edit_offsets: the interventions
+    (steps.py)."""
     B, T, D = x.shape
     H = w_hh.shape[1]
     input_projection(x, w_ih, b_ih, lengths, pre_input)  # W x_t + b for all t: one GEMM
@@ -63,6 +74,7 @@ def gru_forward(
     reset_h = np.zeros((B, H), x.dtype)  # r_t * h_{t-1} (textbook)
     u_n = np.zeros((B, H), x.dtype)  # U_n (r_t * h_{t-1}) (textbook)
     z = np.empty(3 * H, x.dtype)
+    has_edits = edit_offsets.shape[0] > 1
     for s in range(T):
         if textbook:
             times_transposed(h, w_rz_op, u_rz)
@@ -84,6 +96,17 @@ def gru_forward(
             if textbook:
                 for j in range(H):
                     reset_h[b, j] = gt[j] * h[b, j]
+        if has_edits:  # r and z clamped by hand, before the candidate reads them
+            for b in range(B):
+                L = lengths[b]
+                t = position(s, L, reverse)
+                if s >= L or not edited(edit_offsets, b * T + t):
+                    continue
+                gt = gates[b, t]
+                apply_edits(edits, edit_values, edit_offsets, b * T + t, EDIT_GATE, gt)
+                if textbook:
+                    for j in range(H):
+                        reset_h[b, j] = gt[j] * h[b, j]
         if textbook:
             times_transposed(reset_h, w_n_op, u_n)  # U_n (r * h_{t-1})
         for b in range(B):  # the candidate and the new state
@@ -104,11 +127,62 @@ def gru_forward(
                 for j in range(H):
                     z[2 * H + j] = pi[2 * H + j] + gt[j] * ph[2 * H + j]
             tanh_of(z[2 * H :], gt[2 * H :])
-            hb = h[b]
-            for j in range(H):  # h_t = (1 - z) n + z h_{t-1}
-                ht[j] = (1.0 - gt[H + j]) * gt[2 * H + j] + gt[H + j] * hb[j]
-            copy(ht, hb)
+            _new_state(gt, h[b], ht)
+            copy(ht, h[b])
+        if has_edits:  # the candidate clamped, h_t set by hand
+            for b in range(B):
+                L = lengths[b]
+                t = position(s, L, reverse)
+                slot = b * T + t
+                if s >= L or not edited(edit_offsets, slot):
+                    continue
+                tp = previous_position(s, L, reverse)
+                gt, ht = gates[b, t], hidden[b, t]
+                apply_edits(edits, edit_values, edit_offsets, slot, EDIT_GATE, gt)
+                _new_state(gt, h0[b] if tp < 0 else hidden[b, tp], ht)
+                apply_edits(edits, edit_values, edit_offsets, slot, EDIT_HIDDEN, ht)
+                copy(ht, h[b])
     h_last[:] = h
+
+
+@njit(inline="always")
+def _new_state(gt, h_prev, ht):
+    """h_t = (1 - z) n + z h_{t-1} from the step's gates gt (r, z, n)."""
+    H = ht.shape[0]
+    for j in range(H):
+        ht[j] = (1.0 - gt[H + j]) * gt[2 * H + j] + gt[H + j] * h_prev[j]
+
+
+@njit(inline="always")
+def _candidate_and_update_backward(H, gh, gt, h_prev, gi, dh_direct):
+    """From dL/dh_t (gh): dL/dn_pre and dL/dz_pre into gi, and dL/dh_{t-1} through z."""
+    for j in range(H):  # dL/dn_pre = dL/dh_t (1 - z) (1 - n^2)
+        gi[2 * H + j] = gh[j] * (1.0 - gt[H + j]) * (1.0 - gt[2 * H + j] * gt[2 * H + j])
+    for j in range(H):  # dL/dz_pre = dL/dh_t (h_{t-1} - n) z (1 - z)
+        gi[H + j] = gh[j] * (h_prev[j] - gt[2 * H + j]) * gt[H + j] * (1.0 - gt[H + j])
+    for j in range(H):
+        dh_direct[j] = gh[j] * gt[H + j]
+
+
+@njit(inline="always")
+def _reset_backward(H, gt, ph, gi, d_u, grad_pre_hidden):
+    """PyTorch's variant: dL/dr_pre from dL/dn_pre, and dL/d(U h_{t-1} + c) (d_u)."""
+    for j in range(H):  # dL/dr_pre = dL/dn_pre (U_n h + c_n) r (1 - r)
+        gi[j] = gi[2 * H + j] * ph[2 * H + j] * gt[j] * (1.0 - gt[j])
+    copy(gi[: 2 * H], d_u[: 2 * H])
+    for j in range(H):
+        d_u[2 * H + j] = gi[2 * H + j] * gt[j]
+    copy(d_u, grad_pre_hidden)
+
+
+@njit(inline="always")
+def _cut_reset(edits, edit_offsets, slot, gi, d_hidden, grad_pre_hidden):
+    """A clamped r passes nothing to its pre-activation: its rows of gi, of the hidden side's
+    gradient (d_hidden: r and z rows first) and of grad_pre_hidden at 0."""
+    cut_edits(edits, edit_offsets, slot, EDIT_GATE, 0, gi)
+    H = gi.shape[0] // 3
+    copy(gi[: 2 * H], d_hidden[: 2 * H])
+    copy(gi[: 2 * H], grad_pre_hidden[: 2 * H])
 
 
 @njit(cache=True, nogil=True, error_model="numpy", fastmath=FUSED)
@@ -134,9 +208,11 @@ def gru_backward(
     grad_b_ih,
     grad_b_hh,
     grad_h0,
+    edits,
+    edit_offsets,
 ):
-    """BPTT. grad_pre_input is dL/d(W x_t + b), grad_pre_hidden dL/d(pre_hidden); the rest as
-    in lstm_backward."""
+    """BPTT. grad_pre_input is dL/d(W x_t + b), grad_pre_hidden dL/d(pre_hidden); the rest
+    (and the interventions) as in lstm_backward."""
     B, T, D = x.shape
     H = w_hh.shape[1]
     zero_padding(grad_pre_input, lengths)
@@ -152,6 +228,8 @@ def gru_backward(
     d_n = np.zeros((B, H), x.dtype)  # dL/d(pre-activation of n) (textbook)
     d_reset_h = np.zeros((B, H), x.dtype)  # dL/d(r h_{t-1}) (textbook)
     dh_prev = np.empty((B, H), x.dtype)
+    has_edits = edit_offsets.shape[0] > 1
+    gh_in = np.empty(H, x.dtype)
     for s in range(T - 1, -1, -1):
         for b in range(B):
             L = lengths[b]
@@ -166,22 +244,30 @@ def gru_backward(
             gi = grad_pre_input[b, t]
             gh = grad_hidden[b, t]
             add(dh[b], grad_out[b, t], gh)  # dL/dh_t
-            for j in range(H):  # dL/dn_pre = dL/dh_t (1 - z) (1 - n^2)
-                gi[2 * H + j] = gh[j] * (1.0 - gt[H + j]) * (1.0 - gt[2 * H + j] * gt[2 * H + j])
-            for j in range(H):  # dL/dz_pre = dL/dh_t (h_{t-1} - n) z (1 - z)
-                gi[H + j] = gh[j] * (h_prev[j] - gt[2 * H + j]) * gt[H + j] * (1.0 - gt[H + j])
-            for j in range(H):
-                dh_direct[b, j] = gh[j] * gt[H + j]
+            _candidate_and_update_backward(H, gh, gt, h_prev, gi, dh_direct[b])
             if textbook:
                 copy(gi[2 * H :], d_n[b])
             else:
-                ph = pre_hidden[b, t]
-                for j in range(H):  # dL/dr_pre = dL/dn_pre (U_n h + c_n) r (1 - r)
-                    gi[j] = gi[2 * H + j] * ph[2 * H + j] * gt[j] * (1.0 - gt[j])
-                copy(gi[: 2 * H], d_u[b, : 2 * H])
-                for j in range(H):
-                    d_u[b, 2 * H + j] = gi[2 * H + j] * gt[j]
-                copy(d_u[b], grad_pre_hidden[b, t])
+                _reset_backward(H, gt, pre_hidden[b, t], gi, d_u[b], grad_pre_hidden[b, t])
+        if has_edits:  # the steps with interventions again, each value set a constant
+            for b in range(B):
+                L = lengths[b]
+                t = position(s, L, reverse)
+                slot = b * T + t
+                if s >= L or not edited(edit_offsets, slot):
+                    continue
+                tp = previous_position(s, L, reverse)
+                gt, gi = gates[b, t], grad_pre_input[b, t]
+                copy(grad_hidden[b, t], gh_in)  # an h_t set by hand passes nothing into the step
+                cut_edits(edits, edit_offsets, slot, EDIT_HIDDEN, 0, gh_in)
+                h_prev = h0[b] if tp < 0 else hidden[b, tp]
+                _candidate_and_update_backward(H, gh_in, gt, h_prev, gi, dh_direct[b])
+                cut_edits(edits, edit_offsets, slot, EDIT_GATE, 0, gi)  # a clamped z or n
+                if textbook:
+                    copy(gi[2 * H :], d_n[b])
+                else:
+                    _reset_backward(H, gt, pre_hidden[b, t], gi, d_u[b], grad_pre_hidden[b, t])
+                    _cut_reset(edits, edit_offsets, slot, gi, d_u[b], grad_pre_hidden[b, t])
         if textbook:
             times(d_n, w_n_op, d_reset_h)  # dL/d(r h_{t-1}) = U_n^T dn_pre
             for b in range(B):
@@ -200,6 +286,15 @@ def gru_backward(
                     dh_direct[b, j] += d_reset_h[b, j] * gt[j]
                 copy(gi[: 2 * H], d_rz[b])
                 copy(gi, grad_pre_hidden[b, t])
+            if has_edits:  # a clamped r
+                for b in range(B):
+                    L = lengths[b]
+                    t = position(s, L, reverse)
+                    if s < L and edited(edit_offsets, b * T + t):
+                        gi = grad_pre_input[b, t]
+                        _cut_reset(
+                            edits, edit_offsets, b * T + t, gi, d_rz[b], grad_pre_hidden[b, t]
+                        )
             times(d_rz, w_rz_op, dh_prev)  # U_rz^T d[r, z]_pre
         else:
             times(d_u, w_hh_op, dh_prev)  # U^T dL/d(U h_{t-1})

@@ -7,6 +7,9 @@
     c_t = f_t * c_{t-1} + i_t * g_t                     cell state
     h_t = o_t * tanh(c_t)
 W = weight_ih (4H, D), U = weight_hh (4H, H), b = bias_ih, c = bias_hh.
+
+Interventions (steps.py) set a gate after its activation, c_t, or h_t at chosen slots; BPTT
+treats each set value as a constant at that step.
 """
 
 import numpy as np
@@ -15,7 +18,13 @@ from numba import njit
 from .mathfn import FUSED
 from .rows import add, copy, sigmoid_of, tanh_of
 from .steps import (
+    EDIT_CELL,
+    EDIT_GATE,
+    EDIT_HIDDEN,
+    apply_edits,
     backward_operand,
+    cut_edits,
+    edited,
     forward_operand,
     input_gradient,
     input_projection,
@@ -46,9 +55,13 @@ def lstm_forward(
     hidden,
     h_last,
     c_last,
+    edits,
+    edit_values,
+    edit_offsets,
 ):
     """x (B, T, D) -> pre_input, pre_hidden, gates (B, T, 4H); cell, hidden (B, T, H);
-    h_last, c_last (B, H): the state after each sequence's last step (PyTorch's h_n, c_n)."""
+    h_last, c_last (B, H): the state after each sequence's last step (PyTorch's h_n, c_n).
+    edits, edit_values, edit_offsets: the interventions (steps.py)."""
     B, T, D = x.shape
     H = w_hh.shape[1]
     input_projection(x, w_ih, b_ih, lengths, pre_input)  # W x_t + b for all t: one GEMM
@@ -62,6 +75,7 @@ def lstm_forward(
     u_h = np.empty((B, 4 * H), x.dtype)
     z = np.empty(4 * H, x.dtype)
     tanh_c = np.empty(H, x.dtype)
+    has_edits = edit_offsets.shape[0] > 1
     for s in range(T):
         times_transposed(h, w_hh_op, u_h)  # U h_{t-1}  (B, 4H)
         for b in range(B):
@@ -77,16 +91,78 @@ def lstm_forward(
             sigmoid_of(z[: 2 * H], gt[: 2 * H])  # i, f
             tanh_of(z[2 * H : 3 * H], gt[2 * H : 3 * H])  # g
             sigmoid_of(z[3 * H :], gt[3 * H :])  # o
-            cb = c[b]
-            for j in range(H):
-                ct[j] = gt[H + j] * cb[j] + gt[j] * gt[2 * H + j]  # c_t = f c_{t-1} + i g
-            tanh_of(ct, tanh_c)
-            for j in range(H):
-                ht[j] = gt[3 * H + j] * tanh_c[j]  # h_t = o tanh(c_t)
-            copy(ct, cb)
+            _new_state(gt, c[b], ct, ht, tanh_c)
+            copy(ct, c[b])
             copy(ht, h[b])
+        if has_edits:  # the steps with interventions again, with the values set by hand
+            for b in range(B):
+                L = lengths[b]
+                t = position(s, L, reverse)
+                slot = b * T + t
+                if s >= L or not edited(edit_offsets, slot):
+                    continue
+                tp = previous_position(s, L, reverse)
+                c_prev = c0[b] if tp < 0 else cell[b, tp]
+                gt, ct, ht = gates[b, t], cell[b, t], hidden[b, t]
+                apply_edits(edits, edit_values, edit_offsets, slot, EDIT_GATE, gt)
+                _new_state(gt, c_prev, ct, ht, tanh_c)
+                apply_edits(edits, edit_values, edit_offsets, slot, EDIT_CELL, ct)
+                _new_state_from_cell(gt, ct, ht, tanh_c)
+                apply_edits(edits, edit_values, edit_offsets, slot, EDIT_HIDDEN, ht)
+                copy(ct, c[b])
+                copy(ht, h[b])
     h_last[:] = h
     c_last[:] = c
+
+
+@njit(inline="always")
+def _new_state(gt, c_prev, ct, ht, tanh_c):
+    """c_t = f c_{t-1} + i g and h_t = o tanh(c_t) from the step's gates gt (i, f, g, o)."""
+    H = ct.shape[0]
+    for j in range(H):
+        ct[j] = gt[H + j] * c_prev[j] + gt[j] * gt[2 * H + j]  # c_t = f c_{t-1} + i g
+    _new_state_from_cell(gt, ct, ht, tanh_c)
+
+
+@njit(inline="always")
+def _new_state_from_cell(gt, ct, ht, tanh_c):
+    """h_t = o tanh(c_t)."""
+    H = ct.shape[0]
+    tanh_of(ct, tanh_c)
+    for j in range(H):
+        ht[j] = gt[3 * H + j] * tanh_c[j]
+
+
+@njit(inline="always")
+def _step_backward(gh, gt, tanh_c, c_prev, dc, gc, dz):
+    """One step of BPTT from dL/dh_t (gh) and the dL/dc_t carried back (dc): writes the total
+    dL/dc_t (gc) and dL/dz_t (dz), and leaves dL/dc_{t-1} in dc. gt: the step's gates."""
+    H = gh.shape[0]
+    for j in range(H):  # dL/dc_t = dL/dc (from t+1) + dL/dh_t o (1 - tanh^2 c_t)
+        gc[j] = dc[j] + gh[j] * gt[3 * H + j] * (1.0 - tanh_c[j] * tanh_c[j])
+    for j in range(H):  # dL/dz_i = dL/dc_t g i (1 - i)
+        dz[j] = gc[j] * gt[2 * H + j] * gt[j] * (1.0 - gt[j])
+    for j in range(H):  # dL/dz_f = dL/dc_t c_{t-1} f (1 - f)
+        dz[H + j] = gc[j] * c_prev[j] * gt[H + j] * (1.0 - gt[H + j])
+    for j in range(H):  # dL/dz_g = dL/dc_t i (1 - g^2)
+        dz[2 * H + j] = gc[j] * gt[j] * (1.0 - gt[2 * H + j] * gt[2 * H + j])
+    for j in range(H):  # dL/dz_o = dL/dh_t tanh(c_t) o (1 - o)
+        dz[3 * H + j] = gh[j] * tanh_c[j] * gt[3 * H + j] * (1.0 - gt[3 * H + j])
+    for j in range(H):  # dL/dc_{t-1} = dL/dc_t f
+        dc[j] = gc[j] * gt[H + j]
+
+
+@njit(inline="always")
+def _cut_cell_edits(edits, edit_offsets, slot, H, dz, dc_prev):
+    """Where c_t[j] was set by hand nothing flows on from it: dz_i, dz_f, dz_g and
+    dL/dc_{t-1} are 0 at unit j (dz_o stays: h_t = o tanh(c_t) reads the value set)."""
+    for k in range(edit_offsets[slot], edit_offsets[slot + 1]):
+        if edits[k, 0] == EDIT_CELL:
+            j = edits[k, 1]
+            dz[j] = 0.0
+            dz[H + j] = 0.0
+            dz[2 * H + j] = 0.0
+            dc_prev[j] = 0.0
 
 
 @njit(cache=True, nogil=True, error_model="numpy", fastmath=FUSED)
@@ -114,10 +190,13 @@ def lstm_backward(
     grad_b_hh,
     grad_h0,
     grad_c0,
+    edits,
+    edit_offsets,
 ):
     """BPTT. grad_out (B, T, H) is dL/dh_t arriving from outside the layer; grad_h_last and
     grad_c_last arrive at the final state. Writes dL/dz_t (grad_pre), the total dL/dh_t and
-    dL/dc_t, dL/dx_t, the parameter gradients and dL/dh_0, dL/dc_0."""
+    dL/dc_t, dL/dx_t, the parameter gradients and dL/dh_0, dL/dc_0. Under the forward pass's
+    interventions a value set by hand passes no gradient into what it replaced."""
     B, T, D = x.shape
     H = w_hh.shape[1]
     zero_padding(grad_pre, lengths)
@@ -130,7 +209,12 @@ def lstm_backward(
     dh_prev = np.empty((B, H), x.dtype)
     tanh_cell = np.empty((B, T, H), x.dtype)  # tanh(c_t): one pass over all steps, not per step
     tanh_of(cell.reshape(B * T * H), tanh_cell.reshape(B * T * H))
+    has_edits = edit_offsets.shape[0] > 1
+    dc_in = np.empty((B, H), x.dtype)  # dL/dc_t as it came in (steps with interventions)
+    gh_in = np.empty(H, x.dtype)
     for s in range(T - 1, -1, -1):
+        if has_edits:
+            dc_in[:] = dc
         for b in range(B):
             L = lengths[b]
             if s >= L:
@@ -139,26 +223,29 @@ def lstm_backward(
             t = position(s, L, reverse)
             tp = previous_position(s, L, reverse)
             c_prev = c0[b] if tp < 0 else cell[b, tp]
-            gt = gates[b, t]
             gh = grad_hidden[b, t]
-            gc = grad_cell[b, t]
-            zb = dz[b]
-            dcb = dc[b]
-            tanh_c = tanh_cell[b, t]
             add(dh[b], grad_out[b, t], gh)  # dL/dh_t: from step t+1 and from above
-            for j in range(H):  # dL/dc_t = dL/dc (from t+1) + dL/dh_t o (1 - tanh^2 c_t)
-                gc[j] = dcb[j] + gh[j] * gt[3 * H + j] * (1.0 - tanh_c[j] * tanh_c[j])
-            for j in range(H):  # dL/dz_i = dL/dc_t g i (1 - i)
-                zb[j] = gc[j] * gt[2 * H + j] * gt[j] * (1.0 - gt[j])
-            for j in range(H):  # dL/dz_f = dL/dc_t c_{t-1} f (1 - f)
-                zb[H + j] = gc[j] * c_prev[j] * gt[H + j] * (1.0 - gt[H + j])
-            for j in range(H):  # dL/dz_g = dL/dc_t i (1 - g^2)
-                zb[2 * H + j] = gc[j] * gt[j] * (1.0 - gt[2 * H + j] * gt[2 * H + j])
-            for j in range(H):  # dL/dz_o = dL/dh_t tanh(c_t) o (1 - o)
-                zb[3 * H + j] = gh[j] * tanh_c[j] * gt[3 * H + j] * (1.0 - gt[3 * H + j])
-            for j in range(H):  # dL/dc_{t-1} = dL/dc_t f
-                dcb[j] = gc[j] * gt[H + j]
-            copy(zb, grad_pre[b, t])
+            _step_backward(gh, gates[b, t], tanh_cell[b, t], c_prev, dc[b], grad_cell[b, t], dz[b])
+            copy(dz[b], grad_pre[b, t])
+        if has_edits:  # the steps with interventions again, each value set a constant
+            for b in range(B):
+                L = lengths[b]
+                t = position(s, L, reverse)
+                slot = b * T + t
+                if s >= L or not edited(edit_offsets, slot):
+                    continue
+                tp = previous_position(s, L, reverse)
+                c_prev = c0[b] if tp < 0 else cell[b, tp]
+                copy(grad_hidden[b, t], gh_in)  # an h_t set by hand passes nothing into the step
+                cut_edits(edits, edit_offsets, slot, EDIT_HIDDEN, 0, gh_in)
+                copy(dc_in[b], dc[b])
+                zb = dz[b]
+                _step_backward(
+                    gh_in, gates[b, t], tanh_cell[b, t], c_prev, dc[b], grad_cell[b, t], zb
+                )
+                cut_edits(edits, edit_offsets, slot, EDIT_GATE, 0, zb)  # nor a clamped gate
+                _cut_cell_edits(edits, edit_offsets, slot, H, zb, dc[b])  # nor a c_t set by hand
+                copy(zb, grad_pre[b, t])
         times(dz, w_hh_op, dh_prev)  # dL/dh_{t-1} = U^T dz_t
         for b in range(B):
             if s < lengths[b]:

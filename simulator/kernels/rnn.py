@@ -4,6 +4,7 @@
     h_t = f(z_t)                       plain
     h_t = h_{t-1} + f(z_t)             residual: the notes' remedy h_t = h_{t-1} + g(x_t, h_{t-1})
 W = weight_ih (H, D), U = weight_hh (H, H), b = bias_ih, c = bias_hh; f chosen by `activation`.
+Interventions (steps.py) overwrite units of h_t at chosen slots; BPTT treats them as constants.
 """
 
 import numpy as np
@@ -12,11 +13,16 @@ from numba import njit
 from .mathfn import FUSED
 from .rows import activate_of, add, copy, times_slope
 from .steps import (
+    EDIT_HIDDEN,
+    apply_edits,
     backward_operand,
+    cut_edits,
+    edited,
     forward_operand,
     input_gradient,
     input_projection,
     position,
+    restore_edits,
     shared_weight_gradients,
     times,
     times_transposed,
@@ -40,8 +46,12 @@ def rnn_forward(
     pre_hidden,
     hidden,
     h_last,
+    edits,
+    edit_values,
+    edit_offsets,
 ):
-    """x (B, T, D) -> pre_input, pre_hidden, hidden (B, T, H); h_last (B, H)."""
+    """x (B, T, D) -> pre_input, pre_hidden, hidden (B, T, H); h_last (B, H).
+    edits, edit_values, edit_offsets: the interventions (steps.py)."""
     B, T, D = x.shape
     H = w_hh.shape[1]
     input_projection(x, w_ih, b_ih, lengths, pre_input)  # W x_t + b for all t: one GEMM
@@ -65,6 +75,15 @@ def rnn_forward(
             if residual:
                 add(ht, h[b], ht)  # h_t = h_{t-1} + f(z_t)
             copy(ht, h[b])
+        if edit_offsets.shape[0] > 1:  # h_t set by hand (interventions)
+            for b in range(B):
+                L = lengths[b]
+                t = position(s, L, reverse)
+                if s < L and edited(edit_offsets, b * T + t):
+                    apply_edits(
+                        edits, edit_values, edit_offsets, b * T + t, EDIT_HIDDEN, hidden[b, t]
+                    )
+                    copy(hidden[b, t], h[b])
     h_last[:] = h
 
 
@@ -91,8 +110,12 @@ def rnn_backward(
     grad_b_ih,
     grad_b_hh,
     grad_h0,
+    edits,
+    edit_offsets,
 ):
-    """BPTT: dL/dz_t = dL/dh_t * f'(z_t); dL/dh_{t-1} = U^T dL/dz_t (+ dL/dh_t if residual)."""
+    """BPTT: dL/dz_t = dL/dh_t * f'(z_t); dL/dh_{t-1} = U^T dL/dz_t (+ dL/dh_t if residual).
+    Where h_t was overwritten (interventions) dL/dh_t stops there: the step passes none of it
+    on."""
     B, T, D = x.shape
     H = w_hh.shape[1]
     zero_padding(grad_pre, lengths)
@@ -102,6 +125,7 @@ def rnn_backward(
     dz = np.zeros((B, H), x.dtype)
     dh_prev = np.empty((B, H), x.dtype)
     z = np.empty(H, x.dtype)
+    has_edits = edit_offsets.shape[0] > 1
     for s in range(T - 1, -1, -1):
         for b in range(B):
             L = lengths[b]
@@ -114,6 +138,13 @@ def rnn_backward(
             add(pre_input[b, t], pre_hidden[b, t], z)
             times_slope(activation, z, gh, dz[b])  # dL/dz_t = dL/dh_t f'(z_t)
             copy(dz[b], grad_pre[b, t])
+        if has_edits:  # an h_t set by hand passes nothing back
+            for b in range(B):
+                L = lengths[b]
+                t = position(s, L, reverse)
+                if s < L and edited(edit_offsets, b * T + t):
+                    cut_edits(edits, edit_offsets, b * T + t, EDIT_HIDDEN, 0, dz[b])
+                    copy(dz[b], grad_pre[b, t])
         times(dz, w_hh_op, dh_prev)  # U^T dz_t
         for b in range(B):
             L = lengths[b]
@@ -123,6 +154,12 @@ def rnn_backward(
                 add(dh_prev[b], grad_hidden[b, position(s, L, reverse)], dh[b])
             else:
                 copy(dh_prev[b], dh[b])
+        if has_edits and residual:  # ... not even straight back
+            for b in range(B):
+                L = lengths[b]
+                t = position(s, L, reverse)
+                if s < L and edited(edit_offsets, b * T + t):
+                    restore_edits(edits, edit_offsets, b * T + t, EDIT_HIDDEN, dh_prev[b], dh[b])
     grad_h0[:] = dh
     shared_weight_gradients(
         grad_pre, x, hidden, h0, lengths, reverse, grad_w_ih, grad_w_hh, grad_b_ih, grad_b_hh

@@ -197,3 +197,48 @@ def input_gradient(grad_pre, w_ih, grad_x):
     B, T, G = grad_pre.shape
     D = w_ih.shape[1]
     np.dot(grad_pre.reshape(B * T, G), w_ih, grad_x.reshape(B * T, D))
+
+
+# ----- interventions: values set by hand at some (example, position) slots ---------------------
+# A run's interventions reach a kernel as three arrays (simulator/interventions.py builds them):
+#   edits (K, 2) int64: what each edit sets, [target, index], sorted by slot (slot = b * T + t)
+#   edit_values (K,): the value each edit sets
+#   edit_offsets (B * T + 1,): the edits of slot s are edits[edit_offsets[s] : edit_offsets[s + 1]]
+# Without interventions edit_offsets has one element and every check below is one comparison.
+EDIT_GATE = 0  # index = a row of the gates, k * H + j: the gate's value after its activation
+EDIT_CELL = 1  # index = unit j of c_t (lstm)
+EDIT_HIDDEN = 2  # index = unit j of h_t
+
+
+@njit(inline="always")
+def edited(edit_offsets, slot):
+    """True when some intervention sets a value at `slot` (example b, position t: b * T + t)."""
+    return edit_offsets.shape[0] > 1 and edit_offsets[slot + 1] > edit_offsets[slot]
+
+
+@njit(inline="always")
+def apply_edits(edits, edit_values, edit_offsets, slot, target, row):
+    """row[index] = value for each edit of `target` at `slot`, in order (a later one wins)."""
+    for k in range(edit_offsets[slot], edit_offsets[slot + 1]):
+        if edits[k, 0] == target:
+            row[edits[k, 1]] = edit_values[k]
+
+
+@njit(inline="always")
+def cut_edits(edits, edit_offsets, slot, target, shift, row):
+    """row[shift + index] = 0 for each edit of `target` at `slot`. A value set by hand is a
+    constant: the gradient that reaches it does not flow on into what computed the value it
+    replaced. BPTT computes a step as without interventions, then cuts these entries (and
+    `restore_edits` others), so a run without them runs exactly the code it ran before."""
+    for k in range(edit_offsets[slot], edit_offsets[slot + 1]):
+        if edits[k, 0] == target:
+            row[shift + edits[k, 1]] = 0.0
+
+
+@njit(inline="always")
+def restore_edits(edits, edit_offsets, slot, target, source, row):
+    """row[index] = source[index] for each edit of `target` at `slot`: a sum put back to what
+    it was before a term that a value set by hand must not pass on was added."""
+    for k in range(edit_offsets[slot], edit_offsets[slot + 1]):
+        if edits[k, 0] == target:
+            row[edits[k, 1]] = source[edits[k, 1]]

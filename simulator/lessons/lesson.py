@@ -9,11 +9,13 @@ A step is data a window performs when the person presses its button:
     {"do": "open", "project": "adding_rnn"}           open a shipped example (a copy: the
                                                       person's own projects are never touched)
     {"do": "goto", "event": "backward:3"}             move the stepper (an index, loss,
-                                                      forward:t, backward:t)
+                                                      forward:t, backward:t, attention:t, ...)
     {"do": "set", "field": "network.cell", "value": "gru"}   change one field of the project
     {"do": "train", "steps": 200}                     train that many steps
     {"do": "reset"}                                   draw the weights again from the init seed
-    {"do": "compare", "field": "cell", "value": "rnn"}       compare mode against this setting
+    {"do": "compare", "field": "residual", "value": false}   train beside the same network
+                                                      with this one field changed (compare
+                                                      mode; kinds.compare_choices offers them)
     {"do": "raise", "panel": "flow"}                  bring a dock to the front
     {"do": "sweep", "cells": [...], "lengths": [...], "steps": 1500}
                                                       accuracy against length for each cell
@@ -60,15 +62,20 @@ STEP_ARGUMENTS: dict[str, dict[str, type | tuple[type, ...]]] = {
     "set": {"field": str, "value": (str, int, float, bool, type(None))},
     "train": {"steps": int},
     "reset": {},
-    "compare": {"field": str, "value": str},
+    "compare": {"field": str, "value": (str, int, float, bool)},
     "raise": {"panel": str},
     "sweep": {"cells": list, "lengths": list, "steps": int},
     "check": {},
 }
 SET_SECTIONS = ("network", "training", "task")
 # An event as the stepper finds it: an index, loss, forward:t, backward:t, or with the layer and
-# direction (forward:1:reverse:3); trees and decoders name theirs the same way.
-EVENT = re.compile(r"loss|(forward|backward):(\d+:(forward|reverse):)?\d+")
+# direction (forward:1:reverse:3); a tree's nodes the same way (forward:NODE); an
+# encoder-decoder's by part (encoder:0:forward:3, bridge, decoder:0:4, attention:4), backward:
+# before any of them.
+EVENT = re.compile(
+    r"loss|(forward|backward):(\d+:(forward|reverse):)?\d+"
+    r"|(backward:)?(bridge|attention:\d+|decoder:\d+:\d+|encoder:\d+:(forward|reverse):\d+)"
+)
 
 
 class LessonError(ValueError):

@@ -7,6 +7,7 @@ import numpy as np
 
 from ..training import Trainer, TrainingResult
 from ..training.seeded import seeded_trainer as fresh
+from ..training.watch import watched_train
 
 
 def trained(task: str, sets: dict, steps: int, seed: int) -> tuple[Trainer, TrainingResult]:
@@ -14,7 +15,7 @@ def trained(task: str, sets: dict, steps: int, seed: int) -> tuple[Trainer, Trai
     the initial weights and the batch order drawn from `seed`."""
     trainer = fresh(task, sets, seed)
     with np.errstate(all="ignore"):  # an exploding run is a result here, not a warning
-        result = trainer.train(steps)
+        result = watched_train(trainer, steps)
     return trainer, result
 
 

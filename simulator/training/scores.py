@@ -34,20 +34,40 @@ class RegressionScores:
         self.targets: list[np.ndarray] = []
 
     def add(self, trace) -> None:
-        outputs, targets = trace.outputs, np.asarray(trace.targets)
-        if outputs.ndim == 3:  # one output per step: only the steps within each length count
-            valid = np.arange(outputs.shape[1])[None, :] < trace.lengths[:, None]
-            outputs, targets = outputs[valid], targets[valid]
-        self.errors.append(((outputs - targets) ** 2).reshape(-1, outputs.shape[-1]))
-        self.targets.append(targets.reshape(-1, outputs.shape[-1]))
+        outputs = _valid_entries(trace.outputs, trace.lengths)
+        targets = _valid_entries(np.asarray(trace.targets), trace.lengths)
+        self.errors.append((outputs - targets) ** 2)
+        self.targets.append(targets)
 
     def result(self) -> dict[str, float]:
-        targets = np.concatenate(self.targets)
-        baseline = (targets - targets.mean(axis=0)) ** 2  # always predict the mean target
         return {
             "mse": float(np.concatenate(self.errors).mean()),
-            "baseline_mse": float(baseline.mean()),
+            "baseline_mse": mean_predictor_mse(np.concatenate(self.targets)),
         }
+
+
+def _valid_entries(values: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """(entries, outputs): one row per example, or per valid step when there is one output per
+    step ((B, T, O): only the steps within each length count)."""
+    if values.ndim == 3:
+        values = values[np.arange(values.shape[1])[None, :] < lengths[:, None]]
+    return values.reshape(-1, values.shape[-1])
+
+
+def mean_predictor_mse(targets: np.ndarray) -> float:
+    """The MSE of always predicting the mean target: mean over entries of (y - mean(y))^2, the
+    mean taken per output. targets: (entries, outputs)."""
+    return float(((targets - targets.mean(axis=0)) ** 2).mean())
+
+
+def baseline_mse(task: Task, split: str = "test", max_examples: int = 1000) -> float | None:
+    """The mean predictor's MSE on the examples Trainer.evaluate reads (the first max_examples
+    of the split), without running a network; None for a task with classes."""
+    if task.labels is not None or getattr(task, "view", None) == "trees":
+        return None
+    data = task.test if split == "test" else task.train
+    _, targets, lengths = data.batch(np.arange(min(len(data), max_examples)))
+    return mean_predictor_mse(_valid_entries(np.asarray(targets, float), lengths))
 
 
 class TreeScores:

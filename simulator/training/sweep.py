@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from .seeded import seeded_trainer
+from .watch import watched_train
 
 
 def accuracy_against_length(
@@ -32,7 +33,7 @@ def accuracy_against_length(
                 task, {**(sets or {}), "network.cell": cell, "task.length": int(length)}, seed
             )
             with np.errstate(all="ignore"):
-                trainer.train(steps)
+                watched_train(trainer, steps)
                 accuracy = trainer.evaluate(max_examples=len(trainer.task.test))["accuracy"]
             curves[cell].append(float(accuracy))
             if progress is not None:

@@ -74,3 +74,19 @@ def test_tree_evaluation_counts_roots_and_negated_phrases_by_hand():
     assert result["root_accuracy"] == pytest.approx(np.mean(roots))
     assert result["negated_accuracy"] == pytest.approx(np.mean(negated))
     assert result["negated_phrases"] == len(negated) > 0
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_the_baseline_without_a_network_is_the_one_evaluate_reports(seed):
+    """The training curves draw this line before any evaluation has run."""
+    from simulator.training.scores import baseline_mse
+
+    trainer = _adding_trainer(**{"task.seed": seed, "task.test_size": 1500})
+    assert baseline_mse(trainer.task) == pytest.approx(
+        trainer.evaluate()["baseline_mse"], rel=1e-12
+    )  # the first 1000 test examples in both
+    assert baseline_mse(trainer.task, max_examples=1500) == pytest.approx(
+        np.var(trainer.task.test.targets), rel=1e-12
+    )
+    copy = new_project("copy", {"task.length": 6, "task.train_size": 20, "task.test_size": 5})
+    assert baseline_mse(copy.make_task()) is None

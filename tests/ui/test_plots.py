@@ -86,13 +86,26 @@ def test_gradient_norms_appear_as_bptt_walks_back(window):
     assert np.allclose(10 ** y[T - 2 :], norms[T - 2 :])
 
 
-def test_parameter_gradients_appear_when_their_layer_is_done(window):
+def test_parameter_gradients_grow_step_by_step_during_bptt(window):
+    from simulator.accumulated import accumulated_gradients
+
     session = window.session
     panel = window.plots["parameters"]
     window.docks["parameters"].raise_()
+    session.home()
+    assert np.isnan(list(panel.norms.values())).all()  # nothing known before the loss
     session.to_loss()
-    assert np.isfinite(panel.norms["output.weight"]) and np.isnan(panel.norms["weight_hh_l0"])
-    session.end()
+    assert panel.norms["output.weight"] == pytest.approx(
+        np.linalg.norm(session.trace.grads["output.weight"])
+    )
+    assert panel.norms["weight_hh_l0"] == 0.0  # BPTT has not reached a step yet
+    seen = []
+    while not session.at_end:
+        session.step()
+        seen.append(panel.norms["weight_ih_l0"])
+        expected = accumulated_gradients(session.trace, session.stepper)["weight_ih_l0"]
+        assert seen[-1] == pytest.approx(np.linalg.norm(expected))
+    assert len(set(seen)) == len(seen) > 2  # a new bar length at every backward step
     for name, grad in session.trace.grads.items():
         assert panel.norms[name] == pytest.approx(np.linalg.norm(grad))
 

@@ -183,7 +183,10 @@ def test_compare_mode_sets_attention_or_tree_model_against_the_notes_contrast(
 ):
     window = make_window(Project.load(EXAMPLES / f"{example}.rnnsim.json"))
     panel = window.training_panel
-    assert panel.compare_box.isVisibleTo(window) and panel.compare_with.currentData() == against
+    assert panel.compare_box.isVisibleTo(window) and panel.compare_with.currentData() == (
+        "attention" if example == "reverse_attention" else "model",
+        against,
+    )
     panel.form.set_value("steps", 5)
     panel.compare.setChecked(True)
     panel.start_button.click()

@@ -171,8 +171,7 @@ def test_compare_mode_draws_two_curves_on_the_same_axes(qtbot, adding_window):
     window = adding_window
     panel = window.training_panel
     set_form(window, steps=60)
-    panel.compare.setChecked(True)
-    panel.compare_with.setCurrentIndex(panel.compare_with.findData("lstm"))
+    panel.choose_comparison("cell", "lstm")
     panel.start_button.click()
     wait_state(qtbot, window, "idle")
     wait_for_workers(qtbot)

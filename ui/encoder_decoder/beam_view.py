@@ -2,7 +2,8 @@
 the K hypotheses that live on (their text and summed log-probability) and, in green, those that
 ended there with <eos> (with their score, log p / length^penalty); below, the final ranking.
 Width and length normalisation are settable; the search runs when asked and whenever the
-sentence or the network changes while the view is shown."""
+sentence or the network changes while the view is shown (or, on a first start, once the
+decoding kernels are compiled: the view says so meanwhile)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from simulator.encoder_decoder import EOS
+
+from ..kernels import compile_status
+from ..kinds.kernels import manager
+from .decoding_kernels import decoding_key, decoding_ready
 
 ENDED = QColor("#dff0d8")
 BEST = QColor("#b9dfb0")
@@ -70,6 +75,8 @@ class BeamView(QWidget):
         self._timer.setInterval(150)  # the width and penalty boxes: search once they settle
         self._timer.timeout.connect(self.search)
         session.trace_changed.connect(self._changed)
+        manager().ready.connect(self._kernels_ready)
+        manager().compiling.connect(self._compiling)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -105,6 +112,18 @@ class BeamView(QWidget):
         session = self.session
         if session.trace is None or session.example is None:
             return
+        if not decoding_ready(session):
+            self._stale = True  # searched once they are (_kernels_ready)
+            self.result = None
+            self.table.clear()
+            self.table.setRowCount(0)
+            self.table.setColumnCount(0)
+            self.ranking.setText(
+                self.tr(
+                    "Preparing the compiled kernels for beam search (only the first start is slow)…"
+                )
+            )
+            return
         self._stale = False
         self.searched_width = self.width.value()
         self.result = session.network.beam_search(
@@ -113,6 +132,21 @@ class BeamView(QWidget):
             length_penalty=self.penalty.value(),
         )  # the engine's search, with what each step held (Decoded.steps)
         self._show()
+
+    def _waits_for(self, key: str) -> bool:
+        return (
+            self.result is None
+            and self.session.project is not None
+            and (key == decoding_key(self.session))
+        )
+
+    def _kernels_ready(self, key: str) -> None:
+        if self._waits_for(key) and self.isVisible():
+            self.search()
+
+    def _compiling(self, key: str, done: int, total: int) -> None:
+        if self._waits_for(key) and self.session.trace is not None:
+            self.ranking.setText(compile_status(key, done, total))
 
     # ----- showing -------------------------------------------------------------------------------
     def _text(self, tokens) -> str:

@@ -1,6 +1,7 @@
 """EncoderDecoderInput: the sentence pair the encoder-decoder reads. Type a source sentence (and a
 target, or leave it empty for the model to write one) or take a pair from the task's training
-or test set."""
+or test set. On a first start the model writes the target once its decoding kernels are
+compiled; the panel says so meanwhile and reads the sentence then."""
 
 from __future__ import annotations
 
@@ -22,7 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..input_example import InputProblem
+from ..kernels import compile_status
+from ..kinds.kernels import manager
 from . import example as examples
+from .decoding_kernels import decoding_key, decoding_ready
 
 SOURCES = ("typed", "train", "test")
 ORIGINS = ("typed", "task", "model")
@@ -71,7 +75,6 @@ class EncoderDecoderInput(QWidget):
         self.pair.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.pair.setWordWrap(True)
         self.message = QLabel()
-        self.message.setStyleSheet("color: #d62728;")
         self.message.setWordWrap(True)
         self.message.hide()
         layout = QVBoxLayout(self)
@@ -81,9 +84,12 @@ class EncoderDecoderInput(QWidget):
         layout.addWidget(self.pair)
         layout.addWidget(self.message)
         self.setEnabled(False)
+        self._decoding = None  # (source, target) typed while the decoding kernels compile
         self.retranslate()
         session.project_changed.connect(self._project_changed)
         session.example_changed.connect(self.refresh)
+        manager().ready.connect(self._kernels_ready)
+        manager().compiling.connect(self._compiling)
 
     def retranslate(self) -> None:
         index = max(self.source.currentIndex(), 0)
@@ -128,6 +134,12 @@ class EncoderDecoderInput(QWidget):
 
     def _read_text(self) -> None:
         session = self.session
+        self._decoding = None
+        if not self.target.text().strip() and self.text.text().strip():
+            if not decoding_ready(session):  # the model writes the target once they are
+                self._decoding = (self.text.text(), self.target.text())
+                self._tell(self._preparing(), waiting=True)
+                return
         try:
             example = examples.from_text(
                 session.task, self.text.text(), self.target.text(), session.ready_network()
@@ -139,6 +151,7 @@ class EncoderDecoderInput(QWidget):
         session.set_example(example)
 
     def _take_example(self, *_args) -> None:
+        self._decoding = None
         split = self.source.currentData()
         if split not in ("train", "test"):
             return
@@ -153,12 +166,34 @@ class EncoderDecoderInput(QWidget):
     def _random_example(self) -> None:
         self.index.setValue(int(np.random.default_rng().integers(self.index.maximum() + 1)))
 
-    def _tell(self, message: str | None) -> None:
+    def _tell(self, message: str | None, waiting: bool = False) -> None:
+        """A problem (red), or what the panel waits for (grey); None hides it."""
+        self.message.setStyleSheet(f"color: {'#555555' if waiting else '#d62728'};")
         self.message.setText(message or "")
         self.message.setVisible(bool(message))
 
+    def _preparing(self) -> str:
+        return self.tr(
+            "Preparing the compiled kernels for greedy decoding (only the first start is slow): "
+            "the model writes the target once they are ready…"
+        )
+
+    def _waits_for(self, key: str) -> bool:
+        typed = (self.text.text(), self.target.text())
+        return self._decoding == typed and key == decoding_key(self.session)
+
+    def _kernels_ready(self, key: str) -> None:
+        if self._waits_for(key):
+            self._read_text()
+
+    def _compiling(self, key: str, done: int, total: int) -> None:
+        if self._waits_for(key):
+            self._tell(f"{self._preparing()} {compile_status(key, done, total)}", waiting=True)
+
     # ----- following the session -------------------------------------------------------------
     def _project_changed(self) -> None:
+        self._decoding = None
+        self._tell(None)
         self.setEnabled(True)
         self.text.clear()
         self.target.clear()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..kinds.runner import Runner
 from . import example as examples
+from .decoding_kernels import decoding_ready
 
 
 class EncoderDecoderRunner(Runner):
@@ -16,6 +17,11 @@ class EncoderDecoderRunner(Runner):
 
     def example_from_task(self, task, split: str, index: int, network):
         return examples.from_dataset(task, split, index)
+
+    def rerun(self, session) -> None:
+        super().rerun(session)
+        if session.trace is not None:
+            decoding_ready(session)  # greedy and beam search: prepared next, in the background
 
     def run(self, network, example):
         """Teacher forcing on the example's target: the loss and every gradient."""

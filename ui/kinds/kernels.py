@@ -58,16 +58,18 @@ def _compile_and_load(key: str, report) -> tuple[str, str]:
 class ModelKernels(QObject):
     ready = Signal(str)
     failed = Signal(str)
+    compiling = Signal(str, int, int)  # key, steps of its warm-up done, steps in all
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._workers: dict[str, Worker] = {}
         self._waiting: dict[str, list] = {}
 
-    def request(self, key: str, session) -> None:
-        """Prepare `key`; then `session.rerun()` if it still waits for it."""
+    def request(self, key: str, session=None) -> None:
+        """Prepare `key`; then `session.rerun()` if it still waits for it (without a session,
+        whoever waits listens to `ready`)."""
         waiting = self._waiting.setdefault(key, [])
-        if not any(ref() is session for ref in waiting):
+        if session is not None and not any(ref() is session for ref in waiting):
             waiting.append(weakref.ref(session))
         if key in self._workers:
             return
@@ -79,6 +81,7 @@ class ModelKernels(QObject):
 
     def _progress(self, key: str, done: int, total: int) -> None:
         """The status line of every session waiting for `key` says how far its compile is."""
+        self.compiling.emit(key, done, total)
         for ref in self._waiting.get(key, []):
             session = ref()
             if session is not None and session.waiting_for == key:

@@ -85,29 +85,15 @@ def grad_cell_norm(trace, stepper, layer: int, direction: int) -> np.ndarray | N
     return finite_or_nan(blank_future(norms, stepper.known_backward(layer, direction)))
 
 
-def parameter_known(stepper, name: str) -> bool:
-    """A parameter's gradient is complete once BPTT has finished every layer and direction it
-    belongs to (output layer: at the loss; embedding: after layer 0)."""
-    spec = stepper.trace.spec
-    if name.startswith("output."):
-        return stepper.loss_known
-    if name == "embedding.weight":
-        layer, directions = 0, range(spec.num_directions)
-    else:
-        tail = name.rsplit("_l", 1)[1]  # "0" or "0_reverse"
-        layer = int(tail.split("_")[0])
-        directions = [1 if tail.endswith("_reverse") else 0]
-    return all(stepper.known_backward(layer, d).all() for d in directions)
+def parameter_grad_norms(trace, stepper) -> dict[str, float]:
+    """name -> ||dL/dparameter|| summed over the steps BPTT has reached (the notes' sum over t,
+    growing step by step; the whole gradient at the last event); NaN before the loss."""
+    from simulator.accumulated import accumulated_gradients
 
-
-def parameter_grad_norms(trace, stepper, norms: dict[str, float] | None = None):
-    """name -> ||dL/dparameter|| (NaN until complete). `norms` may hold the trace's norms,
-    computed once, so a step does not recompute them."""
-    if norms is None:
-        norms = {name: float(np.linalg.norm(grad)) for name, grad in trace.grads.items()}
-    return {
-        name: value if parameter_known(stepper, name) else np.nan for name, value in norms.items()
-    }
+    if not stepper.loss_known:
+        return {name: np.nan for name in trace.grads}
+    grads = accumulated_gradients(trace, stepper)
+    return {name: float(np.linalg.norm(grad)) for name, grad in grads.items()}
 
 
 def flow_matrix(matrix: np.ndarray, stepper, layer: int, direction: int) -> np.ndarray:

@@ -1,5 +1,5 @@
-"""||dL/dparameter|| for every parameter, log10, each bar appearing once BPTT has finished the
-layer and direction the parameter belongs to."""
+"""||dL/dparameter|| for every parameter, log10: from the loss event on, each bar is the sum over
+the steps BPTT has reached so far, so it grows step by step to the whole gradient."""
 
 from __future__ import annotations
 
@@ -42,11 +42,10 @@ class ParameterPanel(PlotPanel):
         self.plot.setXRange(self.floor, max(top, self.floor + 1), padding=0.02)
 
     def redraw(self) -> None:
-        norms = known.parameter_grad_norms(
-            self.session.trace, self.session.stepper, self.trace_norms
-        )
+        norms = known.parameter_grad_norms(self.session.trace, self.session.stepper)
         logs = safe_log10(np.array([norms[n] for n in self.names]))
-        set_bars(self.bars, x0=np.full(len(logs), self.floor), width=logs - self.floor)
+        widths = np.clip(logs - self.floor, 0.0, None)  # a sum still below the axis: no bar yet
+        set_bars(self.bars, x0=np.full(len(logs), self.floor), width=widths)
         self.norms = norms
 
     def plot_items(self):

@@ -22,6 +22,13 @@ from .worker import TrainingWorker
 MAIN, COMPARE = "main", "compare"
 
 
+def setting_label(spec, field: str, value) -> str:
+    """How a compared setting is named in the legend: the value alone for the setting compare
+    mode varies first (lstm, additive, rvnn), else field = value (residual = false)."""
+    shown = str(value).lower() if isinstance(value, bool) else str(value)
+    return shown if field == kind_of(spec).compared.field else f"{field} = {shown}"
+
+
 class TrainingProblem(ValueError):
     """Training cannot start; `field` names the setting to change ("" for none)."""
 
@@ -59,11 +66,11 @@ class TrainingController(QObject):
         session.before_save.append(self.checkpoint)
 
     # ----- the person's commands -----------------------------------------------------------------
-    def start(self, settings, compare: str | None = None) -> None:
-        """Train `settings.steps` more steps (or resume a paused run); with `compare`, train a
-        second network from scratch beside a fresh first one, the two differing only in the
-        setting the kind's `compared` names (cell, score function or tree model).
-        Raises TrainingProblem."""
+    def start(self, settings, compare: tuple[str, object] | None = None) -> None:
+        """Train `settings.steps` more steps (or resume a paused run); with `compare`, a
+        (field, value) pair such as ("cell", "rnn") or ("residual", False), train a second
+        network from scratch beside a fresh first one, the two differing only in that field
+        (simulator.kinds.compare_choices lists the pairs offered). Raises TrainingProblem."""
         if self.state == "running":
             return
         if self.state == "paused":
@@ -76,12 +83,18 @@ class TrainingController(QObject):
         project = session.project
         self.runs = {}
         if compare:  # both from their initial weights, so the curves compare like for like
-            other_spec, field = self._compared_spec(compare)
+            field, value = compare
+            other_spec = self._compared_spec(field, value)
             main = self._trainer(project.spec, settings, fresh=True)
             other = self._trainer(other_spec, settings, fresh=True)
             own = getattr(project.spec, field)
-            self.runs[MAIN] = Run(MAIN, f"A: {own}", main, target=settings.steps)
-            self.runs[COMPARE] = Run(COMPARE, f"B: {compare}", other, target=settings.steps)
+            self.runs[MAIN] = Run(
+                MAIN, f"A: {setting_label(project.spec, field, own)}", main, target=settings.steps
+            )
+            self.runs[COMPARE] = Run(
+                COMPARE, f"B: {setting_label(project.spec, field, value)}", other,
+                target=settings.steps,
+            )  # fmt: skip
         else:
             main = self._trainer(project.spec, settings, fresh=False)
             label = kind_of(project.spec).label(project.spec)
@@ -169,18 +182,16 @@ class TrainingController(QObject):
         except ValueError as err:
             raise TrainingProblem(str(err)) from None
 
-    def _compared_spec(self, value: str):
-        """(the session's spec with the compared setting = value, that setting's name)."""
+    def _compared_spec(self, field: str, value):
+        """The session's spec with `field` = value (TrainingProblem when that is not allowed)."""
         from simulator.errors import SpecError
 
-        spec = self.session.spec
-        field = kind_of(spec).compared.field
         try:
-            other = spec.replace(**{field: value})
-        except SpecError as err:
+            other = self.session.spec.replace(**{field: value})
+        except (SpecError, TypeError) as err:
             raise TrainingProblem(f"B: {err}") from None
         self._check_kernels(other)  # each recurrent cell has kernels of its own
-        return other, field
+        return other
 
     def _check_kernels(self, spec) -> None:
         """Raise TrainingProblem (and ask for them) while a model of `spec` cannot run yet."""

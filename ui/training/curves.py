@@ -3,7 +3,11 @@
 Snapshots arrive from the workers (at most ~30 a second each); the newest of each run is kept
 and drawn by a timer at most `FPS` times a second, into plot items created once per run
 (setData only). Clipping events are marked on the gradient-norm curve; test evaluations are
-drawn dashed beside the training curves. Two runs (compare mode) share the axes.
+drawn dashed beside the training curves. Two runs (compare mode) share the axes. For a regression
+task a grey dashed line marks the test set's mean predictor on the loss's own scale (the loss is
+1/2 MSE, so the line is at 1/2 baseline MSE), and the legend says so. When a run has trained
+all its steps, the legend adds what it reached on the test set (MSE beside the baseline, or
+accuracy, and for a treebank the accuracy on negated phrases).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from ..plots.style import cache_still_parts, log_axis, safe_log10
 FPS = 30
 RUN_COLOURS = {"main": "#1f77b4", "compare": "#d62728"}
 CLIP_COLOUR = "#ff8c00"
+BASELINE_COLOUR = "#555555"
 
 
 class TrainingCurves(QWidget):
@@ -64,6 +69,12 @@ class TrainingCurves(QWidget):
         self.clip_line = pg.InfiniteLine(angle=0, pen=pg.mkPen(CLIP_COLOUR, style=Qt.DashLine))
         self.clip_line.hide()
         self.grad_plot.addItem(self.clip_line, ignoreBounds=True)
+        self.baseline = None  # the test set's mean-predictor MSE (regression), or None
+        self.baseline_line = pg.InfiniteLine(
+            angle=0, pen=pg.mkPen(BASELINE_COLOUR, width=1.5, style=Qt.DashLine)
+        )
+        self.baseline_line.hide()
+        self.loss_plot.addItem(self.baseline_line, ignoreBounds=True)
         self.retranslate()
         self.tell_empty()
 
@@ -110,7 +121,19 @@ class TrainingCurves(QWidget):
         super().changeEvent(event)
 
     def tell_empty(self) -> None:
-        self.note.setText(self.tr("Press Start in the Training panel to train the network."))
+        start = self.tr("Press Start in the Training panel to train the network.")
+        self.note.setText("<br>".join([*self._baseline_note(), start]))
+
+    def _baseline_note(self) -> list[str]:
+        """The baseline line's entry in the legend (none without a baseline)."""
+        if not self.baseline:
+            return []
+        return [
+            self.tr("<span style='color:{0}'>┄ mean predictor: ½·MSE = {1:.4g} (its test MSE "
+                    "{2:.4g}); the loss is ½·MSE</span>").format(
+                BASELINE_COLOUR, self.baseline / 2, self.baseline
+            )
+        ]  # fmt: skip
 
     # ----- data --------------------------------------------------------------------------------
     def clear(self) -> None:
@@ -128,6 +151,18 @@ class TrainingCurves(QWidget):
             self.clip_line.show()
         else:
             self.clip_line.hide()
+
+    def set_baseline(self, mse: float | None) -> None:
+        """Mark the mean predictor's test MSE on the loss plot, as the loss measures it:
+        loss = 1/2 MSE, so the line is at mse / 2 (None: a task with classes, no line)."""
+        self.baseline = mse
+        if mse is not None and mse > 0:
+            self.baseline_line.setValue(np.log10(mse / 2))
+            self.baseline_line.show()
+        else:
+            self.baseline_line.hide()
+        self._fit_ranges()
+        self._write_note()
 
     def show_history(self, name: str, label: str, snapshot) -> None:
         """Queue a run's newest snapshot; it is drawn within 1/FPS s."""
@@ -185,6 +220,8 @@ class TrainingCurves(QWidget):
                 for s in snapshots:
                     if s.evaluations:
                         values = np.append(values, _log10(np.array(s.evaluations)[:, 1]))
+            if key == "loss" and self.baseline_line.isVisible():
+                values = np.append(values, self.baseline_line.value())
             values = values[np.isfinite(values)]
             if values.size:
                 self._set_range(key, (float(values.min()) - 0.1, float(values.max()) + 0.1))
@@ -239,8 +276,11 @@ class TrainingCurves(QWidget):
         return self.accuracy_plot if "accuracy" in key else self.grad_plot
 
     def _write_note(self) -> None:
-        parts = []
-        for name, snapshot in self.latest.items():
+        if not self.latest:
+            self.tell_empty()
+            return
+        parts = self._baseline_note()
+        for name, snapshot in sorted(self.latest.items(), key=lambda item: item[0] != "main"):
             loss = snapshot.column("loss")[-1] if len(snapshot.table) else float("nan")
             colour = RUN_COLOURS.get(name, "#2ca02c")  # the note is the curves' legend
             parts.append(
@@ -252,7 +292,22 @@ class TrainingCurves(QWidget):
                     snapshot.steps_per_second,
                 )
             )  # fmt: skip
+            if snapshot.scores:
+                parts[-1] += " · " + self._scores_text(snapshot.scores)
         self.note.setText("<br>".join(parts))
+
+    def _scores_text(self, scores: dict) -> str:
+        """What a run reached on the test set, in the words the engine's evaluate uses."""
+        if "mse" in scores:
+            return self.tr("test MSE {0:.4g} (mean predictor {1:.4g})").format(
+                scores["mse"], scores["baseline_mse"]
+            )
+        text = self.tr("test accuracy {0:.3f}").format(scores["accuracy"])
+        if "negated_accuracy" in scores:
+            text += " · " + self.tr("negated phrases {0:.3f} (of {1})").format(
+                scores["negated_accuracy"], int(scores["negated_phrases"])
+            )
+        return text
 
     def curve_lengths(self) -> dict[str, int]:
         """Points drawn on each run's loss curve (for tests)."""

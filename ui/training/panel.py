@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from simulator.kinds import kind_of
+from simulator.kinds import compare_choices, kind_of
 
-from .controller import MAIN, TrainingProblem
+from .controller import MAIN, TrainingProblem, setting_label
 from .settings_form import TrainingSettingsForm
 from .task_form import TaskForm
 
@@ -56,8 +56,7 @@ class TrainingPanel(QScrollArea):
         compare_row = QVBoxLayout(self.compare_box)
         self.compare = QCheckBox()
         self.compare.setObjectName("compare")
-        self.compare_with = QComboBox()  # the compared setting's choices (see refresh)
-        self.compared_field = "cell"
+        self.compare_with = QComboBox()  # (field, value) pairs (see refresh)
         self.compare.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         compare_row.addWidget(self.compare)
         compare_row.addWidget(self.compare_with)
@@ -139,14 +138,7 @@ class TrainingPanel(QScrollArea):
             self._diverged(*self._divergence)
 
     def _label_compare(self) -> None:
-        """The compare box's label names the setting compare mode varies."""
-        self.compare.setText(
-            {
-                "cell": self.tr("also train a second network, cell:"),
-                "attention": self.tr("also train a second network, score function:"),
-                "model": self.tr("also train a second network, model:"),
-            }[self.compared_field]
-        )
+        self.compare.setText(self.tr("also train a second network with"))
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -168,28 +160,46 @@ class TrainingPanel(QScrollArea):
         self._last = None
         self._show_progress()
         if self.curves is not None:
+            from simulator.training.scores import baseline_mse
+
             self.curves.clear()
+            self.curves.set_baseline(baseline_mse(session.task))
             self.show_saved_history()
 
     def _show_compared_setting(self) -> None:
-        """The choices compare mode offers this kind of model, the notes' contrast picked."""
+        """The (field, value) pairs compare mode offers this network, never its own setting;
+        the notes' contrast first and picked, or the pair chosen before while it still differs
+        from the network. Another kind of model compares afresh."""
         spec = self.session.spec
-        compared = kind_of(spec).compared
-        field, choices, against = (
-            compared.field,
-            compared.choices,
-            compared.other(getattr(spec, compared.field)),
-        )
-        if field != self.compared_field:
-            self.compare.setChecked(False)  # another kind of model: compare afresh
-        self.compared_field = field
+        pairs = compare_choices(spec)
+        chosen = self.compare_with.currentData()
+        if chosen is not None and chosen[0] != pairs[0][0] and not hasattr(spec, chosen[0]):
+            self.compare.setChecked(False)
+            chosen = None
         self.compare_with.clear()
-        for value in choices:
-            self.compare_with.addItem(value, value)
-        self.compare_with.setCurrentIndex(self.compare_with.findData(against))
-        self._label_compare()
+        for field, value in pairs:
+            self.compare_with.addItem(setting_label(spec, field, value), (field, value))
+        if chosen is not None and getattr(spec, chosen[0]) != chosen[1]:
+            self.choose_comparison(*chosen, check=False)
+        else:
+            self.compare_with.setCurrentIndex(0)
+
+    def choose_comparison(self, field: str, value, check: bool = True) -> None:
+        """Compare against `field` = value (offered or not: a lesson may ask for any field),
+        and with `check` turn compare mode on; Start then trains both."""
+        pair = (field, value)
+        offered = [self.compare_with.itemData(k) for k in range(self.compare_with.count())]
+        if pair not in offered:  # (not findData: it compares Python objects by identity)
+            self.compare_with.addItem(setting_label(self.session.spec, field, value), pair)
+            offered.append(pair)
+        index = offered.index(pair)
+        self.compare_with.setCurrentIndex(index)
+        if check:
+            self.compare.setChecked(True)
 
     def _network_changed(self) -> None:
+        if self.session.spec is not None:
+            self._show_compared_setting()  # the network's own setting is never offered
         if self.controller.state == "idle" and not self.controller.runs:
             self._show_progress()
 
