@@ -182,7 +182,7 @@ def _tasks(args) -> int:
 
 
 def _new(args) -> int:
-    from .models import describe
+    from .kinds import kind_of
     from .project import new_project, parse_value
 
     sets = {}
@@ -194,7 +194,7 @@ def _new(args) -> int:
     project = new_project(args.task, sets)
     project.save(args.output)
     print(
-        f"wrote {args.output}: {describe(project.spec)} on {args.task}, "
+        f"wrote {args.output}: {kind_of(project.spec).describe(project.spec)} on {args.task}, "
         f"{project.make_network().num_parameters} parameters"
     )
     return 0
@@ -280,14 +280,13 @@ def _evaluate(args) -> int:
 
 def _gradcheck(args) -> int:
     from .gradcheck import gradient_check
-    from .models import build_model
-    from .spec import NetworkSpec
+    from .kinds import build_model, kind_of
 
     project, task, network = _open(args.file)
     check_net = build_model(network.spec.replace(dtype="float64"))
     check_net.load_state_dict(network.state_dict())
     x, y, lengths = task.test.batch(range(min(2, len(task.test))))
-    if isinstance(network.spec, NetworkSpec):  # a short prefix exercises every path
+    if kind_of(network.spec).cuts_sequences:  # a short prefix exercises every path
         steps = min(int(lengths.max()), 12)
         lengths = lengths.clip(max=steps)
         x = x[:, :steps]
@@ -310,12 +309,12 @@ def _gradcheck(args) -> int:
 def _sample(args) -> int:
     """A language model writes on after the prompt; an encoder-decoder writes its output for
     the prompt (beam search); anything else cannot write."""
-    from .encoder_decoder import EncoderDecoder
-    from .models import describe
+    from .kinds import kind_of
     from .tasks.char_lm import sample
 
     project, task, network = _open(args.file)
-    if isinstance(network, EncoderDecoder):
+    kind = kind_of(project.spec)
+    if kind.decodes:
         source = task.encode(args.prompt)
         if not len(source):
             raise UsageError(f"rnnsim sample: the prompt {args.prompt!r} has no tokens to read")
@@ -324,8 +323,8 @@ def _sample(args) -> int:
         return 0
     if task.name != "char_lm":
         raise UsageError(
-            f"rnnsim sample: {args.file} holds the {describe(project.spec)} on {task.name}; sample "
-            "writes text with a language model (char_lm) or an encoder-decoder (e.g. dates)"
+            f"rnnsim sample: {args.file} holds the {kind.describe(project.spec)} on {task.name}; "
+            "sample writes text with a language model (char_lm) or an encoder-decoder (e.g. dates)"
         )
     text = sample(network, task, args.prompt, args.length, args.temperature, args.seed)
     print(args.prompt + text)

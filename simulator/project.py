@@ -14,6 +14,7 @@ import json
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -28,20 +29,19 @@ from .files.project_file import (
     read_project_weights,
     weights_path,
 )
-from .models import (
-    NETWORK_DEFAULTS,
-    Model,
-    Spec,
-    build_model,
-    parameter_shapes,
-    spec_from_dict,
-    task_for,
-)
+from .kinds import build_model, kind_for_task, kind_of, spec_from_dict
 from .tasks import make_task
 from .tasks.base import Task, TaskError
-from .tasks.parallel import ParallelTask
-from .tasks.treebank import TreeTask
 from .training import History, Trainer, TrainingSettings
+
+if TYPE_CHECKING:
+    from .encoder_decoder import EncoderDecoder, EncoderDecoderSpec
+    from .network import Network
+    from .spec import NetworkSpec
+    from .trees import TreeNetwork, TreeSpec
+
+    Spec = NetworkSpec | EncoderDecoderSpec | TreeSpec
+    Model = Network | EncoderDecoder | TreeNetwork
 
 DATA_PATHS = ("path", "test_path")  # task settings that name the person's files
 __all__ = ["Project", "ProjectError", "new_project", "parse_value", "set_path"]
@@ -73,7 +73,7 @@ class Project:
         except TaskError as err:
             raise ProjectError(f"task: {err}") from None
         try:
-            task = task_for(self.spec, task)
+            task = kind_of(self.spec).task_for(task)
         except ValueError as err:
             raise ProjectError(f"task: {err}") from None
         _check_fits(self.spec, task)
@@ -160,7 +160,7 @@ class Project:
             if name is not None:
                 project.parameters, project.optimizer_state = read_project_weights(
                     weights_path(path, name),
-                    parameter_shapes(project.spec),
+                    kind_of(project.spec).shapes(project.spec),
                     project.spec.dtype,
                     project.training.optimizer,
                 )
@@ -182,7 +182,7 @@ class Project:
         history = data.get("history")
         if history is not None:
             try:
-                History.from_dict(history, parameter_shapes(spec))
+                History.from_dict(history, kind_of(spec).shapes(spec))
             except ValueError as err:
                 raise ProjectError(f"{where}: {err}") from None
         return cls(
@@ -226,22 +226,15 @@ def new_project(task_name: str, sets: dict[str, object] | None = None) -> Projec
 
 
 def _network_defaults(task: Task, sets: dict) -> dict:
-    """A new project's network before the person's --set: an encoder-decoder for a pair task,
-    a tree model for a treebank (unless network.cell asks for a recurrent one), else a
-    recurrent network; the fields the task's data fixes filled in."""
-    if isinstance(task, ParallelTask):
-        return {"mode": "encoder-decoder", **task.spec_fields}
-    if isinstance(task, TreeTask) and "network.cell" not in sets:
-        return {"model": "rvnn", **task.tree_fields}
-    if "network.model" in sets:
-        raise ProjectError(
-            f"network.model: a recursive network reads parse trees; {task.name} "
-            "has none (use tree_sentiment or tree_file)"
-        )
-    network = {**NETWORK_DEFAULTS, **task.spec_fields}
-    if not task.spec_fields.get("vocab_size"):
-        network.pop("embedding_dim")
-    return network
+    """A new project's network before the person's --set: a model of the kind that trains on
+    the task (an encoder-decoder for a pair task, a tree model for a treebank unless a
+    recurrent network's field such as network.cell is set), with the fields the task's data
+    fixes filled in (simulator.kinds.kind_for_task)."""
+    fields = [path.partition(".")[2] for path in sets if path.startswith("network.")]
+    try:
+        return kind_for_task(task, fields).new_network(task)
+    except ValueError as err:
+        raise ProjectError(str(err)) from None
 
 
 def set_path(data: dict, path: str, value) -> None:

@@ -7,9 +7,10 @@
 Numba compiles a kernel on its first call (seconds per cell; 10-30 s for the encoder-decoder's
 and the trees' sets) and keeps it in its on-disk cache (see numba_cache.py). A program that
 wants to stay responsive — the window — warms what it needs early, compiling a cold set in a
-separate process. A set is a recurrent cell (CELLS), a model kind (KINDS) or the encoder-
-decoder's decoding (DECODING: greedy and beam search, which only the beam view and a typed
-source without a target need, so the diagram never waits for them). `is_cached`
+separate process. A set is what a kind's models run on (Kind.kernel_sets: each recurrent cell,
+the encoder-decoder's teacher forcing, its decoding: greedy and beam search, which only the beam
+view and a typed source without a target need, so the diagram never waits for them; the trees).
+`is_cached`
 answers from a stamp file written beside Numba's cache once a set and dtype have been warmed;
 the stamp's name carries a hash of the kernel sources and Numba's version, so editing a kernel
 or upgrading Numba makes it stale, and clearing the cache folder removes it; and a hash of where
@@ -34,20 +35,19 @@ import threading
 import time
 from pathlib import Path
 
-from .kinds import ENCODER_DECODER, TREE
+from .encoder_decoder.kind import DECODING
+from .kinds import ENCODER_DECODER, KINDS, TREE
 from .numba_cache import configure, fingerprint
 from .threads import engine_threads
 
-CELLS = ("lstm", "gru", "rnn", "tdnn")
-KINDS = (ENCODER_DECODER, TREE)  # the model kinds with kernel sets of their own
-DECODING = "decoding"  # the encoder-decoder's greedy and beam search (after ENCODER_DECODER)
-SETS = CELLS + KINDS + (DECODING,)
+# Every set a kind's models run on: each recurrent cell, and the other kinds' sets.
+KIND_OF_SET = {name: kind for kind in KINDS for name in kind.kernel_sets}
 
 
 # The longest to compile first; decoding after the encoder-decoder, whose encoder and teacher-
 # forced trace it runs; lstm last, by when the encoder-decoder (whose encoder and decoder are
 # LSTMs) has put the LSTM kernels in the cache: 1 s CPU instead of 10.
-SETUP_ORDER = (ENCODER_DECODER, TREE, "gru", DECODING, "rnn", "tdnn", "lstm")
+SETUP_ORDER = (ENCODER_DECODER.name, TREE.name, "gru", DECODING, "rnn", "tdnn", "lstm")
 
 
 def setup_keys(dtypes=("float64",)) -> tuple[str, ...]:
@@ -57,7 +57,7 @@ def setup_keys(dtypes=("float64",)) -> tuple[str, ...]:
 
 @engine_threads
 def warm(name: str, dtype: str = "float64", progress=None) -> None:
-    """Run every kernel of a cell or kind in this dtype, then stamp it as cached.
+    """Run every kernel of a set (a cell, or a kind's) in this dtype, then stamp it as cached.
     `progress(done, total)` is called after each of the set's steps."""
     steps = warm_steps(name, dtype)
     if progress is not None:
@@ -76,96 +76,9 @@ def warm(name: str, dtype: str = "float64", progress=None) -> None:
 
 def warm_steps(name: str, dtype: str) -> list:
     """The runs that call every kernel of a set, as functions to call in turn."""
-    if name in CELLS:
-        return _cell_steps(name, dtype)
-    if name == ENCODER_DECODER:
-        return [model.run for model in _encoder_decoders(dtype)]
-    if name == DECODING:
-        return [step for model in _encoder_decoders(dtype) for step in (model.greedy, model.beam)]
-    if name == TREE:
-        return _tree_steps(dtype)
-    raise ValueError(f"{name!r}: one of {', '.join(SETS)}")
-
-
-def _cell_steps(cell: str, dtype: str) -> list:
-    """Forward and backward in both directions, two layers, both losses."""
-    import numpy as np
-
-    from .network import Network
-    from .spec import NetworkSpec
-
-    steps = []
-    for loss, outputs in (("cross_entropy", 2), ("mse", 1)):
-        spec = NetworkSpec(
-            cell=cell,
-            input_size=2,
-            hidden_size=2,
-            num_layers=2,
-            bidirectional=True,
-            output_size=outputs,
-            loss=loss,
-            dtype=dtype,
-        )
-        x = np.zeros((1, 3, 2))
-        y = np.zeros((1, 3), np.int64) if loss == "cross_entropy" else np.zeros((1, 3, 1))
-        steps.append(lambda spec=spec, x=x, y=y: Network(spec).run(x, y))
-    return steps
-
-
-class _Warmed:
-    """An encoder-decoder and the calls that warm it: teacher forcing (run) and decoding."""
-
-    SOURCE, TARGET = [[4, 5, 6]], [[4, 5, 3]]
-
-    def __init__(self, model):
-        self.model = model
-
-    def run(self) -> None:
-        self.model.run(self.SOURCE, self.TARGET)
-
-    def greedy(self) -> None:
-        self.model.greedy(self.SOURCE, max_length=3)
-
-    def beam(self) -> None:
-        self.model.beam_search(self.SOURCE, beam_width=2, max_length=3)
-
-
-def _encoder_decoders(dtype: str) -> list[_Warmed]:
-    """Every score function's path, input feeding, a bidirectional encoder, no attention."""
-    from .encoder_decoder import EncoderDecoder, EncoderDecoderSpec
-
-    models = []
-    for attention, context, bidirectional in (
-        ("additive", "output", False),
-        ("scaled_dot", "input", True),
-        ("none", "output", False),
-    ):
-        spec = EncoderDecoderSpec(
-            source_vocab_size=8,
-            target_vocab_size=8,
-            source_embedding_dim=2,
-            target_embedding_dim=2,
-            encoder_hidden_size=2 if bidirectional else 4,
-            decoder_hidden_size=4,
-            attention_size=2,
-            attention=attention,
-            context=context,
-            bidirectional=bidirectional,
-            dtype=dtype,
-        )
-        models.append(_Warmed(EncoderDecoder(spec, seed=0)))
-    return models
-
-
-def _tree_steps(dtype: str) -> list:
-    from .trees import MODELS, TreeNetwork, TreeSpec
-
-    return [
-        lambda model=model: TreeNetwork(
-            TreeSpec(model=model, vocab_size=4, dim=2, output_size=2, dtype=dtype)
-        ).run("(1 (0 a) (1 b))", vocabulary={"a": 2, "b": 3})
-        for model in MODELS
-    ]
+    if name not in KIND_OF_SET:
+        raise ValueError(f"{name!r}: one of {', '.join(KIND_OF_SET)}")
+    return KIND_OF_SET[name].warm_steps(name, dtype)
 
 
 def is_cached(name: str, dtype: str = "float64") -> bool:

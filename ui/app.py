@@ -133,11 +133,19 @@ def open_window(args, project=None):
     kernels.imported.connect(open_first)
     kernels.key_ready.connect(prefetch)
     kernels.failed.connect(session.problem.emit)
-    # A recurrent project's cell first; an encoder-decoder or tree project opens once the
-    # engine is imported, and its runner then prepares its own kernels (ui.kinds.kernels).
-    cell = getattr(project.spec, "cell", "lstm") if project else "lstm"
-    kernels.request(kernel_key(cell))
+    kernels.request(kernel_key(_first_cell(project)))
     return window
+
+
+def _first_cell(project) -> str:
+    """The cell whose kernels this thread loads first: a recurrent project's own, else the
+    default example's. A project of another kind opens once the engine is imported, and its
+    runner then prepares its kernel set (ui.kinds.kernels)."""
+    from simulator.kinds import RECURRENT, kind_of
+
+    if project is not None and kind_of(project.spec) is RECURRENT:
+        return RECURRENT.kernel_set(project.spec)
+    return "lstm"
 
 
 def _catch_errors(window) -> None:

@@ -35,26 +35,12 @@ THIS_NETWORK = ""
 
 
 def explanation_keys(spec) -> list[str]:
-    """The explanations that describe `spec` (a NetworkSpec, EncoderDecoderSpec or TreeSpec)."""
+    """The explanations that describe `spec` (any kind's: ui.kinds.registry)."""
     if spec is None:
         return []
-    kind = type(spec).__name__
-    if kind == "TreeSpec":
-        return [spec.model.replace("-", "_")]
-    if kind == "EncoderDecoderSpec":
-        keys = ["encoder_decoder"]
-        return keys + (["attention"] if spec.attention != "none" else [])
-    if spec.cell == "rnn":
-        keys = ["residual_rnn" if spec.residual else "rnn"]
-    elif spec.cell == "gru":
-        keys = [f"gru_{spec.gru_variant}"]
-    else:
-        keys = [spec.cell]
-    if spec.num_layers > 1:
-        keys.append("stacked")
-    if spec.bidirectional:
-        keys.append("bidirectional")
-    return keys
+    from .kinds.registry import window_kind
+
+    return window_kind(spec).explanation_keys(spec)
 
 
 def explanation(key: str, language: str) -> str:

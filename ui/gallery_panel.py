@@ -5,6 +5,7 @@ double-click (or Open) to load one."""
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -17,17 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from simulator.kinds import ENCODER_DECODER, KINDS, RECURRENT, TREE, kind_of_network
+from simulator.kinds import RECURRENT, kind_of_section
 from simulator.resources import EXAMPLES, PROJECT_SUFFIX
 
 from .i18n import current_language
-from .translation_marks import QT_TRANSLATE_NOOP
+from .kinds.registry import WINDOW_KINDS, window_kind_named
 
-HEADINGS = {
-    RECURRENT: QT_TRANSLATE_NOOP("GalleryPanel", "Recurrent networks"),
-    ENCODER_DECODER: QT_TRANSLATE_NOOP("GalleryPanel", "Encoder–decoders and attention"),
-    TREE: QT_TRANSLATE_NOOP("GalleryPanel", "Recursive networks over parse trees"),
-}
 PATH, ABOUT, KIND = (
     Qt.ItemDataRole.UserRole,
     Qt.ItemDataRole.UserRole + 1,
@@ -42,17 +38,29 @@ def example_files(folder: Path = EXAMPLES) -> list[Path]:
 
 
 def _read(path: Path) -> dict:
+    """What the gallery shows of an example's file (its `network` and `view` sections), parsed
+    once per version of the file: another window does not read the training histories again."""
+    try:
+        return _sections(path, path.stat().st_mtime_ns)
+    except OSError:
+        return {}
+
+
+@lru_cache(maxsize=256)
+def _sections(path: Path, _version: int) -> dict:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return data if isinstance(data, dict) else {}
+    if not isinstance(data, dict):
+        return {}
+    return {key: data[key] for key in ("network", "view") if key in data}
 
 
 def kind_of_example(data: dict) -> str:
     """The kind of model an example's file (as read) holds."""
     network = data.get("network")
-    return kind_of_network(network) if isinstance(network, dict) else RECURRENT
+    return kind_of_section(network).name if isinstance(network, dict) else RECURRENT.name
 
 
 def describe(path: Path, data: dict, language: str = "en") -> tuple[str, str]:
@@ -88,8 +96,8 @@ class GalleryPanel(QWidget):
         layout.addWidget(self.about)
         layout.addWidget(button)
         files = example_files(folder)
-        self._contents = {path: _read(path) for path in files}  # each file read once
-        for kind in KINDS:
+        self._contents = {path: _read(path) for path in files}
+        for kind in (entry.name for entry in WINDOW_KINDS):
             chosen = [path for path in files if kind_of_example(self._contents[path]) == kind]
             if not chosen:
                 continue
@@ -114,7 +122,7 @@ class GalleryPanel(QWidget):
         for k in range(self.list.count()):
             item = self.list.item(k)
             if item.data(KIND) is not None:
-                item.setText(self.tr(HEADINGS[item.data(KIND)]))
+                item.setText(self.tr(window_kind_named(item.data(KIND)).heading))
                 continue
             path = Path(item.data(PATH))
             title, about = describe(path, self._contents[path], language)

@@ -1,107 +1,25 @@
-"""InspectorPanel: the selected node's vectors and the equations of its cell with the numbers of
-this example put in. What the stepper has not reached yet stays blank."""
+"""InspectorPanel: the recurrent network's selected node (ui.kinds.node_inspector.NodeInspector):
+its vectors and the equations of its cell with the numbers of this example put in. What the
+stepper has not reached yet stays blank."""
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QScrollArea,
-    QSizePolicy,
-    QSpinBox,
-    QSplitter,
-    QVBoxLayout,
-    QWidget,
-)
 
 from . import equations as eq
-from .dock_tabs import on_screen
-from .equation_view import EquationView
+from .kinds.node_inspector import NodeInspector
 from .plots.known import outputs_known
-from .vector_grid import VectorGrid
 
 DIRECTIONS = ("→", "←")
 
 
-class InspectorPanel(QWidget):
+class InspectorPanel(NodeInspector):
     def __init__(self, session, parent=None):
-        super().__init__(parent)
-        self.session = session
-        # Labels of a fixed size: text that changes on every step must not relayout the window.
-        self.title = QLabel()
-        self.title.setStyleSheet("font-weight: bold; font-size: 11pt;")
-        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.state = QLabel()
-        self.state.setWordWrap(True)
-        self.state.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.state.setFixedHeight(2 * self.state.fontMetrics().lineSpacing() + 4)
-        self.unit = QSpinBox()
-        self.unit.valueChanged.connect(self.redraw)
-        self.text = EquationView()
-        self.model = VectorGrid()  # the selected node's vectors, one row per unit
-        self.model.row_clicked.connect(self._row_clicked)
-        self.table = QScrollArea()
-        self.table.setWidget(self.model)
-        self.table.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        head = QHBoxLayout()
-        head.addWidget(self.state, 1)
-        head.addWidget(self.unit)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.text)
-        split.addWidget(self.table)
-        split.setStretchFactor(0, 1)
-        split.setStretchFactor(1, 1)
-        split.setSizes([300, 260])
-        self.table.setMinimumHeight(110)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.title)
-        layout.addLayout(head)
-        layout.addWidget(split, 1)
-        self._stale = False
-        for signal in (session.trace_changed, session.selection_changed):
-            signal.connect(self.redraw)
-        session.cursor_moved.connect(self.redraw)
-        self.retranslate()
+        super().__init__(session, None, parent)
+        session.selection_changed.connect(self.redraw)
 
-    def retranslate(self) -> None:
-        self.unit.setPrefix(self.tr("unit j = "))
-        self.unit.setToolTip(self.tr("The unit whose equations are shown (or click a row)"))
-        self.redraw()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def _row_clicked(self, row: int) -> None:
-        if self.session.selection.kind == "hidden":
-            self.unit.setValue(row)
-
-    # ----- drawing -----------------------------------------------------------------------------
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self.catch_up()
-
-    def catch_up(self) -> None:
-        if self._stale:
-            self.redraw()
-
-    def redraw(self, *_args) -> None:
-        session = self.session
-        self._stale = not on_screen(self)
-        if self._stale:  # closed, or a lowered tab: catch up when shown
-            return
-        if session.trace is None:
-            self.title.setText(self.tr("Inspector"))
-            self.state.setText(self.tr("Select a node in the unrolled network."))
-            self.text.set_equations([])
-            self.model.set_array(np.zeros((0, 0)), [], [])
-            return
-        s = session.selection
-        self.unit.setVisible(s.kind == "hidden")
+    def draw(self) -> None:
+        s = self.session.selection
         if s.kind == "hidden":
             self._hidden(s)
         elif s.kind == "input":
@@ -119,31 +37,26 @@ class InspectorPanel(QWidget):
 
     def _hidden(self, s) -> None:
         session = self.session
-        trace, stepper, spec = session.trace, session.stepper, session.spec
-        H = spec.hidden_size
-        if self.unit.maximum() != H - 1:
-            self.unit.setMaximum(H - 1)
-        j = self.unit.value()
+        trace, stepper = session.trace, session.stepper
+        j = self.set_units(session.spec.hidden_size)
         layer, direction, t = s.layer, s.direction, s.position
-        self.title.setText(self.tr("h_t, {0}").format(self._where(layer, direction, t)))
+        title = self.tr("h_t, {0}").format(self._where(layer, direction, t))
         forward = bool(stepper.known_forward(layer, direction)[t])
         backward = bool(stepper.known_backward(layer, direction)[t])
+        lines = []
         if not forward:
             when = int(stepper.forward_at[layer, direction, t]) + 1
-            self.state.setText(
-                self.tr("Not computed yet: the forward pass reaches it at event {0}.").format(when)
-            )
-            self.text.set_equations([])
+            state = self.tr("Not computed yet: the forward pass reaches it at event {0}.")
+            state = state.format(when)
         else:
             lines = eq.hidden_equations(session.network, trace, layer, direction, t, j)
             if backward:
                 lines += eq.backward_equations(trace, layer, direction, t, j)
-                self.state.setText(self.tr("Forward and backward pass done here."))
+                state = self.tr("Forward and backward pass done here.")
             else:
-                self.state.setText(self.tr("Forward pass done; BPTT has not reached it yet."))
-            self.text.set_equations(lines)
-        self.model.set_array(*self._hidden_table(layer, direction, t, forward, backward))
-        self.model.select_row(j)
+                state = self.tr("Forward pass done; BPTT has not reached it yet.")
+        table = self._hidden_table(layer, direction, t, forward, backward)
+        self.show_node(title, state, lines, table)
 
     def _hidden_table(self, layer, direction, t, forward, backward):
         """Units x (h_prev, gates, c, h, dL/dh, dL/dc), blank where not computed yet."""
@@ -172,8 +85,9 @@ class InspectorPanel(QWidget):
     def _input(self, t: int) -> None:
         session = self.session
         example, trace = session.example, session.trace
+        self.set_units(None)
         token = example.tokens[t]
-        self.title.setText(self.tr("input x_t · t = {0} '{1}'").format(t, token))
+        title = self.tr("input x_t · t = {0} '{1}'").format(t, token)
         lines = []
         if session.spec.tokens:
             token_id = int(example.inputs[t])
@@ -191,27 +105,26 @@ class InspectorPanel(QWidget):
         else:
             vector = np.asarray(example.inputs[t], dtype=np.float64)
             columns = [self.tr("value")]
-        self.state.setText(self.tr("Inputs are known from the start."))
-        self.text.set_equations(lines)
-        self.model.set_array(vector[:, None], columns, [str(k) for k in range(len(vector))])
+        state = self.tr("Inputs are known from the start.")
+        table = (vector[:, None], columns, [str(k) for k in range(len(vector))])
+        self.show_node(title, state, lines, table)
 
     def _output(self, t: int) -> None:
         session = self.session
         trace, stepper, spec, task = session.trace, session.stepper, session.spec, session.task
+        self.set_units(None)
         known = outputs_known(trace, stepper)
         position = t if spec.mode == "seq2seq" else 0
         label = f"t = {t}" if spec.mode == "seq2seq" else self.tr("the sequence")
-        self.title.setText(self.tr("output ŷ, {0}").format(label))
+        title = self.tr("output ŷ, {0}").format(label)
         names = task.labels or [f"y{k}" for k in range(spec.output_size)]
         ok = bool(known[position])
+        lines = []
         if ok:
-            self.state.setText(self.tr("The forward pass has reached this output."))
-            self.text.set_equations(
-                eq.output_equations(session.network, trace, task.labels, position)
-            )
+            state = self.tr("The forward pass has reached this output.")
+            lines = eq.output_equations(session.network, trace, task.labels, position)
         else:
-            self.state.setText(self.tr("Not computed yet: the top layer has not reached it."))
-            self.text.set_equations([])
+            state = self.tr("Not computed yet: the top layer has not reached it.")
         logits = trace.logits[0, position] if spec.mode == "seq2seq" else trace.logits[0]
         table = [logits]
         columns = [self.tr("o (logit)")]
@@ -225,23 +138,22 @@ class InspectorPanel(QWidget):
         array = np.stack(table, axis=1).astype(np.float64)
         if not ok:
             array[:] = np.nan
-        self.model.set_array(array, columns, names)
+        self.show_node(title, state, lines, (array, columns, names))
 
     def _loss(self) -> None:
         session = self.session
         trace, stepper = session.trace, session.stepper
-        self.title.setText(self.tr("loss L"))
+        self.set_units(None)
         losses = trace.step_losses[0].astype(np.float64)[:, None]
+        lines = []
         if stepper.loss_known:
-            self.state.setText(self.tr("L = Σ_t L_t; BPTT starts from here."))
+            state = self.tr("L = Σ_t L_t; BPTT starts from here.")
             position = None
             if session.spec.mode == "seq2seq" and session.selection.kind == "output":
                 position = session.selection.position
-            self.text.set_equations(eq.loss_equations(trace, session.task.labels, position))
+            lines = eq.loss_equations(trace, session.task.labels, position)
         else:
-            self.state.setText(self.tr("Not computed yet: the loss comes after the forward pass."))
-            self.text.set_equations([])
+            state = self.tr("Not computed yet: the loss comes after the forward pass.")
             losses[:] = np.nan
-        self.model.set_array(
-            losses, ["L_t"], [f"{t} {tok}" for t, tok in enumerate(session.example.tokens)]
-        )
+        rows = [f"{t} {tok}" for t, tok in enumerate(session.example.tokens)]
+        self.show_node(self.tr("loss L"), state, lines, (losses, ["L_t"], rows))

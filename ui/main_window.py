@@ -1,14 +1,16 @@
-"""MainWindow: the panels as docks around the unrolled network, the menus and the status line.
+"""MainWindow: the panels as docks around the model's page, the menus and the status line.
 
-It wires panels to the session and nothing else: panels only listen to the session. More docks
-(training, translations) can be added with `add_dock`.
+It wires panels to the session and nothing else: panels only listen to the session. The model's
+own views (a page in the centre, the "Network" and "Inspector" docks' contents, docks of the
+kind's own) come from its kind (ui.kinds.view_sets), built when a model of that kind is first
+shown. More docks (training, translations) can be added with `add_dock`.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QSettings, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSize, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -24,25 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from . import explanation_panel, lessons
-from .builder_panel import BuilderPanel
-from .diagram.view import UnrolledView
 from .dock_tabs import follow_tabs
 from .exchange_actions import ExchangeActions
 from .file_actions import FileActions
 from .gallery_panel import GalleryPanel
 from .help_menu import HelpMenu
 from .i18n import LanguageMenu
-from .input_panel import InputPanel
-from .inspector import InspectorPanel
-from .kinds import RECURRENT, view_sets
-from .kinds.session_view import SessionView
-from .kinds.stepper_bar import AnyStepperBar
-from .plots.flow_panel import FlowPanel
-from .plots.gates_panel import GatesPanel
-from .plots.gradient_panel import GradientPanel
-from .plots.hidden_panel import HiddenStatePanel
-from .plots.output_panel import OutputPanel
-from .plots.parameter_panel import ParameterPanel
+from .kinds import view_sets
+from .kinds.registry import WINDOW_KINDS
+from .stepper_bar import StepperBar
 from .training import docks as training_docks
 from .worker import Worker
 
@@ -93,20 +85,8 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.BottomDockWidgetArea)
 
         self.problem_bar = ProblemBar()
-        # The recurrent views see the session through a SessionView: empty and silent while
-        # it holds another kind of model, whose own views ui.kinds.view_sets swaps in.
-        recurrent = SessionView(session, RECURRENT)
-        self.input_panel = InputPanel(recurrent)
-        self.diagram = UnrolledView(recurrent)
-        self.stepper_bar = AnyStepperBar(session)
-        recurrent_views = QWidget()
-        views_column = QVBoxLayout(recurrent_views)
-        views_column.setContentsMargins(0, 0, 0, 0)
-        views_column.setSpacing(0)
-        views_column.addWidget(self.input_panel)
-        views_column.addWidget(self.diagram, 1)
-        self.views = QStackedWidget()  # one page per kind of model
-        self.views.addWidget(recurrent_views)
+        self.stepper_bar = StepperBar(session)
+        self.views = QStackedWidget()  # one page per kind of model shown so far
         central = QWidget()
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -116,33 +96,15 @@ class MainWindow(QMainWindow):
         column.addWidget(self.stepper_bar)
         self.setCentralWidget(central)
 
-        self.builder = BuilderPanel(recurrent)
         self.gallery = GalleryPanel()
-        self.inspector = InspectorPanel(recurrent)
-        self.plots = {
-            "hidden": HiddenStatePanel(recurrent),
-            "gates": GatesPanel(recurrent),
-            "outputs": OutputPanel(recurrent),
-            "gradients": GradientPanel(recurrent),
-            "flow": FlowPanel(recurrent),
-            "parameters": ParameterPanel(recurrent),
-        }
         self.docks: dict[str, QDockWidget] = {}
         self.dock_areas: dict[str, Qt.DockWidgetArea] = {}
         area = Qt.DockWidgetArea
-        self.add_dock("builder", self.tr("Network"), self.builder, area.LeftDockWidgetArea)
+        self.add_dock("builder", self.tr("Network"), None, area.LeftDockWidgetArea)
         self.add_dock("gallery", self.tr("Examples"), self.gallery, area.LeftDockWidgetArea)
-        self.add_dock("inspector", self.tr("Inspector"), self.inspector, area.RightDockWidgetArea)
-        titles = {
-            "hidden": self.tr("Hidden state"),
-            "gates": self.tr("Gates"),
-            "outputs": self.tr("Output and loss"),
-            "gradients": self.tr("Gradients"),
-            "flow": self.tr("Gradient flow"),
-            "parameters": self.tr("Parameter gradients"),
-        }
-        for name, panel in self.plots.items():
-            self.add_dock(name, titles[name], panel, area.BottomDockWidgetArea)
+        self.add_dock("inspector", self.tr("Inspector"), None, area.RightDockWidgetArea)
+        for name, title in _kind_dock_titles().items():  # filled when their kind is shown
+            self.add_dock(name, title, None, area.BottomDockWidgetArea)
         bottom = [self.docks[n] for n in ("hidden", "gates", "outputs", "gradients")]
         for left, right in zip(bottom, bottom[1:], strict=False):
             self.splitDockWidget(left, right, Qt.Orientation.Horizontal)
@@ -150,7 +112,7 @@ class MainWindow(QMainWindow):
         self.training = training_docks.install(self)
         self.explanation = explanation_panel.install(self)
         self.lessons = lessons.install(self)  # the LessonGuide: the Lessons dock and menu
-        self.view_sets = view_sets.install(self)  # the encoder-decoder's and the trees' views
+        self.view_sets = view_sets.install(self)  # each kind's views, built when first shown
 
         self.file_actions = FileActions(self, session)
         self.exchange_actions = ExchangeActions(self, session)
@@ -217,10 +179,12 @@ class MainWindow(QMainWindow):
         metrics = self.fontMetrics()
         return sum(metrics.horizontalAdvance(dock.windowTitle()) + 26 for dock in docks)
 
-    def add_dock(self, name: str, title: str, widget: QWidget, area) -> QDockWidget:
+    def add_dock(self, name: str, title: str, widget: QWidget | None, area) -> QDockWidget:
+        """A dock holding `widget` (None: one a kind's views fill when first shown)."""
         dock = QDockWidget(title, self)
         dock.setObjectName(f"dock_{name}")
-        dock.setWidget(widget)
+        if widget is not None:
+            dock.setWidget(widget)
         follow_tabs(dock)  # a panel in a lowered tab waits, and catches up when raised
         self.addDockWidget(area, dock)
         self.docks[name] = dock
@@ -305,12 +269,7 @@ class MainWindow(QMainWindow):
             "builder": self.tr("Network"),
             "gallery": self.tr("Examples"),
             "inspector": self.tr("Inspector"),
-            "hidden": self.tr("Hidden state"),
-            "gates": self.tr("Gates"),
-            "outputs": self.tr("Output and loss"),
-            "gradients": self.tr("Gradients"),
-            "flow": self.tr("Gradient flow"),
-            "parameters": self.tr("Parameter gradients"),
+            **_kind_dock_titles(),
         }
         for name, title in titles.items():
             self.docks[name].setWindowTitle(title)
@@ -340,35 +299,38 @@ class MainWindow(QMainWindow):
         name = session.name or self.tr("no project")
         self.setWindowTitle(f"{name}{'*' if session.dirty else ''} — rnnsim")
 
+    # ----- the recurrent network's views (built on first use) ------------------------------------
+    @property
+    def recurrent_views(self):
+        return self.view_sets.views("recurrent")
+
+    @property
+    def builder(self):
+        return self.recurrent_views.builder
+
+    @property
+    def inspector(self):
+        return self.recurrent_views.inspector
+
+    @property
+    def input_panel(self):
+        return self.recurrent_views.input_panel
+
+    @property
+    def diagram(self):
+        return self.recurrent_views.diagram
+
+    @property
+    def plots(self) -> dict:
+        return self.recurrent_views.plots
+
     # ----- figures -------------------------------------------------------------------------------
-    def plot_items(self) -> dict:
-        items = {}
-        for panel in self.plots.values():
-            if panel._shape is not None:
-                items.update(panel.plot_items())
-        return items
-
     def export_plots(self, folder) -> list[Path]:
-        """Every plot as PNG and SVG in `folder`; returns the files written."""
-        from PySide6.QtWidgets import QApplication
-
-        from .figures import save_png, save_svg
-
+        """The shown model's pictures as PNG (and its plots as SVG) in `folder`; returns the
+        files written."""
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        written = self.view_sets.export_plots(folder)  # an encoder-decoder's or a tree's
-        for name, panel in self.plots.items() if self.session.kind == "recurrent" else ():
-            self.docks[name].raise_()  # a plot in a hidden tab has no size to export
-            QApplication.processEvents()
-            if panel._shape is None:
-                continue
-            for plot_name, plot in panel.plot_items().items():
-                for save, suffix in ((save_png, ".png"), (save_svg, ".svg")):
-                    path = folder / (plot_name + suffix)
-                    save(plot, path)
-                    written.append(path)
-        self.docks["gradients"].raise_()
-        return written
+        return self.view_sets.export_plots(folder)
 
     # ----- layout memory and closing ------------------------------------------------------------
     def _restore_layout(self) -> None:
@@ -388,7 +350,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.stepper_bar.pause()
-        self.plots["flow"].cancel()
+        self.view_sets.close_work()
         if self.session.kernels is not None and self.session.kernels.isRunning():
             self.hide()  # a kernel being compiled cannot be interrupted: finish out of sight
             self.session.kernels.stop()
@@ -399,3 +361,12 @@ class MainWindow(QMainWindow):
             settings.setValue("window/state", self.saveState(LAYOUT_VERSION))
             settings.setValue("window/screen", self._screen_area())
         event.accept()
+
+
+def _kind_dock_titles() -> dict[str, str]:
+    """Every kind's own docks, titled in the interface's language."""
+    return {
+        name: QCoreApplication.translate("MainWindow", title)
+        for kind in WINDOW_KINDS
+        for name, title in kind.docks.items()
+    }

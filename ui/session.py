@@ -8,27 +8,16 @@ Every change a person makes to the network goes through the undo stack.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from .input_example import InputExample, InputProblem, from_dataset, from_view
-from .kernels import compile_status, kernel_key
+from .input_example import InputExample, InputProblem
+from .kernels import compile_status
+from .selection import Selection
 from .undo import NetworkEdit, NetworkState
-
-
-@dataclass(frozen=True)
-class Selection:
-    """A node of the unrolled network: a hidden state (layer, direction, position), an input
-    or output at a position, or the loss."""
-
-    kind: str = "hidden"  # "hidden", "input", "output" or "loss"
-    layer: int = 0
-    direction: int = 0
-    position: int = 0
 
 
 class Session(QObject):
@@ -58,7 +47,7 @@ class Session(QObject):
         self.path: Path | None = None
         self.name = ""
         self.waiting_for: str | None = None  # kernels being compiled before the next run
-        self.runner = None  # how a model of another kind than recurrent runs (ui.kinds)
+        self.runner = None  # how the project's kind of model runs (ui.kinds.runner)
         self._wanted_event: str | None = None
         self.before_save: list = []  # called before saving (training puts its weights in)
         if kernels is not None:
@@ -79,25 +68,21 @@ class Session(QObject):
 
     @property
     def kind(self) -> str:
-        """recurrent, encoder-decoder or tree ("" with no project): see ui.kinds."""
-        from .kinds import kind_of
+        """The name of the project's kind of model ("" with no project): recurrent,
+        encoder-decoder or tree (simulator.kinds)."""
+        from simulator.kinds import kind_of
 
-        return kind_of(self.spec)
+        return "" if self.spec is None else kind_of(self.spec).name
 
     def open_project(self, project, path=None, name: str = "", event: str = "loss") -> None:
         """Show a project of any kind (recurrent, encoder-decoder, tree). Raises ProjectError
         (nothing changes) if its task or parameters do not load."""
-        from .kinds import runner_for
+        from .kinds.registry import window_kind
 
-        runner = runner_for(project.spec)  # None: a recurrent network, run by the code below
+        runner = window_kind(project.spec).runner()
         task = project.make_task()
         network = project.make_network()
-        if runner is not None:
-            example = runner.first_example(task, project.view.get("input"), network)
-        else:
-            example = from_view(task, project.view.get("input"), None) or from_dataset(
-                task, "test", 0
-            )
+        example = runner.first_example(task, project.view.get("input"), network)
         self.project, self.task, self.network, self.example = project, task, network, example
         self.runner = runner
         self.path = Path(path) if path is not None else None
@@ -181,19 +166,17 @@ class Session(QObject):
         self.set_example(self.example.with_target(target))
 
     def example_from_text(self, text: str) -> str | None:
-        """Read a typed sentence. Returns a message when it cannot be used."""
-        from .input_example import from_text
-
+        """Read a typed sentence (or tree). Returns a message when it cannot be used."""
         try:
-            example = from_text(self.task, text, self._ready_network())
-        except InputProblem as err:
+            example = self.runner.example_from_text(self.task, text, self.ready_network())
+        except ValueError as err:  # InputProblem, or a bracketed tree that does not parse
             return str(err)
         self.set_example(example)
         return None
 
     def example_from_task(self, split: str, index: int) -> str | None:
         try:
-            example = from_dataset(self.task, split, index)
+            example = self.runner.example_from_task(self.task, split, index, self.ready_network())
         except InputProblem as err:
             return str(err)
         self.set_example(example)
@@ -203,14 +186,9 @@ class Session(QObject):
         if key == self.waiting_for:
             self.status.emit(compile_status(key, done, total))
 
-    def _ready_network(self):
-        """The network, if it can run now without compiling in the GUI thread."""
-        if self.runner is not None:
-            return self.network if self.runner.ready(self) else None
-        key = kernel_key(self.spec.cell, self.spec.dtype)
-        if self.kernels is None or self.kernels.is_ready(key):
-            return self.network
-        return None
+    def ready_network(self):
+        """The network, if it can run now without compiling in the GUI thread (else None)."""
+        return self.network if self.runner.ready(self) else None
 
     # ----- running -----------------------------------------------------------------------------
     def rerun(self) -> None:
@@ -218,42 +196,45 @@ class Session(QObject):
         event where it still exists."""
         if self.project is None or self.example is None:
             return
-        if self.runner is not None:  # another kind of model: its runner runs it
-            self.runner.rerun(self)
+        runner = self.runner
+        if not runner.ready(self):
+            self._wait_for_kernels()
             return
-        key = kernel_key(self.spec.cell, self.spec.dtype)
-        if self.kernels is not None and not self.kernels.is_ready(key):
-            self.waiting_for = key
-            self.kernels.request(key)
-            if self.stepper is not None:
-                self._wanted_event = self._wanted_event or self.stepper.event.name
-            self.trace = self.stepper = None
-            text = self.tr("Preparing the compiled kernels for {0} (only the first start is slow)…")
-            self.status.emit(text.format(self.spec.cell))
-            self.trace_changed.emit()
-            return
-        self.waiting_for = None
+        if self.waiting_for is not None:
+            self.waiting_for = None
+            self.status.emit(self.tr("Kernels ready."))
         from simulator.errors import InputError
-        from simulator.stepper import Stepper
 
         previous = self.stepper.event if self.stepper is not None else None
         try:
             with np.errstate(all="ignore"):  # an exploding network shows inf; it is no error
-                trace = self.network.run(self.example.inputs[None], self.example.target[None])
+                trace = runner.run(self.network, self.example)
         except (InputError, ValueError) as err:
             self.trace = self.stepper = None
             self.problem.emit(self.tr("This input does not fit the network: {0}").format(err))
             self.trace_changed.emit()
             return
-        stepper = Stepper(trace)
+        stepper = runner.stepper(trace)
         stepper.goto(self._event_index(stepper, previous))
         self._wanted_event = None
         self.trace, self.stepper = trace, stepper
         if not self._selection_fits(self.selection):
             self.selection, self.focus = Selection(), (0, 0)
-        self._follow_cursor()
+        runner.follow_cursor(self)
         self.problem.emit("")
         self.trace_changed.emit()
+
+    def _wait_for_kernels(self) -> None:
+        """No trace until the kind's kernels are loaded: the runner asks for them, and the
+        session runs again (on the same event) when they are ready."""
+        self.waiting_for = self.runner.kernel_key(self.spec)
+        if self.stepper is not None:
+            self._wanted_event = self._wanted_event or self.stepper.event.name
+        self.trace = self.stepper = None
+        text = self.tr("Preparing the compiled kernels for {0} (only the first start is slow)…")
+        self.status.emit(text.format(self.waiting_for.partition("/")[0]))
+        self.trace_changed.emit()
+        self.runner.prepare(self)
 
     def _event_index(self, stepper, previous) -> int:
         if self._wanted_event:
@@ -271,7 +252,6 @@ class Session(QObject):
 
     def _key_ready(self, key: str) -> None:
         if key == self.waiting_for:
-            self.status.emit(self.tr("Kernels ready."))
             self.rerun()
 
     # ----- the cursor ------------------------------------------------------------------------
@@ -281,7 +261,7 @@ class Session(QObject):
         before = self.stepper.index
         self.stepper.goto(index)
         if self.stepper.index != before:
-            self._follow_cursor()
+            self.runner.follow_cursor(self)
             self.cursor_moved.emit(self.stepper.index)
 
     def goto_event(self, name: str) -> str | None:
@@ -317,17 +297,6 @@ class Session(QObject):
     def at_end(self) -> bool:
         return self.stepper is None or self.stepper.index >= len(self.stepper) - 1
 
-    def _follow_cursor(self) -> None:
-        """The selection follows the event being computed."""
-        if self.runner is not None:  # the views of other kinds follow the stepper themselves
-            return
-        event = self.stepper.event
-        if event.phase == "loss":
-            self.selection = Selection("loss")
-        else:
-            self.selection = Selection("hidden", event.layer, event.direction, event.position)
-            self.focus = (event.layer, event.direction)
-
     # ----- selection -------------------------------------------------------------------------
     def select(self, selection: Selection) -> None:
         if not self._selection_fits(selection) or selection == self.selection:
@@ -338,11 +307,4 @@ class Session(QObject):
         self.selection_changed.emit()
 
     def _selection_fits(self, s: Selection) -> bool:
-        if self.trace is None or self.runner is not None:
-            return False
-        spec = self.spec
-        return (
-            0 <= s.layer < spec.num_layers
-            and 0 <= s.direction < spec.num_directions
-            and 0 <= s.position < self.trace.steps
-        )
+        return self.trace is not None and self.runner.selection_fits(self, s)

@@ -1,10 +1,9 @@
-"""The NetworkSpec fields the builder shows: how each is edited and when it applies. Qt-free."""
+"""The NetworkSpec fields the recurrent network's builder shows (ui.builder_panel): how each is
+edited and when it applies, and the fields the task fixes with the reason. Qt-free."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
+from .kinds.spec_field import SpecField
 from .translation_marks import QT_TRANSLATE_NOOP
 
 # Choices as the engine defines them (simulator.spec); repeated here so the form can be drawn
@@ -18,112 +17,106 @@ CHOICES = {
 }
 
 
-@dataclass(frozen=True)
-class Field:
-    name: str
-    kind: str  # "choice", "bool", "int" or "real" (a number, or empty for none)
-    label: str
-    help: str
-    applies: Callable[[object], bool] = lambda spec: True
-    why_not: str = ""
+def _field(name, kind, label, help_text, applies=lambda spec: True, why_not=""):
+    return SpecField(name, kind, label, help_text, CHOICES.get(name, ()), applies, why_not)
 
 
 FIELDS = (
-    Field(
+    _field(
         "cell",
         "choice",
-        QT_TRANSLATE_NOOP("SpecFields", "cell"),
+        QT_TRANSLATE_NOOP("SpecForm", "cell"),
         QT_TRANSLATE_NOOP(
-            "SpecFields",
+            "SpecForm",
             "rnn: h_t = f(U h_{t-1} + W x_t + b); gru; lstm; tdnn: a window over past inputs",
         ),
     ),
-    Field(
+    _field(
         "activation",
         "choice",
-        QT_TRANSLATE_NOOP("SpecFields", "activation"),
-        QT_TRANSLATE_NOOP("SpecFields", "f of a simple RNN or TDNN"),
+        QT_TRANSLATE_NOOP("SpecForm", "activation"),
+        QT_TRANSLATE_NOOP("SpecForm", "f of a simple RNN or TDNN"),
         lambda s: s.cell in ("rnn", "tdnn"),
-        QT_TRANSLATE_NOOP("SpecFields", "used by rnn and tdnn"),
+        QT_TRANSLATE_NOOP("SpecForm", "used by rnn and tdnn"),
     ),
-    Field(
+    _field(
         "residual",
         "bool",
-        QT_TRANSLATE_NOOP("SpecFields", "residual"),
+        QT_TRANSLATE_NOOP("SpecForm", "residual"),
         QT_TRANSLATE_NOOP(
-            "SpecFields", "h_t = h_{t-1} + f(...): the notes' remedy for vanishing gradients"
+            "SpecForm", "h_t = h_{t-1} + f(...): the notes' remedy for vanishing gradients"
         ),
         lambda s: s.cell == "rnn",
-        QT_TRANSLATE_NOOP("SpecFields", "used by rnn"),
+        QT_TRANSLATE_NOOP("SpecForm", "used by rnn"),
     ),
-    Field(
+    _field(
         "gru_variant",
         "choice",
-        QT_TRANSLATE_NOOP("SpecFields", "GRU variant"),
-        QT_TRANSLATE_NOOP("SpecFields", "pytorch: r ⊙ (U_n h + c_n); textbook: U_n (r ⊙ h)"),
+        QT_TRANSLATE_NOOP("SpecForm", "GRU variant"),
+        QT_TRANSLATE_NOOP("SpecForm", "pytorch: r ⊙ (U_n h + c_n); textbook: U_n (r ⊙ h)"),
         lambda s: s.cell == "gru",
-        QT_TRANSLATE_NOOP("SpecFields", "used by gru"),
+        QT_TRANSLATE_NOOP("SpecForm", "used by gru"),
     ),
-    Field(
+    _field(
         "delay",
         "int",
-        QT_TRANSLATE_NOOP("SpecFields", "delay K"),
-        QT_TRANSLATE_NOOP("SpecFields", "how many past inputs the TDNN window reads"),
+        QT_TRANSLATE_NOOP("SpecForm", "delay K"),
+        QT_TRANSLATE_NOOP("SpecForm", "how many past inputs the TDNN window reads"),
         lambda s: s.cell == "tdnn",
-        QT_TRANSLATE_NOOP("SpecFields", "used by tdnn"),
+        QT_TRANSLATE_NOOP("SpecForm", "used by tdnn"),
     ),
-    Field(
+    _field(
         "recurrent_sigma_max",
         "real",
-        QT_TRANSLATE_NOOP("SpecFields", "σ_max(U) at start"),
+        QT_TRANSLATE_NOOP("SpecForm", "σ_max(U) at start"),
         QT_TRANSLATE_NOOP(
-            "SpecFields",
+            "SpecForm",
             "scale each recurrent matrix U to this largest singular value when the weights are "
             "drawn (empty: the usual random start); above 1 gradients can explode, below 1 they "
             "vanish",
         ),
         lambda s: s.cell != "tdnn",
-        QT_TRANSLATE_NOOP("SpecFields", "a tdnn has no recurrent matrix"),
+        QT_TRANSLATE_NOOP("SpecForm", "a tdnn has no recurrent matrix"),
     ),
-    Field(
+    _field(
         "embedding_dim",
         "int",
-        QT_TRANSLATE_NOOP("SpecFields", "embedding size"),
-        QT_TRANSLATE_NOOP("SpecFields", "width of each token's vector"),
+        QT_TRANSLATE_NOOP("SpecForm", "embedding size"),
+        QT_TRANSLATE_NOOP("SpecForm", "width of each token's vector"),
         lambda s: s.tokens,
-        QT_TRANSLATE_NOOP("SpecFields", "the task's inputs are numbers, not tokens"),
+        QT_TRANSLATE_NOOP("SpecForm", "the task's inputs are numbers, not tokens"),
     ),
-    Field(
+    _field(
         "hidden_size",
         "int",
-        QT_TRANSLATE_NOOP("SpecFields", "hidden size"),
-        QT_TRANSLATE_NOOP("SpecFields", "units in each layer and direction"),
+        QT_TRANSLATE_NOOP("SpecForm", "hidden size"),
+        QT_TRANSLATE_NOOP("SpecForm", "units in each layer and direction"),
     ),
-    Field(
+    _field(
         "num_layers",
         "int",
-        QT_TRANSLATE_NOOP("SpecFields", "layers"),
-        QT_TRANSLATE_NOOP("SpecFields", "stacked recurrent layers"),
+        QT_TRANSLATE_NOOP("SpecForm", "layers"),
+        QT_TRANSLATE_NOOP("SpecForm", "stacked recurrent layers"),
     ),
-    Field(
+    _field(
         "bidirectional",
         "bool",
-        QT_TRANSLATE_NOOP("SpecFields", "bidirectional"),
-        QT_TRANSLATE_NOOP("SpecFields", "a second direction reads the sentence backwards"),
+        QT_TRANSLATE_NOOP("SpecForm", "bidirectional"),
+        QT_TRANSLATE_NOOP("SpecForm", "a second direction reads the sentence backwards"),
     ),
-    Field(
+    _field(
         "pooling",
         "choice",
-        QT_TRANSLATE_NOOP("SpecFields", "pooling"),
-        QT_TRANSLATE_NOOP("SpecFields", "seq2class: the last state, or the mean over time"),
+        QT_TRANSLATE_NOOP("SpecForm", "pooling"),
+        QT_TRANSLATE_NOOP("SpecForm", "seq2class: the last state, or the mean over time"),
         lambda s: s.mode == "seq2class",
-        QT_TRANSLATE_NOOP("SpecFields", "used by seq2class"),
+        QT_TRANSLATE_NOOP("SpecForm", "used by seq2class"),
     ),
-    Field(
+    _field(
         "dtype",
         "choice",
-        QT_TRANSLATE_NOOP("SpecFields", "precision"),
-        QT_TRANSLATE_NOOP("SpecFields", "float64 (exact) or float32"),
+        QT_TRANSLATE_NOOP("SpecForm", "precision"),
+        QT_TRANSLATE_NOOP("SpecForm", "float64 (exact) or float32"),
     ),
 )
 
@@ -135,28 +128,28 @@ def fixed_reason(name: str, spec, task, translate=lambda _context, text: text) -
     """Why the task fixes a field, in the language `translate(context, text)` gives."""
 
     def tr(text: str) -> str:
-        return translate("SpecFields", text)
+        return translate("SpecForm", text)
 
     labels = task.labels or []
     if name == "input_size":
-        text = QT_TRANSLATE_NOOP("SpecFields", "each step of {0} is a vector of {1} numbers")
+        text = QT_TRANSLATE_NOOP("SpecForm", "each step of {0} is a vector of {1} numbers")
         return tr(text).format(task.name, spec.input_size)
     if name == "vocab_size":
-        text = QT_TRANSLATE_NOOP("SpecFields", "the vocabulary of {0} has {1} tokens")
+        text = QT_TRANSLATE_NOOP("SpecForm", "the vocabulary of {0} has {1} tokens")
         return tr(text).format(task.name, spec.vocab_size)
     if name == "output_size":
         if labels:
-            return tr(QT_TRANSLATE_NOOP("SpecFields", "{0} has {1} classes")).format(
+            return tr(QT_TRANSLATE_NOOP("SpecForm", "{0} has {1} classes")).format(
                 task.name, len(labels)
             )
-        text = QT_TRANSLATE_NOOP("SpecFields", "{0} predicts {1} number(s)")
+        text = QT_TRANSLATE_NOOP("SpecForm", "{0} predicts {1} number(s)")
         return tr(text).format(task.name, spec.output_size)
     if name == "mode":
         modes = {
-            "seq2seq": QT_TRANSLATE_NOOP("SpecFields", "one output per step"),
-            "seq2class": QT_TRANSLATE_NOOP("SpecFields", "one output per sequence"),
+            "seq2seq": QT_TRANSLATE_NOOP("SpecForm", "one output per step"),
+            "seq2class": QT_TRANSLATE_NOOP("SpecForm", "one output per sequence"),
         }
         return tr(modes[spec.mode]) if spec.mode in modes else ""
     if spec.loss == "cross_entropy":
-        return tr(QT_TRANSLATE_NOOP("SpecFields", "classes: softmax + cross-entropy"))
-    return tr(QT_TRANSLATE_NOOP("SpecFields", "numbers: squared error"))
+        return tr(QT_TRANSLATE_NOOP("SpecForm", "classes: softmax + cross-entropy"))
+    return tr(QT_TRANSLATE_NOOP("SpecForm", "numbers: squared error"))

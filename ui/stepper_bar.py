@@ -1,4 +1,5 @@
-"""StepperBar: move through the events of the trace one at a time, play them, or jump."""
+"""StepperBar: move through the events of the trace one at a time, play them, or jump; the
+current event is told, and the timeline grouped, as the model's kind does (ui.kinds.registry)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
 from .timeline import Timeline
 
 SPEEDS = (1, 2, 5, 10, 20, 50)  # events per second
-DIRECTION_WORDS = ("→", "←")
 
 
 class StepperBar(QWidget):
@@ -204,24 +204,21 @@ class StepperBar(QWidget):
         self._moved(stepper.index)
 
     def timeline_events(self, stepper) -> list:
-        """What the timeline draws: events with a phase, a layer and a direction."""
-        return stepper.events
+        """What the timeline draws, grouped as the model's kind groups its events."""
+        return self._window_kind().timeline_events(stepper)
 
     def _moved(self, index: int) -> None:
         self.timeline.set_index(index)
         self.description.setText(self.describe())
 
     def describe(self) -> str:
-        """The current event in words."""
-        session = self.session
-        stepper = session.stepper
-        event = stepper.event
+        """The current event in the words of the model's kind, and how far through they are."""
+        stepper = self.session.stepper
         count = self.tr("event {0} of {1}").format(stepper.index + 1, len(stepper))
-        if event.phase == "loss":
-            return self.tr("Loss: L = Σ_t L_t = {0:.4g}    ({1})").format(session.trace.loss, count)
-        where = self.tr("layer {0}").format(event.layer)
-        if session.spec.bidirectional:
-            where += " " + DIRECTION_WORDS[event.direction]
-        token = session.example.tokens[event.position]
-        phase = self.tr("Forward") if event.phase == "forward" else self.tr("Backward (BPTT)")
-        return f"{phase} · {where} · t = {event.position} '{token}'    ({count})"
+        event = self._window_kind().describe_event(self.session)
+        return self.tr("{0}    ({1})").format(event, count)
+
+    def _window_kind(self):
+        from .kinds.registry import window_kind
+
+        return window_kind(self.session.spec)

@@ -3,12 +3,23 @@ red, a tick between layers and directions), with the cursor; click or drag to mo
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from PySide6.QtCore import QEvent, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 PHASE_COLOURS = {"forward": "#8fb3e0", "loss": "#ff8c00", "backward": "#e58b8b"}
 CURSOR = QColor("#202020")
+
+
+class TimelineEvent(NamedTuple):
+    """What the timeline reads of an event: its phase, and a group (layer, direction); a
+    kind whose events are not grouped by layer and direction makes these from its own."""
+
+    phase: str
+    layer: int
+    direction: int
 
 
 class Timeline(QWidget):

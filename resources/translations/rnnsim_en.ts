@@ -94,6 +94,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Preparing the compiled kernels for beam search (only the first start is slow)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>beam {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -129,63 +133,7 @@
 <context>
     <name>BuilderPanel</name>
     <message>
-        <source>Task</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Fixed by the task</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weights</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Initial weights are drawn from this seed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>init seed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Draw new weights (forget training)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a number, or empty for none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a whole number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} = {1!r} is not allowed: {2}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>init_seed = {0!r} is not allowed: a whole number &gt;= 0</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not used now: {0} (kept for when you switch back)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trained for {0} steps.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loaded from the project file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Untrained: drawn from seed {0}.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -305,11 +253,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>event {0} of {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loss: L = Σ_t L_t = {0:.4g}    ({1})</source>
+        <source>Loss: L = Σ_t L_t = {0:.4g}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -357,6 +301,10 @@
     </message>
     <message>
         <source>Random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the compiled kernels for greedy decoding (only the first start is slow): the model writes the target once they are ready…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -980,22 +928,6 @@
 <context>
     <name>InspectorPanel</name>
     <message>
-        <source>unit j = </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The unit whose equations are shown (or click a row)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Inspector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Select a node in the unrolled network.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>layer {0}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1450,17 +1382,21 @@
     </message>
 </context>
 <context>
-    <name>Runner</name>
+    <name>RecurrentEvents</name>
     <message>
-        <source>Kernels ready.</source>
+        <source>Loss: L = Σ_t L_t = {0:.4g}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This input does not fit the network: {0}</source>
+        <source>layer {0}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Preparing the compiled kernels for the {0} (only the first start is slow)…</source>
+        <source>Forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backward (BPTT)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1488,165 +1424,6 @@
     </message>
     <message>
         <source>Kernels ready.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SpecFields</name>
-    <message>
-        <source>cell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>rnn: h_t = f(U h_{t-1} + W x_t + b); gru; lstm; tdnn: a window over past inputs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>activation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>f of a simple RNN or TDNN</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>used by rnn and tdnn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>residual</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>h_t = h_{t-1} + f(...): the notes&apos; remedy for vanishing gradients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>used by rnn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>GRU variant</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>pytorch: r ⊙ (U_n h + c_n); textbook: U_n (r ⊙ h)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>used by gru</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>delay K</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>how many past inputs the TDNN window reads</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>used by tdnn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>σ_max(U) at start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>scale each recurrent matrix U to this largest singular value when the weights are drawn (empty: the usual random start); above 1 gradients can explode, below 1 they vanish</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a tdnn has no recurrent matrix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>embedding size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>width of each token&apos;s vector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the task&apos;s inputs are numbers, not tokens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>hidden size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>units in each layer and direction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>layers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stacked recurrent layers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>bidirectional</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>a second direction reads the sentence backwards</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>pooling</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>seq2class: the last state, or the mean over time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>used by seq2class</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>precision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>float64 (exact) or float32</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>each step of {0} is a vector of {1} numbers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the vocabulary of {0} has {1} tokens</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} has {1} classes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{0} predicts {1} number(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>one output per step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>one output per sequence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>classes: softmax + cross-entropy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>numbers: squared error</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1681,7 +1458,23 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{0} = {1!r} is not allowed: a whole number</source>
+        <source>a number, or empty for none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} = {1!r} is not allowed: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>init_seed = {0!r} is not allowed: a whole number &gt;= 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not used now: {0} (kept for when you switch back)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1832,6 +1625,154 @@
         <source>the composition&apos;s nonlinearity</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cell</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rnn: h_t = f(U h_{t-1} + W x_t + b); gru; lstm; tdnn: a window over past inputs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>f of a simple RNN or TDNN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used by rnn and tdnn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>residual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>h_t = h_{t-1} + f(...): the notes&apos; remedy for vanishing gradients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used by rnn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GRU variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pytorch: r ⊙ (U_n h + c_n); textbook: U_n (r ⊙ h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used by gru</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delay K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how many past inputs the TDNN window reads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used by tdnn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>σ_max(U) at start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>scale each recurrent matrix U to this largest singular value when the weights are drawn (empty: the usual random start); above 1 gradients can explode, below 1 they vanish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a tdnn has no recurrent matrix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>embedding size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>width of each token&apos;s vector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task&apos;s inputs are numbers, not tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hidden size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>units in each layer and direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stacked recurrent layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bidirectional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a second direction reads the sentence backwards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pooling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seq2class: the last state, or the mean over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used by seq2class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each step of {0} is a vector of {1} numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the vocabulary of {0} has {1} tokens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} has {1} classes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} predicts {1} number(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one output per step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one output per sequence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>classes: softmax + cross-entropy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>numbers: squared error</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StepperBar</name>
@@ -1904,19 +1845,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Loss: L = Σ_t L_t = {0:.4g}    ({1})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>layer {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Forward</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backward (BPTT)</source>
+        <source>{0}    ({1})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2064,10 +1993,6 @@
     <name>TrainingController</name>
     <message>
         <source>Open or build a network first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The compiled kernels are still being prepared; try again in a moment.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2444,11 +2369,7 @@
 <context>
     <name>TreeEvents</name>
     <message>
-        <source>event {0} of {1}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Loss: L = Σ_n L_n = {0:.4g}    ({1})</source>
+        <source>Loss: L = Σ_n L_n = {0:.4g}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2568,22 +2489,6 @@
 </context>
 <context>
     <name>UnrolledView</name>
-    <message>
-        <source>Fit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zoom out (Ctrl+wheel)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Zoom in (Ctrl+wheel)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fit the whole network</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>x_{0} = &apos;{1}&apos;</source>
         <translation type="unfinished"></translation>

@@ -94,6 +94,10 @@
         <translation>搜索</translation>
     </message>
     <message>
+        <source>Preparing the compiled kernels for beam search (only the first start is slow)…</source>
+        <translation>正在准备束搜索的编译内核（只有第一次启动较慢）…</translation>
+    </message>
+    <message>
         <source>beam {0}</source>
         <translation>第 {0} 束</translation>
     </message>
@@ -129,64 +133,8 @@
 <context>
     <name>BuilderPanel</name>
     <message>
-        <source>Task</source>
-        <translation>任务</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation>网络</translation>
-    </message>
-    <message>
         <source>Fixed by the task</source>
         <translation>由任务确定</translation>
-    </message>
-    <message>
-        <source>Weights</source>
-        <translation>权重</translation>
-    </message>
-    <message>
-        <source>Initial weights are drawn from this seed</source>
-        <translation>初始权重由这个种子随机生成</translation>
-    </message>
-    <message>
-        <source>init seed</source>
-        <translation>初始化种子</translation>
-    </message>
-    <message>
-        <source>Draw new weights (forget training)</source>
-        <translation>重新生成权重（丢弃训练结果）</translation>
-    </message>
-    <message>
-        <source>a number, or empty for none</source>
-        <translation>一个数，或留空表示不设</translation>
-    </message>
-    <message>
-        <source>a whole number</source>
-        <translation>一个整数</translation>
-    </message>
-    <message>
-        <source>{0} = {1!r} is not allowed: {2}</source>
-        <translation>{0} = {1!r} 不允许：应为{2}</translation>
-    </message>
-    <message>
-        <source>init_seed = {0!r} is not allowed: a whole number &gt;= 0</source>
-        <translation>init_seed = {0!r} 不允许：须为 &gt;= 0 的整数</translation>
-    </message>
-    <message>
-        <source>Not used now: {0} (kept for when you switch back)</source>
-        <translation>当前未使用：{0}（保留，切换回来时仍有效）</translation>
-    </message>
-    <message>
-        <source>Trained for {0} steps.</source>
-        <translation>已训练 {0} 步。</translation>
-    </message>
-    <message>
-        <source>Loaded from the project file.</source>
-        <translation>从项目文件载入。</translation>
-    </message>
-    <message>
-        <source>Untrained: drawn from seed {0}.</source>
-        <translation>未训练：由种子 {0} 生成。</translation>
     </message>
 </context>
 <context>
@@ -305,12 +253,8 @@
         <translation>解码器第 {0} 层 · t = {1}（读入 &apos;{2}&apos;，目标 &apos;{3}&apos;）</translation>
     </message>
     <message>
-        <source>event {0} of {1}</source>
-        <translation>第 {0} 个事件，共 {1} 个</translation>
-    </message>
-    <message>
-        <source>Loss: L = Σ_t L_t = {0:.4g}    ({1})</source>
-        <translation>损失：L = Σ_t L_t = {0:.4g}    （{1}）</translation>
+        <source>Loss: L = Σ_t L_t = {0:.4g}</source>
+        <translation>损失：L = Σ_t L_t = {0:.4g}</translation>
     </message>
     <message>
         <source>Forward</source>
@@ -358,6 +302,10 @@
     <message>
         <source>Random</source>
         <translation>随机</translation>
+    </message>
+    <message>
+        <source>Preparing the compiled kernels for greedy decoding (only the first start is slow): the model writes the target once they are ready…</source>
+        <translation>正在准备贪心解码的编译内核（只有第一次启动较慢）：准备好后模型将写出目标序列…</translation>
     </message>
     <message>
         <source>typed</source>
@@ -980,22 +928,6 @@
 <context>
     <name>InspectorPanel</name>
     <message>
-        <source>unit j = </source>
-        <translation>单元 j = </translation>
-    </message>
-    <message>
-        <source>The unit whose equations are shown (or click a row)</source>
-        <translation>显示其公式的单元（也可点击一行）</translation>
-    </message>
-    <message>
-        <source>Inspector</source>
-        <translation>检查器</translation>
-    </message>
-    <message>
-        <source>Select a node in the unrolled network.</source>
-        <translation>在展开的网络中选择一个节点。</translation>
-    </message>
-    <message>
         <source>layer {0}</source>
         <translation>第 {0} 层</translation>
     </message>
@@ -1450,18 +1382,22 @@
     </message>
 </context>
 <context>
-    <name>Runner</name>
+    <name>RecurrentEvents</name>
     <message>
-        <source>Kernels ready.</source>
-        <translation>计算核已就绪。</translation>
+        <source>Loss: L = Σ_t L_t = {0:.4g}</source>
+        <translation>损失：L = Σ_t L_t = {0:.4g}</translation>
     </message>
     <message>
-        <source>This input does not fit the network: {0}</source>
-        <translation>这个输入与网络不匹配：{0}</translation>
+        <source>layer {0}</source>
+        <translation>第 {0} 层</translation>
     </message>
     <message>
-        <source>Preparing the compiled kernels for the {0} (only the first start is slow)…</source>
-        <translation>正在为 {0} 准备编译好的计算核（只有首次启动较慢）…</translation>
+        <source>Forward</source>
+        <translation>前向</translation>
+    </message>
+    <message>
+        <source>Backward (BPTT)</source>
+        <translation>反向（随时间反向传播）</translation>
     </message>
 </context>
 <context>
@@ -1489,165 +1425,6 @@
     <message>
         <source>Kernels ready.</source>
         <translation>计算核已就绪。</translation>
-    </message>
-</context>
-<context>
-    <name>SpecFields</name>
-    <message>
-        <source>cell</source>
-        <translation>单元类型</translation>
-    </message>
-    <message>
-        <source>rnn: h_t = f(U h_{t-1} + W x_t + b); gru; lstm; tdnn: a window over past inputs</source>
-        <translation>rnn：h_t = f(U h_{t-1} + W x_t + b)；gru：门控循环单元；lstm：长短期记忆网络；tdnn：对过去输入的窗口</translation>
-    </message>
-    <message>
-        <source>activation</source>
-        <translation>激活函数</translation>
-    </message>
-    <message>
-        <source>f of a simple RNN or TDNN</source>
-        <translation>简单循环网络或延时神经网络的 f</translation>
-    </message>
-    <message>
-        <source>used by rnn and tdnn</source>
-        <translation>rnn 和 tdnn 使用</translation>
-    </message>
-    <message>
-        <source>residual</source>
-        <translation>残差</translation>
-    </message>
-    <message>
-        <source>h_t = h_{t-1} + f(...): the notes&apos; remedy for vanishing gradients</source>
-        <translation>h_t = h_{t-1} + f(...)：讲义中缓解梯度消失的方法</translation>
-    </message>
-    <message>
-        <source>used by rnn</source>
-        <translation>rnn 使用</translation>
-    </message>
-    <message>
-        <source>GRU variant</source>
-        <translation>GRU 写法</translation>
-    </message>
-    <message>
-        <source>pytorch: r ⊙ (U_n h + c_n); textbook: U_n (r ⊙ h)</source>
-        <translation>pytorch：r ⊙ (U_n h + c_n)；教材：U_n (r ⊙ h)</translation>
-    </message>
-    <message>
-        <source>used by gru</source>
-        <translation>gru 使用</translation>
-    </message>
-    <message>
-        <source>delay K</source>
-        <translation>延时 K</translation>
-    </message>
-    <message>
-        <source>how many past inputs the TDNN window reads</source>
-        <translation>延时神经网络的窗口读入多少个过去的输入</translation>
-    </message>
-    <message>
-        <source>used by tdnn</source>
-        <translation>tdnn 使用</translation>
-    </message>
-    <message>
-        <source>σ_max(U) at start</source>
-        <translation>初始 σ_max(U)</translation>
-    </message>
-    <message>
-        <source>scale each recurrent matrix U to this largest singular value when the weights are drawn (empty: the usual random start); above 1 gradients can explode, below 1 they vanish</source>
-        <translation>抽取权重时把每个循环矩阵 U 缩放到这个最大奇异值（留空：通常的随机初始化）；大于 1 梯度可能爆炸，小于 1 梯度会消失</translation>
-    </message>
-    <message>
-        <source>a tdnn has no recurrent matrix</source>
-        <translation>延时神经网络没有循环矩阵</translation>
-    </message>
-    <message>
-        <source>embedding size</source>
-        <translation>词嵌入维数</translation>
-    </message>
-    <message>
-        <source>width of each token&apos;s vector</source>
-        <translation>每个词的向量长度</translation>
-    </message>
-    <message>
-        <source>the task&apos;s inputs are numbers, not tokens</source>
-        <translation>这个任务的输入是数字，不是词</translation>
-    </message>
-    <message>
-        <source>hidden size</source>
-        <translation>隐藏层大小</translation>
-    </message>
-    <message>
-        <source>units in each layer and direction</source>
-        <translation>每层每个方向的单元数</translation>
-    </message>
-    <message>
-        <source>layers</source>
-        <translation>层数</translation>
-    </message>
-    <message>
-        <source>stacked recurrent layers</source>
-        <translation>堆叠循环神经网络的层数</translation>
-    </message>
-    <message>
-        <source>bidirectional</source>
-        <translation>双向</translation>
-    </message>
-    <message>
-        <source>a second direction reads the sentence backwards</source>
-        <translation>第二个方向从后向前读句子（双向循环神经网络）</translation>
-    </message>
-    <message>
-        <source>pooling</source>
-        <translation>汇聚</translation>
-    </message>
-    <message>
-        <source>seq2class: the last state, or the mean over time</source>
-        <translation>序列到类别：取最后的状态，或按时间平均（平均采样）</translation>
-    </message>
-    <message>
-        <source>used by seq2class</source>
-        <translation>序列到类别模式使用</translation>
-    </message>
-    <message>
-        <source>precision</source>
-        <translation>精度</translation>
-    </message>
-    <message>
-        <source>float64 (exact) or float32</source>
-        <translation>float64（精确）或 float32</translation>
-    </message>
-    <message>
-        <source>each step of {0} is a vector of {1} numbers</source>
-        <translation>{0} 的每一步是 {1} 个数的向量</translation>
-    </message>
-    <message>
-        <source>the vocabulary of {0} has {1} tokens</source>
-        <translation>{0} 的词表有 {1} 个词</translation>
-    </message>
-    <message>
-        <source>{0} has {1} classes</source>
-        <translation>{0} 有 {1} 个类别</translation>
-    </message>
-    <message>
-        <source>{0} predicts {1} number(s)</source>
-        <translation>{0} 预测 {1} 个数</translation>
-    </message>
-    <message>
-        <source>one output per step</source>
-        <translation>每一步一个输出（同步的序列到序列）</translation>
-    </message>
-    <message>
-        <source>one output per sequence</source>
-        <translation>每个序列一个输出（序列到类别）</translation>
-    </message>
-    <message>
-        <source>classes: softmax + cross-entropy</source>
-        <translation>类别：softmax + 交叉熵</translation>
-    </message>
-    <message>
-        <source>numbers: squared error</source>
-        <translation>数值：平方误差</translation>
     </message>
 </context>
 <context>
@@ -1681,8 +1458,24 @@
         <translation>丢弃训练结果：由初始化种子重新生成权重</translation>
     </message>
     <message>
-        <source>{0} = {1!r} is not allowed: a whole number</source>
-        <translation>{0} = {1!r} 不允许：须为整数</translation>
+        <source>a number, or empty for none</source>
+        <translation>一个数，或留空表示不设</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>一个整数</translation>
+    </message>
+    <message>
+        <source>{0} = {1!r} is not allowed: {2}</source>
+        <translation>{0} = {1!r} 不允许：应为{2}</translation>
+    </message>
+    <message>
+        <source>init_seed = {0!r} is not allowed: a whole number &gt;= 0</source>
+        <translation>init_seed = {0!r} 不允许：须为 &gt;= 0 的整数</translation>
+    </message>
+    <message>
+        <source>Not used now: {0} (kept for when you switch back)</source>
+        <translation>当前未使用：{0}（保留，切换回来时仍有效）</translation>
     </message>
     <message>
         <source>Trained for {0} steps.</source>
@@ -1832,6 +1625,154 @@
         <source>the composition&apos;s nonlinearity</source>
         <translation>组合时的非线性函数</translation>
     </message>
+    <message>
+        <source>cell</source>
+        <translation>单元类型</translation>
+    </message>
+    <message>
+        <source>rnn: h_t = f(U h_{t-1} + W x_t + b); gru; lstm; tdnn: a window over past inputs</source>
+        <translation>rnn：h_t = f(U h_{t-1} + W x_t + b)；gru：门控循环单元；lstm：长短期记忆网络；tdnn：对过去输入的窗口</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>f of a simple RNN or TDNN</source>
+        <translation>简单循环网络或延时神经网络的 f</translation>
+    </message>
+    <message>
+        <source>used by rnn and tdnn</source>
+        <translation>rnn 和 tdnn 使用</translation>
+    </message>
+    <message>
+        <source>residual</source>
+        <translation>残差</translation>
+    </message>
+    <message>
+        <source>h_t = h_{t-1} + f(...): the notes&apos; remedy for vanishing gradients</source>
+        <translation>h_t = h_{t-1} + f(...)：讲义中缓解梯度消失的方法</translation>
+    </message>
+    <message>
+        <source>used by rnn</source>
+        <translation>rnn 使用</translation>
+    </message>
+    <message>
+        <source>GRU variant</source>
+        <translation>GRU 写法</translation>
+    </message>
+    <message>
+        <source>pytorch: r ⊙ (U_n h + c_n); textbook: U_n (r ⊙ h)</source>
+        <translation>pytorch：r ⊙ (U_n h + c_n)；教材：U_n (r ⊙ h)</translation>
+    </message>
+    <message>
+        <source>used by gru</source>
+        <translation>gru 使用</translation>
+    </message>
+    <message>
+        <source>delay K</source>
+        <translation>延时 K</translation>
+    </message>
+    <message>
+        <source>how many past inputs the TDNN window reads</source>
+        <translation>延时神经网络的窗口读入多少个过去的输入</translation>
+    </message>
+    <message>
+        <source>used by tdnn</source>
+        <translation>tdnn 使用</translation>
+    </message>
+    <message>
+        <source>σ_max(U) at start</source>
+        <translation>初始 σ_max(U)</translation>
+    </message>
+    <message>
+        <source>scale each recurrent matrix U to this largest singular value when the weights are drawn (empty: the usual random start); above 1 gradients can explode, below 1 they vanish</source>
+        <translation>抽取权重时把每个循环矩阵 U 缩放到这个最大奇异值（留空：通常的随机初始化）；大于 1 梯度可能爆炸，小于 1 梯度会消失</translation>
+    </message>
+    <message>
+        <source>a tdnn has no recurrent matrix</source>
+        <translation>延时神经网络没有循环矩阵</translation>
+    </message>
+    <message>
+        <source>embedding size</source>
+        <translation>词嵌入维数</translation>
+    </message>
+    <message>
+        <source>width of each token&apos;s vector</source>
+        <translation>每个词的向量长度</translation>
+    </message>
+    <message>
+        <source>the task&apos;s inputs are numbers, not tokens</source>
+        <translation>这个任务的输入是数字，不是词</translation>
+    </message>
+    <message>
+        <source>hidden size</source>
+        <translation>隐藏层大小</translation>
+    </message>
+    <message>
+        <source>units in each layer and direction</source>
+        <translation>每层每个方向的单元数</translation>
+    </message>
+    <message>
+        <source>layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <source>stacked recurrent layers</source>
+        <translation>堆叠循环神经网络的层数</translation>
+    </message>
+    <message>
+        <source>bidirectional</source>
+        <translation>双向</translation>
+    </message>
+    <message>
+        <source>a second direction reads the sentence backwards</source>
+        <translation>第二个方向从后向前读句子（双向循环神经网络）</translation>
+    </message>
+    <message>
+        <source>pooling</source>
+        <translation>汇聚</translation>
+    </message>
+    <message>
+        <source>seq2class: the last state, or the mean over time</source>
+        <translation>序列到类别：取最后的状态，或按时间平均（平均采样）</translation>
+    </message>
+    <message>
+        <source>used by seq2class</source>
+        <translation>序列到类别模式使用</translation>
+    </message>
+    <message>
+        <source>each step of {0} is a vector of {1} numbers</source>
+        <translation>{0} 的每一步是 {1} 个数的向量</translation>
+    </message>
+    <message>
+        <source>the vocabulary of {0} has {1} tokens</source>
+        <translation>{0} 的词表有 {1} 个词</translation>
+    </message>
+    <message>
+        <source>{0} has {1} classes</source>
+        <translation>{0} 有 {1} 个类别</translation>
+    </message>
+    <message>
+        <source>{0} predicts {1} number(s)</source>
+        <translation>{0} 预测 {1} 个数</translation>
+    </message>
+    <message>
+        <source>one output per step</source>
+        <translation>每一步一个输出（同步的序列到序列）</translation>
+    </message>
+    <message>
+        <source>one output per sequence</source>
+        <translation>每个序列一个输出（序列到类别）</translation>
+    </message>
+    <message>
+        <source>classes: softmax + cross-entropy</source>
+        <translation>类别：softmax + 交叉熵</translation>
+    </message>
+    <message>
+        <source>numbers: squared error</source>
+        <translation>数值：平方误差</translation>
+    </message>
 </context>
 <context>
     <name>StepperBar</name>
@@ -1904,20 +1845,8 @@
         <translation>第 {0} 个事件，共 {1} 个</translation>
     </message>
     <message>
-        <source>Loss: L = Σ_t L_t = {0:.4g}    ({1})</source>
-        <translation>损失：L = Σ_t L_t = {0:.4g}    （{1}）</translation>
-    </message>
-    <message>
-        <source>layer {0}</source>
-        <translation>第 {0} 层</translation>
-    </message>
-    <message>
-        <source>Forward</source>
-        <translation>前向</translation>
-    </message>
-    <message>
-        <source>Backward (BPTT)</source>
-        <translation>反向（随时间反向传播）</translation>
+        <source>{0}    ({1})</source>
+        <translation>{0}    （{1}）</translation>
     </message>
 </context>
 <context>
@@ -2065,10 +1994,6 @@
     <message>
         <source>Open or build a network first.</source>
         <translation>请先打开或构建一个网络。</translation>
-    </message>
-    <message>
-        <source>The compiled kernels are still being prepared; try again in a moment.</source>
-        <translation>编译好的计算核仍在准备中；请稍后再试。</translation>
     </message>
     <message>
         <source>The compiled kernels for {0} are still being prepared; try again in a moment.</source>
@@ -2444,12 +2369,8 @@
 <context>
     <name>TreeEvents</name>
     <message>
-        <source>event {0} of {1}</source>
-        <translation>第 {0} 个事件，共 {1} 个</translation>
-    </message>
-    <message>
-        <source>Loss: L = Σ_n L_n = {0:.4g}    ({1})</source>
-        <translation>损失：L = Σ_n L_n = {0:.4g}    （{1}）</translation>
+        <source>Loss: L = Σ_n L_n = {0:.4g}</source>
+        <translation>损失：L = Σ_n L_n = {0:.4g}</translation>
     </message>
     <message>
         <source>p = L[w]</source>
@@ -2568,22 +2489,6 @@
 </context>
 <context>
     <name>UnrolledView</name>
-    <message>
-        <source>Fit</source>
-        <translation>适应窗口</translation>
-    </message>
-    <message>
-        <source>Zoom out (Ctrl+wheel)</source>
-        <translation>缩小（Ctrl+滚轮）</translation>
-    </message>
-    <message>
-        <source>Zoom in (Ctrl+wheel)</source>
-        <translation>放大（Ctrl+滚轮）</translation>
-    </message>
-    <message>
-        <source>Fit the whole network</source>
-        <translation>显示整个网络</translation>
-    </message>
     <message>
         <source>x_{0} = &apos;{1}&apos;</source>
         <translation>x_{0} = &apos;{1}&apos;</translation>

@@ -15,7 +15,7 @@ A step is data a window performs when the person presses its button:
     {"do": "reset"}                                   draw the weights again from the init seed
     {"do": "compare", "field": "residual", "value": false}   train beside the same network
                                                       with this one field changed (compare
-                                                      mode; models.compare_choices offers them)
+                                                      mode; kinds.compare_choices offers them)
     {"do": "raise", "panel": "flow"}                  bring a dock to the front
     {"do": "sweep", "cells": [...], "lengths": [...], "steps": 1500}
                                                       accuracy against length for each cell

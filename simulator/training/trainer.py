@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..errors import SpecError
+from ..kinds import kind_of
 from ..network import Network
-from ..spec import NetworkSpec
 from ..tasks.base import Task
 from ..threads import engine_threads
 from ..trace import Trace
@@ -98,7 +98,7 @@ class Trainer:
         optimizer_state: dict[str, np.ndarray] | None = None,
     ):
         spec = network.spec
-        if settings.tbptt and not isinstance(spec, NetworkSpec):
+        if settings.tbptt and not kind_of(spec).cuts_sequences:
             raise SpecError(
                 "training.tbptt",
                 settings.tbptt,

@@ -85,16 +85,6 @@ class TreeSpec(JsonFields):
     def num_parameters(self) -> int:
         return sum(math.prod(shape) for shape in shapes(self).values())
 
-    # The Trainer counts right predictions per step for seq2seq networks; a tree network makes
-    # one prediction per labelled node, which the trace lays out the same way.
-    @property
-    def mode(self) -> str:
-        return "seq2seq"
-
-    @property
-    def bidirectional(self) -> bool:
-        return False
-
 
 def shapes(spec: TreeSpec) -> dict[str, tuple[int, ...]]:
     """Every parameter's name and shape, in state_dict order (`spec` may be anything with a

@@ -3,7 +3,7 @@ the network's own setting, the notes' contrast first."""
 
 import pytest
 
-from simulator.models import compare_choices
+from simulator.kinds import compare_choices
 from simulator.project import Project
 from simulator.resources import EXAMPLES, example
 

@@ -47,3 +47,10 @@ def test_a_stamp_from_a_checkout_elsewhere_does_not_count(tmp_path, monkeypatch)
     elsewhere = stamp.name.rsplit("-", 1)[0] + "-00000000"
     stamp.rename(tmp_path / elsewhere)
     assert not warmup.is_cached("rnn", "float64")
+
+
+def test_set_up_compiles_every_kernel_set_of_every_kind():
+    from simulator.kinds import KINDS
+
+    every = {name for kind in KINDS for name in kind.kernel_sets}
+    assert sorted(warmup.SETUP_ORDER) == sorted(every)

@@ -6,10 +6,10 @@ import re
 
 import pytest
 
+from simulator.kinds import compare_choices
 from simulator.lessons import LessonError, lesson_named, lessons
 from simulator.lessons.checks import CHECKS
 from simulator.lessons.lesson import LESSONS_DIR, read_lesson
-from simulator.models import compare_choices
 from simulator.project import Project, set_path
 
 CJK = re.compile(r"[\u4e00-\u9fff]")

@@ -44,6 +44,7 @@ def test_choosing_a_cell_switches_the_fields_that_apply(window):
     assert builder.widgets["activation"].isEnabled()
     assert builder.widgets["residual"].isEnabled()
     assert not builder.widgets["gru_variant"].isEnabled()
+    window.docks["gates"].raise_()  # the person opens its tab
     assert set(window.plots["gates"].heatmaps) == {"pre_activation"}
 
 

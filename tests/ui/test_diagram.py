@@ -3,7 +3,7 @@ clicking a node selects it for the inspector."""
 
 from PySide6.QtCore import Qt
 
-from ui.session import Selection
+from ui.selection import Selection
 
 from .conftest import small_project
 

@@ -65,7 +65,7 @@ def test_a_new_tree_project_opens_in_the_tree_views(window):
     window.file_actions._show(tree, None, "tree")
     assert window.session.project is tree and window.session.kind == "tree"
     assert window.session.trace is not None
-    assert window.views.currentWidget() is window.view_sets.pages["tree"]
+    assert window.views.currentWidget() is window.view_sets.sets["tree"]
 
 
 def test_a_recurrent_network_on_a_treebank_reads_its_sentences(make_window):

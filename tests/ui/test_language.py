@@ -23,7 +23,7 @@ def texts(window) -> dict[str, str]:
         "training dock": window.docks["training"].windowTitle(),
         "start": window.training_panel.start_button.text(),
         "stepper": window.stepper_bar.play_action.text(),
-        "builder label": window.builder.field_labels["hidden_size"].text(),
+        "builder label": window.builder.labels["hidden_size"].text(),
         "fixed": window.builder.fixed["loss"].text(),
         "input": window.input_panel.read_button.text(),
         "inspector": window.inspector.unit.prefix(),

@@ -45,6 +45,8 @@ def test_lstm_gates_and_cell_state_follow_the_cursor(window):
 
 def test_gru_shows_reset_update_and_candidate(make_window):
     window = make_window(small_project(cell="gru"))
+    assert not hasattr(window.plots["gates"], "heatmaps")  # in a lowered tab: nothing built
+    window.docks["gates"].raise_()  # the person opens its tab
     assert set(window.plots["gates"].heatmaps) == {"r", "z", "candidate"}
 
 

@@ -22,16 +22,29 @@ def test_switching_kinds_swaps_the_views_and_restores_the_recurrent_docks(make_w
     for name, kind in (("reverse_attention", "encoder-decoder"), ("tree_sentiment_rvnn", "tree")):
         assert window.file_actions.open_path(EXAMPLES / f"{name}.rnnsim.json", example=True)
         assert window.session.kind == kind
-        assert window.views.currentWidget() is window.view_sets.pages[kind]
+        assert window.views.currentWidget() is window.view_sets.sets[kind]
         assert window.view_sets.builders.currentWidget() is window.view_sets.sets[kind].builder
         assert not docks["hidden"].toggleViewAction().isChecked()
         window.session.end()
         assert "event" in window.stepper_bar.description.text()
     window.file_actions.open_path(EXAMPLES / "adding_lstm.rnnsim.json", example=True)
-    assert window.views.currentWidget() is window.view_sets.pages["recurrent"]
+    assert window.views.currentWidget() is window.view_sets.sets["recurrent"]
     assert docks["hidden"].toggleViewAction().isChecked()
     assert not docks["gates"].toggleViewAction().isChecked()
     assert window.input_panel.session.trace is window.session.trace
+
+
+def test_a_kinds_views_are_built_when_a_model_of_it_is_first_shown(make_window):
+    window = make_window(Project.load(EXAMPLES / "reverse_attention.rnnsim.json"))
+    assert set(window.view_sets.sets) == {"encoder-decoder"}
+    assert window.docks["hidden"].widget() is None  # a recurrent dock, empty until needed
+    window.file_actions.open_path(EXAMPLES / "adding_lstm.rnnsim.json", example=True)
+    assert set(window.view_sets.sets) == {"encoder-decoder", "recurrent"}
+    plots = window.view_sets.sets["recurrent"].plots
+    assert window.docks["hidden"].widget() is plots["hidden"]
+    assert window.diagram.nodes and window.builder.widgets["cell"].currentData() == "lstm"
+    window.session.home()
+    assert window.stepper_bar.description.text().startswith("Forward · layer 0 · t = 0")
 
 
 def test_saving_and_reopening_keeps_the_typed_pair_and_tree(make_window, tmp_path):

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from ui.quick_look import PANELS, open_panel
-from ui.session import Selection
+from ui.selection import Selection
 
 from .conftest import small_project, wait_for_workers
 

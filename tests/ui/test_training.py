@@ -217,7 +217,7 @@ def test_the_window_stays_responsive_and_the_curves_refresh_while_training(qtbot
 
 def test_the_replaced_task_settings_are_hidden_at_once(make_window, qtbot):
     # they stayed on screen, drawn under the new ones, until Qt got round to deleting them
-    from simulator.models import task_names_for
+    from simulator.kinds import kind_of
     from simulator.tasks import make_task
 
     window = make_window(small_project("adding", cell="rnn"))
@@ -225,5 +225,5 @@ def test_the_replaced_task_settings_are_hidden_at_once(make_window, qtbot):
     task_form = window.training_panel.task_form
     qtbot.waitUntil(lambda: task_form.fields.isVisible())
     old = task_form.fields
-    task_form.show_task(make_task("copy", {}), task_names_for(window.session.spec))
+    task_form.show_task(make_task("copy", {}), kind_of(window.session.spec).task_names())
     assert task_form.fields is not old and old.isHidden()

@@ -5,120 +5,39 @@ orange with the edges it uses, and clicking a node selects it for the inspector.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QEvent, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter
-from PySide6.QtWidgets import (
-    QGraphicsScene,
-    QGraphicsSimpleTextItem,
-    QGraphicsView,
-    QHBoxLayout,
-    QLabel,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
+from ..kinds.graph_view import MIN_SCALE, GraphView
 from ..plots.known import outputs_known
-from ..session import Selection
-from .items import GRADIENT_STEPS, EdgeItem, NodeItem
+from ..selection import Selection
+from .items import GRADIENT_STEPS
 from .layout import DX, UnrolledLayout, hidden_key
 
-MIN_SCALE = 0.25
-MAX_SCALE = 2.5
 DIRECTION_WORDS = ("forward", "reverse")
+LONG = 20  # steps beyond which the network keeps a readable size and scrolls
+READABLE_SCALE = 0.6
 
 
-class _GraphicsView(QGraphicsView):
-    def __init__(self, panel):
-        super().__init__()
-        self.panel = panel
-        self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
-        self.setBackgroundBrush(QColor("#fbfbfb"))
-
-    def wheelEvent(self, event):
-        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.panel.zoom(1.15 if event.angleDelta().y() > 0 else 1 / 1.15)
-            event.accept()
-            return
-        super().wheelEvent(event)
-
-    def resizeEvent(self, event):
-        super().resizeEvent(event)
-        self.panel.view_resized()
-
-    def mousePressEvent(self, event):
-        item = self.itemAt(event.position().toPoint())
-        while item is not None and not isinstance(item, NodeItem):
-            item = item.parentItem()
-        if isinstance(item, NodeItem) and event.button() == Qt.MouseButton.LeftButton:
-            self.panel.clicked(item.node.key)
-            event.accept()
-            return
-        super().mousePressEvent(event)
-
-
-class UnrolledView(QWidget):
+class UnrolledView(GraphView):
     def __init__(self, session, parent=None):
-        super().__init__(parent)
-        self.session = session
-        self.scene = QGraphicsScene(self)
-        self.view = _GraphicsView(self)
-        self.view.setScene(self.scene)
-        self.caption = QLabel()
-        self.caption.setStyleSheet("color: #444;")
-        header = QHBoxLayout()
-        header.setContentsMargins(4, 2, 4, 0)
-        header.addWidget(self.caption, 1)
-        self.zoom_buttons = []
-        for slot in (lambda: self.zoom(1 / 1.25), lambda: self.zoom(1.25), self.fit):
-            button = QToolButton()
-            button.setAutoRaise(True)
-            button.clicked.connect(slot)
-            header.addWidget(button)
-            self.zoom_buttons.append(button)
-        self.retranslate()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addLayout(header)
-        layout.addWidget(self.view, 1)
+        super().__init__(session, parent)
         self.layout_ = None
-        self.nodes: dict = {}
-        self.edges: list[EdgeItem] = []
-        self.incoming: dict = {}
-        self.outgoing: dict = {}
-        self._lit: list[EdgeItem] = []
         self._shape = None
         self._grad_levels = {}
         self._output_text: dict[int, str] = {}
         self._codes: dict = {}  # what each row of nodes showed last: only changes are restyled
         self._marked: tuple = ()  # the nodes last outlined as current and selected
-        self._auto_fit = True  # refit when the view is resized, until the person zooms
         session.trace_changed.connect(self._trace_changed)
         session.cursor_moved.connect(self._moved)
         session.selection_changed.connect(self.redraw)
 
     # ----- building ----------------------------------------------------------------------------
     def retranslate(self) -> None:
-        for button, text, tip in zip(
-            self.zoom_buttons,
-            ("−", "+", self.tr("Fit")),
-            (self.tr("Zoom out (Ctrl+wheel)"), self.tr("Zoom in (Ctrl+wheel)"),
-             self.tr("Fit the whole network")),
-            strict=True,
-        ):  # fmt: skip
-            button.setText(text)
-            button.setToolTip(tip)
+        super().retranslate()
         if self.session.trace is not None:
             self._label()
-
-    def changeEvent(self, event) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _trace_changed(self) -> None:
         session = self.session
@@ -142,20 +61,9 @@ class UnrolledView(QWidget):
         self.redraw()
 
     def _build(self, spec, steps: int) -> None:
-        self.scene.clear()
-        self._lit = []
         layout = UnrolledLayout(spec, steps)
         self.layout_ = layout
-        self.nodes = {key: NodeItem(node) for key, node in layout.nodes.items()}
-        for item in self.nodes.values():
-            self.scene.addItem(item)
-        self.edges, self.incoming, self.outgoing = [], {}, {}
-        for edge in layout.edges:
-            item = EdgeItem(layout.nodes[edge.source], layout.nodes[edge.target], edge.kind)
-            self.scene.addItem(item)
-            self.edges.append(item)
-            self.incoming.setdefault(edge.target, []).append(item)
-            self.outgoing.setdefault(edge.source, []).append(item)
+        self.add_graph(layout)
         font = QFont()
         font.setPointSizeF(9)
         font.setBold(True)
@@ -176,7 +84,7 @@ class UnrolledView(QWidget):
             x = layout.nodes[("input", 0, 0, t)].x
             number.setPos(x - number.boundingRect().width() / 2, bottom + 3)
             self.scene.addItem(number)
-        self.scene.setSceneRect(QRectF(-DX * 1.2, -30, layout.width + DX * 1.4, bottom + 50))
+        self.set_scene_rect(QRectF(-DX * 1.2, -30, layout.width + DX * 1.4, bottom + 50))
 
     def _label(self) -> None:
         """Captions and tooltips that depend on the example and the trace."""
@@ -235,11 +143,11 @@ class UnrolledView(QWidget):
     # ----- per event -----------------------------------------------------------------------------
     def _moved(self, _index: int) -> None:
         self.redraw()
-        key = self._current_key()
-        if key is not None and key in self.nodes:
-            self.view.ensureVisible(self.nodes[key], 40, 30)
+        self.show_current()
 
-    def _current_key(self):
+    def current_key(self):
+        if self.session.stepper is None:
+            return None
         event = self.session.stepper.event
         if event.phase == "loss":
             return ("loss", 0, 0, -1)
@@ -252,7 +160,7 @@ class UnrolledView(QWidget):
         if session.trace is None or self.layout_ is None:
             return
         stepper, spec = session.stepper, session.spec
-        current, selected = self._current_key(), self._selected_key()
+        current, selected = self.current_key(), self._selected_key()
         changed = {key for key in (current, selected, *self._marked) if key in self.nodes}
         for layer in range(spec.num_layers):
             for d in range(spec.num_directions):
@@ -273,7 +181,7 @@ class UnrolledView(QWidget):
             if caption is not None and item.caption.text() != caption:
                 item.set_caption(caption)
         self._marked = (current, selected)
-        self._light(current, stepper.event.phase)
+        self.light(current, stepper.event.phase)
 
     def _changes(self, name, code: np.ndarray) -> np.ndarray:
         """Positions where `code` differs from what `name` showed last time (all at first)."""
@@ -318,52 +226,12 @@ class UnrolledView(QWidget):
             return ("output", 0, 0, s.position if self.session.spec.mode == "seq2seq" else 0)
         return ("input", 0, 0, s.position)
 
-    def _light(self, current, phase: str) -> None:
-        """Light the edges the current event uses: into the node going forward, out of it
-        going backward (the gradient arrives along them)."""
-        edges = (
-            self.outgoing.get(current, [])
-            if phase == "backward"
-            else self.incoming.get(current, [])
-        )
-        if edges == self._lit:
-            return
-        for edge in self._lit:
-            edge.set_lit(False)
-        for edge in edges:
-            edge.set_lit(True)
-        self._lit = list(edges)
-
     # ----- the person's actions ------------------------------------------------------------------
-    def clicked(self, key) -> None:
+    def clicked(self, key, _modifiers) -> None:
         kind, layer, direction, position = key
         self.session.select(Selection(kind, layer, direction, max(position, 0)))
 
-    def view_resized(self) -> None:
-        if self._auto_fit:
-            self.fit()
-
-    def zoom(self, factor: float) -> None:
-        self._auto_fit = False
-        scale = self.view.transform().m11()
-        factor = min(max(scale * factor, MIN_SCALE), MAX_SCALE) / scale
-        self.view.scale(factor, factor)
-
-    def fit(self) -> None:
-        """Fit the network in the view; a long sequence keeps a readable size and scrolls."""
-        self._auto_fit = True
-        if self.layout_ is None:
-            return
-        rect = self.scene.sceneRect()
-        viewport = self.view.viewport().size()
-        scale = min(viewport.width() / rect.width(), viewport.height() / rect.height())
-        scale = min(max(scale, 0.6 if self.layout_.steps > 20 else MIN_SCALE), 1.4)
-        self.view.resetTransform()
-        self.view.scale(scale, scale)
-        key = self._current_key() if self.session.stepper is not None else None
-        if key in self.nodes:
-            self.view.centerOn(self.nodes[key])
-
-    def node_look(self, key) -> tuple[str, str]:
-        """(fill, outline) of a node, for tests."""
-        return self.nodes[key].look
+    def minimum_scale(self) -> float:
+        """A long sequence keeps a readable size and scrolls."""
+        long = self.layout_ is not None and self.layout_.steps > LONG
+        return READABLE_SCALE if long else MIN_SCALE

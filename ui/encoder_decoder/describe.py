@@ -38,18 +38,12 @@ def where(session, event) -> str:
 
 
 def describe_event(session) -> str:
-    stepper = session.stepper
-    event = stepper.event
-    count = QCoreApplication.translate("EncoderDecoderEvents", "event {0} of {1}").format(
-        stepper.index + 1, len(stepper)
-    )
+    event = session.stepper.event
     if event.phase == "loss":
-        text = QCoreApplication.translate(
-            "EncoderDecoderEvents", "Loss: L = Σ_t L_t = {0:.4g}    ({1})"
-        )
-        return text.format(session.trace.loss, count)
+        text = QCoreApplication.translate("EncoderDecoderEvents", "Loss: L = Σ_t L_t = {0:.4g}")
+        return text.format(session.trace.loss)
     if event.phase == "forward":
         phase = QCoreApplication.translate("EncoderDecoderEvents", "Forward")
     else:
         phase = QCoreApplication.translate("EncoderDecoderEvents", "Backward")
-    return f"{phase} · {where(session, event)}    ({count})"
+    return f"{phase} · {where(session, event)}"

@@ -11,7 +11,7 @@ from PySide6.QtCore import QLineF, QRectF
 from PySide6.QtGui import QColor, QFont, QPen
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsSimpleTextItem
 
-from ..diagram.items import GRADIENT_STEPS, EdgeItem, NodeItem
+from ..diagram.items import GRADIENT_STEPS
 from ..kinds.graph_view import GraphView
 from . import known
 from .layout import DX, NODE_H, EncoderDecoderLayout
@@ -30,10 +30,6 @@ class EncoderDecoderDiagram(GraphView):
         self.focus = focus
         self.layout_ = None
         self._shape = None
-        self.edges: list[EdgeItem] = []
-        self.incoming: dict = {}
-        self.outgoing: dict = {}
-        self._lit: list[EdgeItem] = []
         self.lines: list[QGraphicsLineItem] = []  # attention α_tn, one per source position
         self._levels: dict = {}
         self.attention_step = None  # the step whose α the lines show
@@ -56,20 +52,10 @@ class EncoderDecoderDiagram(GraphView):
         self.redraw()
 
     def _build(self, spec, S: int, T: int) -> None:
-        self.scene.clear()
-        self._lit, self.lines = [], []
         layout = EncoderDecoderLayout(spec, S, T)
         self.layout_ = layout
-        self.nodes = {key: NodeItem(node) for key, node in layout.nodes.items()}
-        for item in self.nodes.values():
-            self.scene.addItem(item)
-        self.edges, self.incoming, self.outgoing = [], {}, {}
-        for edge in layout.edges:
-            item = EdgeItem(layout.nodes[edge.source], layout.nodes[edge.target], edge.kind)
-            self.scene.addItem(item)
-            self.edges.append(item)
-            self.incoming.setdefault(edge.target, []).append(item)
-            self.outgoing.setdefault(edge.source, []).append(item)
+        self.add_graph(layout)
+        self.lines = []
         for _n in range(S if spec.attends else 0):
             line = QGraphicsLineItem()
             line.setZValue(0.8)
@@ -186,7 +172,7 @@ class EncoderDecoderDiagram(GraphView):
             item.set_look(brush, pen)
             if caption is not None and item.caption.text() != caption[0]:
                 item.set_caption(*caption)
-        self._light(current, stepper.event.phase)
+        self.light(current, stepper.event.phase)
         self._draw_attention(focused or current)
 
     def _look(self, key, stepper, outputs, trace):
@@ -221,20 +207,6 @@ class EncoderDecoderDiagram(GraphView):
         if state == "forward":
             return "forward", "plain", None
         return "future", "future", None
-
-    def _light(self, current, phase: str) -> None:
-        edges = (
-            self.outgoing.get(current, [])
-            if phase == "backward"
-            else self.incoming.get(current, [])
-        )
-        if edges == self._lit:
-            return
-        for edge in self._lit:
-            edge.set_lit(False)
-        for edge in edges:
-            edge.set_lit(True)
-        self._lit = list(edges)
 
     def _draw_attention(self, key) -> None:
         """Lines from each source position to c_t, for the decoder step in focus."""

@@ -142,7 +142,7 @@ class EncoderDecoderInput(QWidget):
                 return
         try:
             example = examples.from_text(
-                session.task, self.text.text(), self.target.text(), session._ready_network()
+                session.task, self.text.text(), self.target.text(), session.ready_network()
             )
         except (InputProblem, ValueError) as err:
             self._tell(str(err))

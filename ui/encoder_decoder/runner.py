@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from simulator.kinds import ENCODER_DECODER
-
 from ..kinds.runner import Runner
 from . import example as examples
 from .decoding_kernels import decoding_ready
 
 
 class EncoderDecoderRunner(Runner):
-    kind = ENCODER_DECODER
-
     def first_example(self, task, view, network):
         return examples.from_view(task, view, network) or examples.from_dataset(task, "test", 0)
 
-    def example_from_task(self, task, split: str, index: int):
+    def example_from_text(self, task, text: str, network):
+        """The typed source; its target decoded by the network when it can run."""
+        return examples.from_text(task, text, "", network)
+
+    def example_from_task(self, task, split: str, index: int, network):
         return examples.from_dataset(task, split, index)
 
     def rerun(self, session) -> None:
@@ -26,8 +26,3 @@ class EncoderDecoderRunner(Runner):
     def run(self, network, example):
         """Teacher forcing on the example's target: the loss and every gradient."""
         return network.run(example.source_ids[None], example.target_ids[None])
-
-    def stepper(self, trace):
-        from simulator.encoder_decoder import EncoderDecoderStepper
-
-        return EncoderDecoderStepper(trace)

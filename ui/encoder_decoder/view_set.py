@@ -4,14 +4,18 @@ playground as tabs), with its builder and inspector for the "Network" and "Inspe
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout
+
+from simulator.kinds import ENCODER_DECODER
 
 from ..attention_playground.panel import AttentionPlayground
 from ..kernels import kernel_key
-from ..kinds import ENCODER_DECODER
 from ..kinds.focus import Focus
 from ..kinds.kernels import is_ready, manager
+from ..kinds.view_set import ViewSet
 from .beam_view import BeamView
 from .builder import EncoderDecoderBuilder
 from .diagram import EncoderDecoderDiagram
@@ -20,10 +24,9 @@ from .input_panel import EncoderDecoderInput
 from .inspector import EncoderDecoderInspector
 
 
-class EncoderDecoderViewSet(QWidget):
+class EncoderDecoderViewSet(ViewSet):
     def __init__(self, session, parent=None):
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.focus = Focus(session, self)
         self.input_panel = EncoderDecoderInput(session)
         self.diagram = EncoderDecoderDiagram(session, self.focus)
@@ -77,7 +80,7 @@ class EncoderDecoderViewSet(QWidget):
     def _attention_ready(self) -> bool:
         """The playground attends in float64: whether those kernels can run now; if not, they
         are asked for (the session's own may be float32), and _kernels_ready redraws it."""
-        key = kernel_key(ENCODER_DECODER)
+        key = kernel_key(ENCODER_DECODER.name)
         if self.session.kernels is None or is_ready(key):
             return True
         if self.isVisible():
@@ -85,8 +88,19 @@ class EncoderDecoderViewSet(QWidget):
         return False
 
     def _kernels_ready(self, key: str) -> None:
-        if key == kernel_key(ENCODER_DECODER):
+        if key == kernel_key(ENCODER_DECODER.name):
             self.playground.update_views()
+
+    def export_plots(self, folder: Path) -> list[Path]:
+        """The unrolled encoder and decoder (PNG) and the attention heat map (PNG and SVG)."""
+        from PySide6.QtWidgets import QApplication
+
+        from ..figures import save_plots, save_scene
+
+        written = [save_scene(self.diagram.scene, folder / "encoder_decoder.png")]
+        self.tabs.setCurrentWidget(self.heatmap)  # a hidden tab has no size to export
+        QApplication.processEvents()
+        return written + save_plots(self.heatmap.plot_items(), folder)
 
     def retranslate(self) -> None:
         for index, text in enumerate(

@@ -1,7 +1,9 @@
-"""GraphView: a zoomable picture of nodes and edges (the unrolled encoder-decoder, a parse
-tree) with a caption line, zoom buttons and clickable nodes. Subclasses build the items and
-restyle them per event; this class keeps the view fitted, zoomed and scrolled to the current
-node. A click on a node calls `clicked(key)`, a right click `context_menu(key, position)`."""
+"""GraphView: a zoomable picture of nodes and edges (the unrolled recurrent network, the
+unrolled encoder-decoder, a parse tree) with a caption line, zoom buttons and clickable nodes.
+Subclasses build the items (`add_graph` makes them for a layout's nodes and edges) and restyle
+them per event; this class keeps the view fitted, zoomed and scrolled to the current node, and
+lights the edges the current event uses. A click on a node calls `clicked(key, modifiers)`, a
+right click `context_menu(key, position)`."""
 
 from __future__ import annotations
 
@@ -88,6 +90,10 @@ class GraphView(QWidget):
         layout.addLayout(self.header)
         layout.addWidget(self.view, 1)
         self.nodes: dict = {}
+        self.edges: list = []
+        self.incoming: dict = {}  # node key -> the edges into it
+        self.outgoing: dict = {}  # node key -> the edges out of it
+        self._lit: list = []
         self._auto_fit = True  # refit when the view is resized, until the person zooms
         self.retranslate_zoom()
 
@@ -153,6 +159,41 @@ class GraphView(QWidget):
         key = self.current_key()
         if key in self.nodes:
             self.view.ensureVisible(self.nodes[key], 40, 30)
+
+    def add_graph(self, layout) -> None:
+        """Clear the scene and add a node item for each of the layout's nodes and an edge item
+        for each edge (ui.diagram.items); `layout.nodes` maps keys to nodes, `layout.edges`
+        lists edges with a source, a target and a kind."""
+        from ..diagram.items import EdgeItem, NodeItem
+
+        self.scene.clear()
+        self._lit = []
+        self.nodes = {key: NodeItem(node) for key, node in layout.nodes.items()}
+        for item in self.nodes.values():
+            self.scene.addItem(item)
+        self.edges, self.incoming, self.outgoing = [], {}, {}
+        for edge in layout.edges:
+            item = EdgeItem(layout.nodes[edge.source], layout.nodes[edge.target], edge.kind)
+            self.scene.addItem(item)
+            self.edges.append(item)
+            self.incoming.setdefault(edge.target, []).append(item)
+            self.outgoing.setdefault(edge.source, []).append(item)
+
+    def light(self, current, phase: str) -> None:
+        """Light the edges the current event uses: into the node going forward, out of it
+        going backward (the gradient arrives along them)."""
+        edges = (
+            self.outgoing.get(current, [])
+            if phase == "backward"
+            else self.incoming.get(current, [])
+        )
+        if edges == self._lit:
+            return
+        for edge in self._lit:
+            edge.set_lit(False)
+        for edge in edges:
+            edge.set_lit(True)
+        self._lit = list(edges)
 
     def node_look(self, key) -> tuple[str, str]:
         """(fill, outline) of a node, for tests."""

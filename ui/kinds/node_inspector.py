@@ -1,7 +1,9 @@
-"""NodeInspector: what the encoder-decoder's and the tree's inspectors share. A title, a line
-saying what is known, the node's equations with this example's numbers (for the unit chosen),
-and its vectors side by side as columns (VectorGrid). Subclasses decide what a node shows and
-call `show`; the texts are only replaced when they change, so stepping stays quick."""
+"""NodeInspector: what every kind's inspector shares (the recurrent network's, the
+encoder-decoder's, the tree's). A title, a line saying what is known, the node's equations with
+this example's numbers (for the unit chosen), and its vectors side by side as columns
+(VectorGrid). Subclasses decide what a node shows and call `show_node`; the texts are only
+replaced when they change, so stepping stays quick, and a hidden inspector catches up when it is
+shown."""
 
 from __future__ import annotations
 
@@ -24,7 +26,9 @@ from ..vector_grid import VectorGrid
 
 
 class NodeInspector(QWidget):
-    def __init__(self, session, focus, parent=None):
+    def __init__(self, session, focus=None, parent=None):
+        """`focus`: the kind's Focus (ui.kinds.focus), or None when the kind's views follow the
+        session's selection instead (the recurrent network's)."""
         super().__init__(parent)
         self.session, self.focus = session, focus
         self.title = QLabel()
@@ -59,7 +63,8 @@ class NodeInspector(QWidget):
         self.retranslate_base()
         session.trace_changed.connect(self.redraw)
         session.cursor_moved.connect(self.redraw)
-        focus.changed.connect(self.redraw)
+        if focus is not None:
+            focus.changed.connect(self.redraw)
 
     def retranslate_base(self) -> None:
         self.unit.setPrefix(self.tr("unit j = "))

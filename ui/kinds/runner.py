@@ -1,88 +1,68 @@
-"""Runner: how the session runs a model of a kind other than the recurrent one.
+"""Runner: what the session asks a kind of model when it runs one (every kind has one, the
+recurrent network's included): how to make an example from the project's view, a typed text or
+the task's data, how to run the model on it (forward, loss and back-propagation), the stepper
+over the trace, and whether the kind's compiled kernels are loaded (the session waits for them,
+never compiling in the GUI thread).
 
-A kind's Runner makes the first example of a project, runs the model on an example (forward,
-loss and back-propagation) and puts a stepper over the trace; `rerun` is the session's own
-rerun for that kind: it waits for the kind's compiled kernels when they are not loaded yet,
-keeps the cursor on the same event where it still exists, and reports an input the model cannot
-read as a message, never a traceback.
+The session does the rest the same way for every kind (ui.session.Session.rerun): it keeps the
+cursor on the same event where it still exists, reports an input the model cannot read as a
+message, and waits for the kernels.
 """
 
 from __future__ import annotations
 
-import numpy as np
-from PySide6.QtCore import QCoreApplication
-
 
 class Runner:
-    kind = ""
+    def __init__(self, kind):
+        self.kind = kind  # the engine's registry entry (simulator.kind.Kind)
 
-    # ----- overridden by each kind ---------------------------------------------------------
+    # ----- examples ----------------------------------------------------------------------------
     def first_example(self, task, view, network):
         """The example a project opens on: the one its `view` names, else the first test one."""
         raise NotImplementedError
 
-    def example_from_task(self, task, split: str, index: int):
+    def example_from_text(self, task, text: str, network):
+        """An example typed by the person (`network`: to predict a target, or None).
+        Raises InputProblem."""
         raise NotImplementedError
 
+    def example_from_task(self, task, split: str, index: int, network):
+        """Example `index` of the task's train or test split. Raises InputProblem."""
+        raise NotImplementedError
+
+    # ----- running -----------------------------------------------------------------------------
     def run(self, network, example):
         """The trace of one example (with the loss and every gradient when it has targets)."""
         raise NotImplementedError
 
     def stepper(self, trace):
-        raise NotImplementedError
+        return self.kind.stepper_class()(trace)
 
-    # ----- shared --------------------------------------------------------------------------
+    def follow_cursor(self, session) -> None:
+        """The cursor moved: what the session's selection should become (the views of most
+        kinds follow the stepper through their own Focus, and need nothing here)."""
+
+    def selection_fits(self, session, selection) -> bool:
+        """Whether the session's selection (ui.session.Selection) names a node of the trace."""
+        return False
+
+    # ----- compiled kernels --------------------------------------------------------------------
     def kernel_key(self, spec) -> str:
+        """The kernel set and dtype a model of this spec runs on: "lstm/float64"."""
         from ..kernels import kernel_key
 
-        return kernel_key(self.kind, spec.dtype)
+        return kernel_key(self.kind.kernel_set(spec), spec.dtype)
 
-    def ready(self, session) -> bool:
-        """True when the model can run now without compiling in the GUI thread."""
+    def ready(self, session, spec=None) -> bool:
+        """True when a model of `spec` (default: the session's) can run now without compiling
+        in the GUI thread."""
         from .kernels import is_ready
 
-        return session.kernels is None or is_ready(self.kernel_key(session.spec))
+        return session.kernels is None or is_ready(self.kernel_key(spec or session.spec))
 
-    def rerun(self, session) -> None:
-        if not self.ready(session):
-            self._wait(session)
-            return
-        if session.waiting_for is not None:
-            session.waiting_for = None
-            session.status.emit(QCoreApplication.translate("Runner", "Kernels ready."))
-        from simulator.errors import InputError
-
-        previous = session.stepper.event if session.stepper is not None else None
-        try:
-            with np.errstate(all="ignore"):  # an exploding network shows inf; it is no error
-                trace = self.run(session.network, session.example)
-        except (InputError, ValueError) as err:
-            session.trace = session.stepper = None
-            text = QCoreApplication.translate(
-                "Runner", "This input does not fit the network: {0}"
-            ).format(err)
-            session.problem.emit(text)
-            session.trace_changed.emit()
-            return
-        stepper = self.stepper(trace)
-        stepper.goto(session._event_index(stepper, previous))
-        session._wanted_event = None
-        session.trace, session.stepper = trace, stepper
-        session.problem.emit("")
-        session.trace_changed.emit()
-
-    def _wait(self, session) -> None:
+    def prepare(self, session, spec=None) -> None:
+        """Load (compiling elsewhere if needed) the kernels of `spec` (default: the session's);
+        the session runs again when they are ready and it still waits for them."""
         from .kernels import manager
 
-        key = self.kernel_key(session.spec)
-        session.waiting_for = key
-        if session.stepper is not None:
-            session._wanted_event = session._wanted_event or session.stepper.event.name
-        session.trace = session.stepper = None
-        text = QCoreApplication.translate(
-            "Runner",
-            "Preparing the compiled kernels for the {0} (only the first start is slow)…",
-        )
-        session.status.emit(text.format(self.kind))
-        session.trace_changed.emit()
-        manager().request(key, session)
+        manager().request(self.kernel_key(spec or session.spec), session)

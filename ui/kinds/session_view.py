@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from . import kind_of
-
 # What a view of another kind must not see (the session then looks empty to it).
 MODEL_ATTRIBUTES = frozenset(
     ("project", "task", "network", "example", "trace", "stepper", "spec", "runner")
@@ -60,7 +58,7 @@ class SessionView(QObject):
     @property
     def active(self) -> bool:
         """True while the session holds a model of this view's kind."""
-        return kind_of(self.session.spec) == self.kind
+        return self.session.kind == self.kind
 
     def __getattr__(self, name: str):
         # Only called for what the SessionView itself lacks: the session's attributes.

@@ -1,12 +1,11 @@
-"""SpecForm: an encoder-decoder's or a tree model's spec as a form, like the recurrent
-network's builder. A value the engine refuses is outlined in red with the engine's message
-beside it and nothing changes; every accepted change rebuilds the model from the init seed (on
-the undo stack, so Ctrl+Z brings trained weights back)."""
+"""SpecForm: a model's spec as a form (the "Network" dock of every kind: the recurrent
+network's BuilderPanel, the encoder-decoder's and the tree model's builders), above its init
+seed and weights. A value the engine refuses is outlined in red with the engine's message beside
+it and nothing changes; every accepted change rebuilds the model from the init seed (on the undo
+stack, so Ctrl+Z brings trained weights back). A field the spec does not use now is greyed out,
+its value kept for when the person switches back."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
@@ -23,18 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import current_language
+from .spec_field import SpecField
 
 ERROR_STYLE = "border: 2px solid #d62728; border-radius: 3px;"
-
-
-@dataclass(frozen=True)
-class SpecField:
-    name: str
-    kind: str  # "choice", "bool" or "int"
-    label: str  # marked with QT_TRANSLATE_NOOP("SpecForm", ...)
-    help: str
-    choices: tuple[str, ...] = ()
-    applies: Callable[[object], bool] = lambda spec: True
 
 
 def _tr(text: str) -> str:
@@ -64,12 +54,15 @@ class SpecForm(QScrollArea):
         for field in fields:
             self._add(field)
         layout.addWidget(self.network_box)
+        for box in self.more_boxes():
+            layout.addWidget(box)
         self.weights_box = QGroupBox()
         weights = QFormLayout(self.weights_box)
         self.seed = QLineEdit()
         self.seed.editingFinished.connect(self._seed_edited)
         self.seed_label = QLabel()
-        weights.addRow(self.seed_label, self.seed)
+        self.errors["init_seed"] = _error_label()
+        weights.addRow(self.seed_label, _with_error(self.seed, self.errors["init_seed"]))
         self.weights_state = QLabel()
         self.weights_state.setWordWrap(True)
         weights.addRow(self.weights_state)
@@ -83,6 +76,10 @@ class SpecForm(QScrollArea):
         self.retranslate()
         session.project_changed.connect(self.refresh)
         session.network_changed.connect(self.refresh)
+
+    def more_boxes(self) -> list[QWidget]:
+        """Boxes a kind shows between its network's fields and the weights (none here)."""
+        return []
 
     def _add(self, field: SpecField) -> None:
         if field.kind == "choice":
@@ -101,18 +98,9 @@ class SpecForm(QScrollArea):
             widget.clicked.connect(lambda checked, f=field.name: self._change(f, bool(checked)))
         else:
             widget = QLineEdit()
-            widget.editingFinished.connect(lambda f=field.name, w=widget: self._typed(f, w))
+            widget.editingFinished.connect(lambda f=field, w=widget: self._typed(f, w))
         widget.setObjectName(field.name)
-        error = QLabel()
-        error.setWordWrap(True)
-        error.setStyleSheet("color: #d62728;")
-        error.hide()
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(1)
-        column.addWidget(widget)
-        column.addWidget(error)
+        error = _error_label()
         label = QLabel()
         label.setWordWrap(True)  # long labels take two lines in a narrow dock
         self.widgets[field.name], self.errors[field.name], self.labels[field.name] = (
@@ -120,7 +108,7 @@ class SpecForm(QScrollArea):
             error,
             label,
         )
-        self.form.addRow(label, box)
+        self.form.addRow(label, _with_error(widget, error))
 
     def retranslate(self) -> None:
         self.task_box.setTitle(self.tr("Task"))
@@ -144,16 +132,18 @@ class SpecForm(QScrollArea):
         super().changeEvent(event)
 
     # ----- the person's edits ------------------------------------------------------------------
-    def _typed(self, name: str, widget: QLineEdit) -> None:
-        text = widget.text().strip()
-        if self.session.spec is None or text == str(getattr(self.session.spec, name)):
+    def _typed(self, field: SpecField, widget: QLineEdit) -> None:
+        name, text = field.name, widget.text().strip()
+        if self.session.spec is None or text == _shown(getattr(self.session.spec, name)):
             self.show_error(name, "")
             return
+        real = field.kind == "real"
         try:
-            value = int(text)
+            value = (float(text) if text else None) if real else int(text)
         except ValueError:
+            wanted = self.tr("a number, or empty for none") if real else self.tr("a whole number")
             self.show_error(
-                name, self.tr("{0} = {1!r} is not allowed: a whole number").format(name, text)
+                name, self.tr("{0} = {1!r} is not allowed: {2}").format(name, text, wanted)
             )
             return
         self._change(name, value)
@@ -169,18 +159,24 @@ class SpecForm(QScrollArea):
     def _seed_edited(self) -> None:
         text = self.seed.text().strip()
         if self.session.project is None or text == str(self.session.project.init_seed):
+            self.show_error("init_seed", "")
             return
         if not text.isdigit():
-            self.seed.setStyleSheet(ERROR_STYLE)
+            self.show_error(
+                "init_seed",
+                self.tr("init_seed = {0!r} is not allowed: a whole number >= 0").format(text),
+            )
             return
-        self.seed.setStyleSheet("")
+        self.show_error("init_seed", "")
         self.session.change_init_seed(int(text))
 
     def show_error(self, name: str, message: str) -> None:
-        self.widgets[name].setStyleSheet(ERROR_STYLE if message else "")
+        """Outline the field in red with the message beside it (empty: clear)."""
+        widget = self.seed if name == "init_seed" else self.widgets[name]
+        widget.setStyleSheet(ERROR_STYLE if message else "")
         self.errors[name].setText(message)
         self.errors[name].setVisible(bool(message))
-        if message:
+        if message:  # the message is where the person is looking, not below the fold
             self.ensureWidgetVisible(self.errors[name], 10, 10)
 
     def error(self, name: str) -> str:
@@ -196,7 +192,7 @@ class SpecForm(QScrollArea):
         elif field.kind == "bool":
             widget.setChecked(bool(value))
         else:
-            widget.setText(str(value))
+            widget.setText(_shown(value))
         widget.blockSignals(False)
 
     def refresh(self) -> None:
@@ -210,8 +206,14 @@ class SpecForm(QScrollArea):
             applies = field.applies(spec)
             self.widgets[field.name].setEnabled(applies)
             self.labels[field.name].setEnabled(applies)
+            tip = _tr(field.help)
+            if not applies and field.why_not:
+                why = self.tr("Not used now: {0} (kept for when you switch back)")
+                tip += "\n" + why.format(_tr(field.why_not))
+            self.widgets[field.name].setToolTip(tip)
             self.show_error(field.name, "")
         self.seed.setText(str(project.init_seed))
+        self.show_error("init_seed", "")
         if project.parameters is not None and project.step:
             state = self.tr("Trained for {0} steps.").format(project.step)
         elif project.parameters is not None:
@@ -226,3 +228,27 @@ class SpecForm(QScrollArea):
         self.task_text.setText(
             f"<b>{task.name}</b>: {about}<br><span style='color:#777'>{settings}</span>"
         )
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: #d62728;")
+    label.hide()
+    return label
+
+
+def _with_error(widget, error: QLabel) -> QWidget:
+    """A field with its error message below it."""
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(1)
+    column.addWidget(widget)
+    column.addWidget(error)
+    return box
+
+
+def _shown(value) -> str:
+    """A typed field's value as the form shows it: empty for none."""
+    return "" if value is None else str(value)

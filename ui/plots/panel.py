@@ -2,7 +2,8 @@
 
 A panel listens to the session. On a new trace it (re)creates its plot items only when their
 shape must change, then sets the trace's fixed scales and labels; on every cursor move or
-selection it only pushes new numbers into the existing items (setImage / setData).
+selection it only pushes new numbers into the existing items (setImage / setData). A panel that
+is not on screen (a closed dock, a lowered tab) does none of this until it is shown.
 """
 
 from __future__ import annotations
@@ -33,7 +34,8 @@ class PlotPanel(QWidget):
         layout.addWidget(self.note)
         layout.addWidget(self.view, 1)
         self._shape = None
-        self._stale = False
+        self._stale = False  # a move happened out of sight: redraw when shown
+        self._stale_trace = False  # a new trace came out of sight: take it when shown
         session.trace_changed.connect(self._trace_changed)
         session.cursor_moved.connect(self._moved)
         session.selection_changed.connect(self._moved)
@@ -68,8 +70,12 @@ class PlotPanel(QWidget):
         self.note.setVisible(bool(text))
 
     def _trace_changed(self) -> None:
+        self._stale_trace = False
         if self.session.trace is None:
             self.tell(self.tr("Nothing to show until the network has run."))
+            return
+        if not on_screen(self):  # building plot items is the slow part: only when seen
+            self._stale_trace = True
             return
         key = self.shape_key()
         if key != self._shape:
@@ -82,7 +88,7 @@ class PlotPanel(QWidget):
         self.redraw()
 
     def _moved(self, *_args) -> None:
-        if self.session.trace is None or self._shape is None:
+        if self.session.trace is None or self._shape is None or self._stale_trace:
             return
         if not on_screen(self):  # closed, or a lowered tab: catch up when shown
             self._stale = True
@@ -90,7 +96,10 @@ class PlotPanel(QWidget):
         self.redraw()
 
     def catch_up(self) -> None:
-        if self._stale:
+        if self._stale_trace:
+            self._stale = False
+            self._trace_changed()
+        elif self._stale:
             self._stale = False
             self._moved()
 

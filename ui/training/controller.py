@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from ..kernels import kernel_key
-from ..kinds import model_label
+from simulator.kinds import kind_of
+
 from ..undo import NetworkEdit, NetworkState
 from .worker import TrainingWorker
 
@@ -25,10 +25,8 @@ MAIN, COMPARE = "main", "compare"
 def setting_label(spec, field: str, value) -> str:
     """How a compared setting is named in the legend: the value alone for the setting compare
     mode varies first (lstm, additive, rvnn), else field = value (residual = false)."""
-    from simulator.models import compared_setting
-
     shown = str(value).lower() if isinstance(value, bool) else str(value)
-    return shown if field == compared_setting(spec)[0] else f"{field} = {shown}"
+    return shown if field == kind_of(spec).compared.field else f"{field} = {shown}"
 
 
 class TrainingProblem(ValueError):
@@ -72,7 +70,7 @@ class TrainingController(QObject):
         """Train `settings.steps` more steps (or resume a paused run); with `compare`, a
         (field, value) pair such as ("cell", "rnn") or ("residual", False), train a second
         network from scratch beside a fresh first one, the two differing only in that field
-        (simulator.models.compare_choices lists the pairs offered). Raises TrainingProblem."""
+        (simulator.kinds.compare_choices lists the pairs offered). Raises TrainingProblem."""
         if self.state == "running":
             return
         if self.state == "paused":
@@ -81,12 +79,7 @@ class TrainingController(QObject):
         session = self.session
         if session.project is None or session.task is None:
             raise TrainingProblem(self.tr("Open or build a network first."))
-        if session.runner is None:
-            self._check_kernels(session.spec.cell)
-        elif not session.runner.ready(session):  # an encoder-decoder's or a tree's kernels
-            raise TrainingProblem(
-                self.tr("The compiled kernels are still being prepared; try again in a moment.")
-            )
+        self._check_kernels(session.spec)
         project = session.project
         self.runs = {}
         if compare:  # both from their initial weights, so the curves compare like for like
@@ -104,7 +97,7 @@ class TrainingController(QObject):
             )  # fmt: skip
         else:
             main = self._trainer(project.spec, settings, fresh=False)
-            label = model_label(project.spec)
+            label = kind_of(project.spec).label(project.spec)
             self.runs[MAIN] = Run(MAIN, label, main, target=main.step + settings.steps)
         project.training = settings
         self.runs_started.emit()
@@ -169,7 +162,7 @@ class TrainingController(QObject):
     # ----- running ---------------------------------------------------------------------------
     def _trainer(self, spec, settings, fresh: bool):
         from simulator.errors import SpecError
-        from simulator.models import build_model
+        from simulator.kinds import build_model
         from simulator.training import History, Trainer
 
         project = self.session.project
@@ -197,18 +190,17 @@ class TrainingController(QObject):
             other = self.session.spec.replace(**{field: value})
         except (SpecError, TypeError) as err:
             raise TrainingProblem(f"B: {err}") from None
-        if self.session.runner is None:
-            self._check_kernels(other.cell)  # each recurrent cell has kernels of its own
+        self._check_kernels(other)  # each recurrent cell has kernels of its own
         return other
 
-    def _check_kernels(self, cell: str) -> None:
-        kernels = self.session.kernels
-        key = kernel_key(cell, self.session.spec.dtype)
-        if kernels is not None and not kernels.is_ready(key):
-            kernels.request(key)
+    def _check_kernels(self, spec) -> None:
+        """Raise TrainingProblem (and ask for them) while a model of `spec` cannot run yet."""
+        session = self.session
+        if not session.runner.ready(session, spec):
+            session.runner.prepare(session, spec)
             raise TrainingProblem(
                 self.tr("The compiled kernels for {0} are still being prepared; try again in a "
-                        "moment.").format(cell)
+                        "moment.").format(kind_of(spec).kernel_set(spec))
             )  # fmt: skip
 
     def _launch(self) -> None:

@@ -1,7 +1,7 @@
 """Put training into a MainWindow: the Training panel (tabbed with the network builder), the
-curves (tabbed with the gradient plots), and their wiring. While a run trains, the builder and
-the example gallery are disabled (the network must not change under the worker) and the curves
-are brought to the front."""
+curves (tabbed with the gradient plots), and their wiring. While a run trains, the example
+gallery is disabled (and the builder: ui.kinds.view_sets; the network must not change under the
+worker) and the curves are brought to the front."""
 
 from __future__ import annotations
 
@@ -32,7 +32,6 @@ def install(window) -> TrainingController:
 
     def state_changed(state: str) -> None:
         running = state == "running"
-        window.builder.setEnabled(not running and session.project is not None)
         window.gallery.setEnabled(not running)
         if running:
             window.docks["curves"].raise_()

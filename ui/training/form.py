@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..builder_panel import ERROR_STYLE
+from ..kinds.spec_form import ERROR_STYLE
 
 
 class FieldForm(QWidget):

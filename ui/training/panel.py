@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..kinds import model_label
+from simulator.kinds import compare_choices, kind_of
+
 from .controller import MAIN, TrainingProblem, setting_label
 from .settings_form import TrainingSettingsForm
 from .task_form import TaskForm
@@ -150,9 +151,7 @@ class TrainingPanel(QScrollArea):
         if session.project is None:
             return
         self.setEnabled(True)
-        from simulator.models import task_names_for
-
-        self.task_form.show_task(session.task, task_names_for(session.spec))
+        self.task_form.show_task(session.task, kind_of(session.spec).task_names())
         self.form.show_settings(session.project.training)
         self._show_compared_setting()
         self._state_changed(self.controller.state)
@@ -171,8 +170,6 @@ class TrainingPanel(QScrollArea):
         """The (field, value) pairs compare mode offers this network, never its own setting;
         the notes' contrast first and picked, or the pair chosen before while it still differs
         from the network. Another kind of model compares afresh."""
-        from simulator.models import compare_choices
-
         spec = self.session.spec
         pairs = compare_choices(spec)
         chosen = self.compare_with.currentData()
@@ -220,7 +217,7 @@ class TrainingPanel(QScrollArea):
             project.step, project.step, 0.0, history.table(), history.columns,
             list(history.evaluations),
         )  # fmt: skip
-        self.curves.show_history(MAIN, model_label(project.spec), snapshot)
+        self.curves.show_history(MAIN, kind_of(project.spec).label(project.spec), snapshot)
 
     # ----- commands ------------------------------------------------------------------------------
     def start(self) -> None:
@@ -246,8 +243,6 @@ class TrainingPanel(QScrollArea):
 
     def apply_task(self) -> None:
         """A new project on the chosen task, keeping the network's cell, sizes and settings."""
-        from simulator.errors import SpecError
-        from simulator.models import spec_for_task
         from simulator.project import Project
 
         session = self.session
@@ -257,8 +252,8 @@ class TrainingPanel(QScrollArea):
         if task is None:
             return
         try:
-            spec = spec_for_task(session.spec, task)
-        except SpecError as err:
+            spec = kind_of(session.spec).spec_for_task(session.spec, task)
+        except ValueError as err:  # a SpecError, or a task whose data the model cannot read
             self.task_form.description.setText(str(err))
             return
         old = session.project

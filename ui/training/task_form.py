@@ -87,7 +87,7 @@ class TaskForm(QWidget):
     # ----- showing a task ------------------------------------------------------------------------
     def show_task(self, task, names: tuple[str, ...]) -> None:
         """Show the session's task: its name, settings, description and examples; `names`
-        are the tasks its model can train on (simulator.models.task_names_for)."""
+        are the tasks its model can train on (its kind's task_names())."""
         if names != tuple(self.name.itemData(k) for k in range(self.name.count())):
             self.name.clear()
             for name in names:

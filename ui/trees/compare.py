@@ -99,7 +99,7 @@ class ModelComparison(QWidget):
         return current.fresh(spec=self.session.spec.replace(model=model))
 
     def network_for(self, model: str):
-        from simulator.models import build_model
+        from simulator.kinds import build_model
 
         state = self.state_for(model)
         cached = self._networks.get(model)

@@ -16,12 +16,9 @@ def node_words(flat, n: int, most: int = 40) -> str:
 def describe_event(session) -> str:
     stepper = session.stepper
     event = stepper.event
-    count = QCoreApplication.translate("TreeEvents", "event {0} of {1}").format(
-        stepper.index + 1, len(stepper)
-    )
     if event.phase == "loss":
-        text = QCoreApplication.translate("TreeEvents", "Loss: L = Σ_n L_n = {0:.4g}    ({1})")
-        return text.format(session.trace.loss, count)
+        text = QCoreApplication.translate("TreeEvents", "Loss: L = Σ_n L_n = {0:.4g}")
+        return text.format(session.trace.loss)
     flat, n = stepper.flat, event.node
     leaf = flat.left[n] < 0
     if event.phase == "forward":
@@ -39,4 +36,4 @@ def describe_event(session) -> str:
         )
         phase = QCoreApplication.translate("TreeEvents", "Backward (top-down)")
     node = QCoreApplication.translate("TreeEvents", "node {0}").format(n)
-    return f"{phase} · {node}: {what} · '{node_words(flat, n, 24)}'    ({count})"
+    return f"{phase} · {node}: {what} · '{node_words(flat, n, 24)}'"

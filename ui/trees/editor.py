@@ -107,7 +107,7 @@ class TreeEditor(QWidget):
         session = self.session
         text = self.text.toPlainText()
         try:
-            example = examples.from_text(session.task, text, session._ready_network())
+            example = examples.from_text(session.task, text, session.ready_network())
         except TreeSyntaxError as err:
             self.show_error(str(err), err.offset)
             return
@@ -124,7 +124,7 @@ class TreeEditor(QWidget):
         session = self.session
         try:
             example = examples.from_dataset(
-                session.task, split, self.index.value(), session._ready_network()
+                session.task, split, self.index.value(), session.ready_network()
             )
         except InputProblem as err:
             self.show_error(str(err), None)

@@ -234,7 +234,7 @@ class TreeView(GraphView):
 
     def _edit(self, graph) -> None:
         session = self.session
-        example = examples.from_graph(session.task, graph, session._ready_network())
+        example = examples.from_graph(session.task, graph, session.ready_network())
         self.problem = None
         session.set_example(example)
 

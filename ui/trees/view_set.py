@@ -4,10 +4,13 @@ and the four models compared on it), with its builder and inspector for the "Net
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QVBoxLayout
 
 from ..kinds.focus import Focus
+from ..kinds.view_set import ViewSet
 from .builder import TreeBuilder
 from .compare import ModelComparison
 from .editor import TreeEditor
@@ -15,10 +18,9 @@ from .inspector import TreeInspector
 from .tree_view import TreeView
 
 
-class TreeViewSet(QWidget):
+class TreeViewSet(ViewSet):
     def __init__(self, session, parent=None):
-        super().__init__(parent)
-        self.session = session
+        super().__init__(session, parent)
         self.focus = Focus(session, self)
         self.editor = TreeEditor(session)
         self.tree = TreeView(session, self.focus)
@@ -34,3 +36,12 @@ class TreeViewSet(QWidget):
         layout.addWidget(self.split, 1)
         self.builder = TreeBuilder(session)
         self.inspector = TreeInspector(session, self.focus)
+
+    def export_plots(self, folder: Path) -> list[Path]:
+        """The tree (PNG) and the inspector's figure when it shows one (PNG and SVG)."""
+        from ..figures import save_plots, save_scene
+
+        written = [save_scene(self.tree.scene, folder / "tree.png")]
+        if self.inspector.figure.isVisible():
+            written += save_plots({"node_figure": self.inspector.plot}, folder)
+        return written
