@@ -8,22 +8,15 @@ Chinese with the explanation of the model beside the inspector. Rendered offscre
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+from shooting import arguments, open_window, save
 
 
 def main(argv: list[str]) -> None:
-    out = Path(argv[0]) if argv else Path(__file__).resolve().parent
-    size = tuple(map(int, argv[1].split("x"))) if len(argv) > 1 else (1600, 1000)
-    from ui.app import _application
-
-    app = _application()
+    out, size, app = arguments(argv)
     from ui import i18n
 
     for code, suffix in (("en", "en"), ("zh_CN", "zh")):
@@ -36,19 +29,10 @@ def main(argv: list[str]) -> None:
 def training_shot(app, path: Path, size) -> None:
     from simulator.project import new_project
     from ui.app import settle
-    from ui.main_window import MainWindow
-    from ui.session import Session
     from ui.worker import Worker
 
     sets = {"task.length": 20, "network.cell": "rnn", "network.hidden_size": 16}
-    project = new_project("adding", sets)
-    session = Session(kernels=None)
-    window = MainWindow(session, remember_layout=False)
-    window.file_actions.ask_discard = lambda: "discard"
-    window.resize(*size)
-    window.show()
-    session.open_project(project, None, name="adding")
-    settle(window)
+    window = open_window(new_project("adding", sets), "adding", size)
     window.docks["training"].raise_()
     panel = window.training_panel
     panel.form.set_value("steps", 1500)
@@ -65,35 +49,19 @@ def training_shot(app, path: Path, size) -> None:
     settle(window)
     window.training_curves.flush()
     window.docks["curves"].raise_()
-    settle(window)
-    window.grab().save(str(path))
-    window.close()
-    Worker.stop_all()
+    save(app, window, path)
 
 
 def window_shot(app, path: Path, size) -> None:
     from simulator.project import Project
     from simulator.resources import DEFAULT_EXAMPLE
-    from ui.app import settle
-    from ui.main_window import MainWindow
-    from ui.session import Session
-    from ui.worker import Worker
-
-    i18n_code = "zh_CN"
     from ui import i18n
 
-    i18n.set_language(i18n_code, remember=False)
-    session = Session(kernels=None)
-    window = MainWindow(session, remember_layout=False)
-    window.resize(*size)
-    window.show()
-    session.open_project(Project.load(DEFAULT_EXAMPLE), None, name="default_sentiment_lstm")
-    session.goto(session.stepper.find("backward:3"))
+    i18n.set_language("zh_CN", remember=False)
+    window = open_window(Project.load(DEFAULT_EXAMPLE), "default_sentiment_lstm", size)
+    window.session.goto(window.session.stepper.find("backward:3"))
     window.docks["explanation"].raise_()
-    settle(window)
-    window.grab().save(str(path))
-    window.close()
-    Worker.stop_all()
+    save(app, window, path)
 
 
 if __name__ == "__main__":

@@ -59,14 +59,20 @@ def small_project(task: str = "sentiment", **network):
 @pytest.fixture
 def make_window(qtbot):
     """make_window(project=None) -> a shown MainWindow on `project` (default: a small LSTM on
-    sentiment); it is closed, with its workers stopped, when the test ends."""
+    sentiment); it is closed, with its workers stopped, when the test ends. With
+    `background_kernels`, its session prepares kernels as the app does (KernelWarmup), else it
+    compiles what it runs when it runs it."""
+    from ui.kernels import KernelWarmup
     from ui.main_window import MainWindow
     from ui.session import Session
 
-    windows = []
+    windows, warmups = [], []
 
-    def make(project=None, size=(1280, 800)):
-        session = Session(kernels=None)
+    def make(project=None, size=(1280, 800), background_kernels=False):
+        kernels = KernelWarmup() if background_kernels else None
+        if kernels is not None:
+            warmups.append(kernels)
+        session = Session(kernels=kernels)
         window = MainWindow(session, remember_layout=False)
         window.file_actions.ask_discard = lambda: "discard"
         qtbot.addWidget(window)
@@ -80,7 +86,38 @@ def make_window(qtbot):
     yield make
     for window in windows:
         window.close()
+    for kernels in warmups:
+        kernels.stop()
+    if windows:
         wait_for_workers(qtbot)
+
+
+@pytest.fixture
+def held_kernels(monkeypatch):
+    """held_kernels(*names) -> an Event: the kernel sets named (every set when none is) are
+    prepared, as in a fresh process, only once the test sets the event (others at once)."""
+    import threading
+
+    from simulator import warmup
+    from ui.kinds import kernels as model_kernels
+
+    monkeypatch.setattr(model_kernels, "_ready", set())  # as in a fresh process
+    release, warm = threading.Event(), warmup.warm
+
+    def held_warm(name, *args, **kwargs):
+        if not held or name in held:
+            release.wait(60)
+        warm(name, *args, **kwargs)
+
+    held: set[str] = set()
+
+    def hold(*names):
+        held.update(names)
+        monkeypatch.setattr(warmup, "warm", held_warm)
+        return release
+
+    yield hold
+    release.set()
 
 
 def wait_for_workers(qtbot, timeout: int = 10_000) -> None:

@@ -93,35 +93,15 @@ def test_the_model_alone_refuses_too_few_or_too_many_keys():
     assert len(p.keys) == 2
 
 
-def test_the_playground_draws_once_its_kernels_are_ready_without_being_touched(qtbot, monkeypatch):
+def test_the_playground_draws_once_its_kernels_are_ready_without_being_touched(
+    qtbot, make_window, held_kernels
+):
     """In a window whose kernels are still being prepared, the playground says so; when they
     are ready it draws every score function's weights (it used to wait for a drag)."""
-    import threading
-
-    from simulator import warmup
-    from ui.kernels import KernelWarmup
-    from ui.kinds import kernels as model_kernels
-    from ui.main_window import MainWindow
-    from ui.session import Session
-
-    from .conftest import wait_for_workers
     from .test_encoder_decoder_views import reverse_project
 
-    monkeypatch.setattr(model_kernels, "_ready", set())  # as in a fresh process
-    release, warm = threading.Event(), warmup.warm
-
-    def held_warm(*args):  # the kernels are prepared only once the test has looked
-        release.wait(60)
-        warm(*args)
-
-    monkeypatch.setattr(warmup, "warm", held_warm)
-    kernels = KernelWarmup()
-    window = MainWindow(Session(kernels), remember_layout=False)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    window.session.open_project(reverse_project(), None, name="test")
+    release = held_kernels()  # the kernels are prepared only once the test has looked
+    window = make_window(reverse_project(), background_kernels=True)
     views = window.view_sets.sets["encoder-decoder"]
     views.tabs.setCurrentWidget(views.playground)
     qtbot.wait(50)
@@ -135,6 +115,3 @@ def test_the_playground_draws_once_its_kernels_are_ready_without_being_touched(q
         assert weights.sum() == pytest.approx(1.0)
         np.testing.assert_allclose(playground.weight_bars[score].opts["height"], weights)
     assert "Preparing" not in playground.text.toPlainText()
-    window.close()
-    kernels.stop()
-    wait_for_workers(qtbot)

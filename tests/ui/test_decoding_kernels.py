@@ -3,46 +3,19 @@ after the teacher-forcing ones: the diagram is drawn without waiting for them, t
 a typed source whose target the model writes say they wait, and both act by themselves once the
 kernels are ready."""
 
-import threading
-
 import pytest
 
-from .conftest import wait_for_workers
 from .test_encoder_decoder_views import reverse_project
 
 
-@pytest.fixture
-def held_decoding(monkeypatch):
-    """A window whose decoding kernels are prepared only once the test releases them."""
-    from simulator import warmup
-    from ui.kinds import kernels as model_kernels
+def test_the_beam_view_and_a_typed_source_wait_for_the_decoding_kernels(
+    qtbot, make_window, held_kernels
+):
+    from simulator.warmup import DECODING
 
-    monkeypatch.setattr(model_kernels, "_ready", set())  # as in a fresh process
-    release, warm = threading.Event(), warmup.warm
-
-    def held_warm(name, *args, **kwargs):
-        if name == warmup.DECODING:
-            release.wait(60)
-        warm(name, *args, **kwargs)
-
-    monkeypatch.setattr(warmup, "warm", held_warm)
-    yield release
-    release.set()
-
-
-def test_the_beam_view_and_a_typed_source_wait_for_the_decoding_kernels(qtbot, held_decoding):
-    from ui.kernels import KernelWarmup
-    from ui.main_window import MainWindow
-    from ui.session import Session
-
-    kernels = KernelWarmup()
-    window = MainWindow(Session(kernels), remember_layout=False)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
+    held_decoding = held_kernels(DECODING)
+    window = make_window(reverse_project(), background_kernels=True)
     session = window.session
-    session.open_project(reverse_project(), None, name="test")
     qtbot.waitUntil(lambda: session.trace is not None, timeout=120_000)  # not held: drawn
     views = window.view_sets.sets["encoder-decoder"]
     views.tabs.setCurrentWidget(views.beams)
@@ -69,6 +42,3 @@ def test_the_beam_view_and_a_typed_source_wait_for_the_decoding_kernels(qtbot, h
         [h.log_probability for h in engine.hypotheses[0]]
     )
     assert "Preparing" not in beams.ranking.text()
-    window.close()
-    kernels.stop()
-    wait_for_workers(qtbot)
