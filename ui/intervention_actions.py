@@ -12,10 +12,6 @@ from .intervention_dialog import InterventionDialog
 from .intervention_text import short_text
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Interventions", text)
-
-
 def add_intervention_actions(menu, session, layer: int, direction: int, t: int, unit=None):
     """Append the actions to `menu` (nothing when the model offers no interventions).
     `unit`: the unit the person is looking at (a quick "zero unit j"), or None."""
@@ -26,7 +22,7 @@ def add_intervention_actions(menu, session, layer: int, direction: int, t: int, 
 
     def quick(intervention):
         label = short_text(intervention, cell)
-        text = _tr("Intervene: {0}").format(label)
+        text = QCoreApplication.translate("Interventions", "Intervene: {0}").format(label)
         action = menu.addAction(label)
 
         def apply():
@@ -45,14 +41,17 @@ def add_intervention_actions(menu, session, layer: int, direction: int, t: int, 
         box = InterventionDialog(session, layer, direction, t, what, menu.parentWidget())
         box.exec()
 
-    choices = [("zero", _tr("Zero units…")), ("hidden", _tr("Set h_t…"))]
+    choices = [
+        ("zero", QCoreApplication.translate("Interventions", "Zero units…")),
+        ("hidden", QCoreApplication.translate("Interventions", "Set h_t…")),
+    ]
     if cell in ("lstm", "gru"):
-        choices.insert(0, ("clamp", _tr("Clamp a gate…")))
+        choices.insert(0, ("clamp", QCoreApplication.translate("Interventions", "Clamp a gate…")))
     if cell == "lstm":
-        choices.append(("cell", _tr("Set c_t…")))
+        choices.append(("cell", QCoreApplication.translate("Interventions", "Set c_t…")))
     for what, label in choices:
         menu.addAction(label).triggered.connect(lambda _=False, w=what: dialog(w))
     menu.addSeparator()
-    clear = menu.addAction(_tr("Clear interventions"))
+    clear = menu.addAction(QCoreApplication.translate("Interventions", "Clear interventions"))
     clear.setEnabled(bool(session.interventions))
     clear.triggered.connect(session.clear_interventions)

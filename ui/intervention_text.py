@@ -8,10 +8,6 @@ from PySide6.QtCore import QCoreApplication
 from simulator.interventions import ClampGate, ZeroUnit
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Interventions", text)
-
-
 def gate_symbol(gate: str, cell: str) -> str:
     """The notes' letter for a gate: the candidate is g in an LSTM, n in a GRU."""
     if gate == "candidate":
@@ -32,13 +28,17 @@ def short_text(intervention, cell: str) -> str:
         shown = f"{values[0]:g}" if len(values) == 1 else f"({', '.join(f'{v:g}' for v in values)})"
         what = f"{symbol}{units} := {shown}"
     if intervention.steps is None:
-        where = _tr("every t")
+        where = QCoreApplication.translate("Interventions", "every t")
     else:
         where = "t = " + ", ".join(map(str, intervention.steps))
-    text = _tr("{0} at {1}").format(what, where)
+    text = QCoreApplication.translate("Interventions", "{0} at {1}").format(what, where)
     if intervention.layer or intervention.direction:
-        text += " " + _tr("(layer {0}, {1})").format(
-            intervention.layer, (_tr("forward"), _tr("reverse"))[intervention.direction]
+        text += " " + QCoreApplication.translate("Interventions", "(layer {0}, {1})").format(
+            intervention.layer,
+            (
+                QCoreApplication.translate("Interventions", "forward"),
+                QCoreApplication.translate("Interventions", "reverse"),
+            )[intervention.direction],
         )
     return text
 
@@ -50,7 +50,7 @@ def effect_line(session) -> str:
         return ""
     what = "; ".join(short_text(i, session.spec.cell) for i in effect.after.interventions)
     if effect.before.loss is None:
-        return _tr("with {0}").format(what)
-    return _tr("loss {0:.3f} → {1:.3f} with {2}").format(
+        return QCoreApplication.translate("Interventions", "with {0}").format(what)
+    return QCoreApplication.translate("Interventions", "loss {0:.3f} → {1:.3f} with {2}").format(
         effect.before.loss, effect.after.loss, what
     )
