@@ -190,9 +190,12 @@ class Session(QObject):
             self.undo_stack.push(InterventionEdit(self, text, self.interventions, ()))
 
     def set_interventions(self, interventions: tuple) -> None:
-        """Used by the undo stack: run again with these interventions."""
+        """Used by the undo stack: run again with these interventions (the node the person
+        selected stays selected)."""
+        selection = self.selection
         self.interventions = tuple(interventions)
         self.rerun()
+        self.select(selection)
 
     def _run(self, runner):
         """The trace of the example, with the interventions that still fit (a changed network

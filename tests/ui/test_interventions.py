@@ -63,8 +63,10 @@ def test_f_equal_1_at_a_step_changes_the_trace_as_computed_by_hand(make_window, 
     event = session.stepper.event
     before = session.trace.layers[0][0]
     old_c, old_h = before.cell_state[0].copy(), before.hidden[0].copy()
+    session.select(Selection("hidden", 0, 0, t))
     trigger(diagram.node_menu(hidden_key(0, 0, t)), f"f = 1 at t = {t}")
     assert session.stepper.event == event  # the stepper stays on the same event
+    assert session.selection == Selection("hidden", 0, 0, t)  # and the node stays selected
     d = session.trace.layers[0][0]
     i, f, g, o = (d.gates[name][0, t] for name in ("i", "f", "candidate", "o"))
     assert np.array_equal(f, np.ones_like(f))
