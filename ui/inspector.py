@@ -7,7 +7,7 @@ the table shows h (and c) of the run without them beside the new ones."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtWidgets import QLabel, QMenu, QToolButton
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton
 
 from . import equations as eq
 from .intervention_actions import add_intervention_actions
@@ -30,12 +30,17 @@ class InspectorPanel(NodeInspector):
         self.intervene = QToolButton()
         self.intervene.setMenu(self.intervene_menu)
         self.intervene.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.head.addWidget(self.intervene)
+        self.intervene.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+        title_row = QHBoxLayout()  # the button beside the title, where the line has room
+        self.column.removeWidget(self.title)
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.intervene)
+        self.column.insertLayout(0, title_row)
         self.retranslate()
         session.selection_changed.connect(self.redraw)
 
     def retranslate(self) -> None:
-        self.intervene.setText(self.tr("Intervene"))
+        self.intervene.setText(self.tr("Intervene") + " ▾")
         self.intervene.setToolTip(
             self.tr("Clamp a gate, zero a unit or set h_t / c_t at this step (undo: Ctrl+Z)")
         )

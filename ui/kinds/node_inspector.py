@@ -47,7 +47,7 @@ class NodeInspector(QWidget):
         self.table.setWidget(self.grid)
         self.table.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.table.setMinimumHeight(90)
-        head = self.head = QHBoxLayout()  # subclasses may add buttons beside the unit picker
+        head = QHBoxLayout()
         head.addWidget(self.state, 1)
         head.addWidget(self.unit)
         self.split = QSplitter(Qt.Orientation.Vertical)
