@@ -166,3 +166,29 @@ def test_a_gru_state_set_by_hand(make_window):
     hidden = session.trace.layers[0][0].hidden[0]
     assert np.array_equal(hidden, np.full_like(hidden, 0.25))
     assert len(window.diagram.marks.tags) == len(hidden)  # tagged at every step
+
+
+def test_interventions_that_no_longer_fit_the_input_are_left_out(make_window, qtbot):
+    window = make_window(lstm_project(4))
+    session = window.session
+    steps = session.trace.steps
+    assert session.add_intervention(ZeroUnit(steps=steps - 1), "zero") is None
+    with qtbot.waitSignal(session.status) as status:
+        assert session.example_from_text("good") is None
+    assert "no longer fit" in status.args[0]
+    assert session.trace.interventions == () and session.effect is None
+    assert window.diagram.caption.text() == ""
+
+
+def test_interventions_are_offered_on_the_recurrent_cells_only():
+    from simulator.project import Project
+    from ui.kinds.registry import window_kind
+    from ui.session import Session
+
+    for cell, offered in (("rnn", True), ("gru", True), ("lstm", True), ("tdnn", False)):
+        spec = small_project(cell=cell).spec
+        assert window_kind(spec).runner().offers_interventions(spec) is offered
+    for name in ("tree_sentiment_rvnn", "dates_input_feeding"):  # a tree, an encoder-decoder
+        spec = Project.load(f"resources/examples/{name}.rnnsim.json").spec
+        assert not window_kind(spec).runner().offers_interventions(spec)
+    assert not Session().offers_interventions  # no project
