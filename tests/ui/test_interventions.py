@@ -192,3 +192,20 @@ def test_interventions_are_offered_on_the_recurrent_cells_only():
         spec = Project.load(f"resources/examples/{name}.rnnsim.json").spec
         assert not window_kind(spec).runner().offers_interventions(spec)
     assert not Session().offers_interventions  # no project
+
+
+def test_the_loss_line_follows_the_language(make_window):
+    from ui.i18n import set_language
+
+    window = make_window(lstm_project(0))
+    session = window.session
+    trigger(window.diagram.node_menu(hidden_key(0, 0, 2)), "f = 1 at t = 2")
+    session.select(Selection("hidden", 0, 0, 2))
+    set_language("zh_CN", remember=False)
+    try:
+        assert window.diagram.caption.text().startswith("损失 ")
+        assert window.inspector.effect_text.text() == window.diagram.caption.text()
+        assert window.inspector.intervene.text() == "干预 ▾"
+    finally:
+        set_language("en", remember=False)
+    assert window.diagram.caption.text().startswith("loss ")

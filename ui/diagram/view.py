@@ -45,6 +45,7 @@ class UnrolledView(GraphView):
         super().retranslate()
         if self.session.trace is not None:
             self._label()
+            self.caption.setText(effect_line(self.session))
 
     def _trace_changed(self) -> None:
         session = self.session
