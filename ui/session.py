@@ -37,6 +37,7 @@ class Session(QObject):
         self.kernels = kernels  # KernelWarmup, or None to run (and compile) right away
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.undo_stack.indexChanged.connect(self._clean_changed)  # see `dirty`
         self.project = None
         self.task = None
         self.network = None
@@ -57,13 +58,20 @@ class Session(QObject):
             kernels.key_ready.connect(self._key_ready)
             kernels.compiling.connect(self._compiling)
 
-    def _clean_changed(self, _clean: bool) -> None:
+    def _clean_changed(self, *_args) -> None:
         self.file_changed.emit()
 
     # ----- the project -----------------------------------------------------------------------
     @property
     def dirty(self) -> bool:
-        return not self.undo_stack.isClean()
+        """Unsaved changes: an edit of the network done or undone since the file was saved
+        (interventions change the run shown, not the file)."""
+        stack = self.undo_stack
+        clean, index = stack.cleanIndex(), stack.index()
+        if clean < 0:
+            return True
+        low, high = sorted((clean, index))  # the commands done or undone since the save
+        return any(not isinstance(stack.command(i), InterventionEdit) for i in range(low, high))
 
     @property
     def spec(self):

@@ -209,3 +209,19 @@ def test_the_loss_line_follows_the_language(make_window):
     finally:
         set_language("en", remember=False)
     assert window.diagram.caption.text().startswith("loss ")
+
+
+def test_interventions_leave_the_file_unchanged_and_edits_still_count(make_window):
+    window = make_window(lstm_project(0))
+    session = window.session
+    assert not session.dirty
+    session.add_intervention(ZeroUnit(steps=1), "zero")
+    assert not session.dirty and "*" not in window.windowTitle()
+    session.change_init_seed(11)  # an edit of the network: the file changed
+    assert session.dirty and "*" in window.windowTitle()
+    session.add_intervention(ZeroUnit(steps=2), "zero")
+    window.undo_action.trigger()
+    assert session.dirty
+    window.undo_action.trigger()  # the network edit undone: back to the file as saved
+    assert not session.dirty and "*" not in window.windowTitle()
+    assert len(session.trace.interventions) == 1
