@@ -836,6 +836,10 @@
         <source>Gradients appear during the backward pass (after the loss).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>without interventions</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GraphView</name>

@@ -836,6 +836,10 @@
         <source>Gradients appear during the backward pass (after the loss).</source>
         <translation>梯度在反向传播时出现（损失之后）。</translation>
     </message>
+    <message>
+        <source>without interventions</source>
+        <translation>未干预时</translation>
+    </message>
 </context>
 <context>
     <name>GraphView</name>

@@ -225,3 +225,24 @@ def test_interventions_leave_the_file_unchanged_and_edits_still_count(make_windo
     window.undo_action.trigger()  # the network edit undone: back to the file as saved
     assert not session.dirty and "*" not in window.windowTitle()
     assert len(session.trace.interventions) == 1
+
+
+def test_the_gradient_plot_draws_the_run_without_them_faint(make_window):
+    window = make_window(lstm_project(6))
+    session = window.session
+    panel = window.recurrent_views.plots["gradients"]
+    window.docks["gradients"].raise_()
+    session.end()  # BPTT done: every gradient known
+    trigger(window.diagram.node_menu(hidden_key(0, 0, 3)), "f = 1 at t = 3")
+    assert session.stepper.index == len(session.stepper) - 1
+    before, after = session.effect.before.layers[0][0], session.trace.layers[0][0]
+    for kind, run in (("before", before), ("after", after)):
+        curves = panel.before_curves if kind == "before" else panel.curves
+        shown = 10 ** curves[("c", 0, 0)].yData
+        assert np.allclose(shown, np.linalg.norm(run.grad_cell[0], axis=1))
+    legend = [label.text for _, label in panel.plot.legend.items]
+    assert "without interventions" in legend
+    window.undo_action.trigger()
+    faint = panel.before_curves[("c", 0, 0)].yData
+    assert faint is None or faint.size == 0  # nothing drawn faint any more
+    assert "without interventions" not in [label.text for _, label in panel.plot.legend.items]
