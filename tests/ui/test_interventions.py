@@ -246,3 +246,24 @@ def test_the_gradient_plot_draws_the_run_without_them_faint(make_window):
     faint = panel.before_curves[("c", 0, 0)].yData
     assert faint is None or faint.size == 0  # nothing drawn faint any more
     assert "without interventions" not in [label.text for _, label in panel.plot.legend.items]
+
+
+def test_a_gate_clamped_in_the_upper_layer_read_in_reverse(make_window):
+    window = make_window(small_project(cell="gru", num_layers=2, bidirectional=True))
+    session = window.session
+    t = 2
+    dialog = InterventionDialog(session, 1, 1, t, "clamp", window)
+    dialog.gate.setCurrentIndex(dialog.gate.findData("z"))
+    dialog.value.setText("0")
+    dialog.accept()
+    assert dialog.message.text() == ""
+    upper = session.trace.layers[1][1]
+    assert np.array_equal(upper.gates["z"][0, t], np.zeros(4))
+    # h_t = (1 - z) n + z h_{t+1} read in reverse: with z = 0, h_t = n_t
+    assert np.allclose(upper.hidden[0, t], upper.gates["candidate"][0, t], rtol=0, atol=1e-12)
+    marks = window.diagram.marks
+    assert marks.tags == {hidden_key(1, 1, t): "z=0"}
+    # read in reverse, the steps after t in the sentence come before it: only t..0 moved, and
+    # nothing in the layer below
+    assert {key for key in marks.moved} <= {hidden_key(1, 1, s) for s in range(t + 1)}
+    assert hidden_key(1, 1, t) in marks.moved
