@@ -1,12 +1,17 @@
 """InspectorPanel: the recurrent network's selected node (ui.kinds.node_inspector.NodeInspector):
 its vectors and the equations of its cell with the numbers of this example put in. What the
-stepper has not reached yet stays blank."""
+stepper has not reached yet stays blank. On a hidden node, "Intervene" offers the interventions
+(ui.intervention_actions); while some are applied, a line gives the loss before and after and
+the table shows h (and c) of the run without them beside the new ones."""
 
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QToolButton
 
 from . import equations as eq
+from .intervention_actions import add_intervention_actions
+from .intervention_text import effect_line
 from .kinds.node_inspector import NodeInspector
 from .plots.known import outputs_known
 
@@ -16,10 +21,49 @@ DIRECTIONS = ("→", "←")
 class InspectorPanel(NodeInspector):
     def __init__(self, session, parent=None):
         super().__init__(session, None, parent)
+        self.effect_text = QLabel()
+        self.effect_text.setWordWrap(True)
+        self.effect_text.setStyleSheet("color: #7b2cbf; font-weight: bold;")
+        self.column.insertWidget(1, self.effect_text)
+        self.intervene_menu = QMenu(self)
+        self.intervene_menu.aboutToShow.connect(self._fill_intervene_menu)
+        self.intervene = QToolButton()
+        self.intervene.setMenu(self.intervene_menu)
+        self.intervene.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.intervene.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+        title_row = QHBoxLayout()  # the button beside the title, where the line has room
+        self.column.removeWidget(self.title)
+        title_row.addWidget(self.title, 1)
+        title_row.addWidget(self.intervene)
+        self.column.insertLayout(0, title_row)
+        self.retranslate()
         session.selection_changed.connect(self.redraw)
+
+    def retranslate(self) -> None:
+        self.intervene.setText(self.tr("Intervene") + " ▾")
+        self.intervene.setToolTip(
+            self.tr("Clamp a gate, zero a unit or set h_t / c_t at this step (undo: Ctrl+Z)")
+        )
+
+    def retranslate_base(self) -> None:
+        super().retranslate_base()
+        if hasattr(self, "intervene"):
+            self.retranslate()
+
+    def _fill_intervene_menu(self) -> None:
+        s, menu = self.session.selection, self.intervene_menu
+        menu.clear()
+        add_intervention_actions(
+            menu, self.session, s.layer, s.direction, s.position, self.unit.value()
+        )
 
     def draw(self) -> None:
         s = self.session.selection
+        line = effect_line(self.session)
+        self.effect_text.setVisible(bool(line))
+        if self.effect_text.text() != line:
+            self.effect_text.setText(line)
+        self.intervene.setVisible(s.kind == "hidden" and self.session.offers_interventions)
         if s.kind == "hidden":
             self._hidden(s)
         elif s.kind == "input":
@@ -74,6 +118,12 @@ class InspectorPanel(NodeInspector):
         if d.cell_state is not None:
             columns.append(("c", d.cell_state[0, t], forward))
         columns.append(("h", d.hidden[0, t], forward))
+        effect = self.session.effect
+        if effect is not None:  # the run without the interventions, beside
+            old = effect.before.layers[layer][direction]
+            if old.cell_state is not None:
+                columns.append((self.tr("c before"), old.cell_state[0, t], forward))
+            columns.append((self.tr("h before"), old.hidden[0, t], forward))
         if d.grad_hidden is not None:
             columns.append(("∂L/∂h", d.grad_hidden[0, t], backward))
         if d.grad_cell is not None:

@@ -226,6 +226,12 @@ class MainWindow(QMainWindow):
         self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.undo_action = self.redo_action = None
         self._undo_actions()
+        self.edit_menu.addSeparator()
+        self.clear_interventions_action = self.edit_menu.addAction(
+            self.tr("Clear interventions"), self.session.clear_interventions
+        )
+        self.session.trace_changed.connect(self._interventions_changed)
+        self._interventions_changed()
         step = self.step_menu = self.menuBar().addMenu(self.tr("&Step"))
         for action in self.stepper_bar.actions_:
             step.addAction(action)
@@ -239,6 +245,9 @@ class MainWindow(QMainWindow):
         self.menuBar().addMenu(LanguageMenu(self))
         self.help_menu = HelpMenu(self)
         self.menuBar().addMenu(self.help_menu)
+
+    def _interventions_changed(self) -> None:
+        self.clear_interventions_action.setEnabled(bool(self.session.interventions))
 
     def _undo_actions(self) -> None:
         """Undo and redo in the Edit menu. The stack writes "PREFIX command" into them, with the
@@ -280,6 +289,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(self.tr("&Quit"))
         self.edit_menu.setTitle(self.tr("&Edit"))
         self._undo_actions()
+        self.clear_interventions_action.setText(self.tr("Clear interventions"))
         self.step_menu.setTitle(self.tr("&Step"))
         self.view_menu.setTitle(self.tr("&View"))
         self.reset_layout_action.setText(self.tr("Reset layout"))

@@ -1,9 +1,10 @@
 """Session: the one object that owns what the window shows, and tells the panels when it changes.
 
 It holds the current Project (and its Task and Network), the InputExample fed to the network,
-the Trace of that run, a Stepper over the trace's events, and the selected node. Panels read
-these attributes and redraw when a signal says they changed; they never talk to each other.
-Every change a person makes to the network goes through the undo stack.
+the Trace of that run, a Stepper over the trace's events, the selected node, and the
+interventions a person applied to this run (with their effect: the run without them beside
+it). Panels read these attributes and redraw when a signal says they changed; they never
+talk to each other. Every change a person makes to the network goes through the undo stack.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from PySide6.QtGui import QUndoStack
 from .input_example import InputExample, InputProblem
 from .kernels import compile_status
 from .selection import Selection
-from .undo import NetworkEdit, NetworkState
+from .undo import InterventionEdit, NetworkEdit, NetworkState
 
 
 class Session(QObject):
@@ -36,12 +37,15 @@ class Session(QObject):
         self.kernels = kernels  # KernelWarmup, or None to run (and compile) right away
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.undo_stack.indexChanged.connect(self._clean_changed)  # see `dirty`
         self.project = None
         self.task = None
         self.network = None
         self.example: InputExample | None = None
         self.trace = None
         self.stepper = None
+        self.interventions: tuple = ()  # simulator.interventions, applied to the run shown
+        self.effect = None  # InterventionEffect: the run without and with them (None: none)
         self.selection = Selection()
         self.focus = (0, 0)  # the layer and direction the plots show
         self.path: Path | None = None
@@ -54,13 +58,20 @@ class Session(QObject):
             kernels.key_ready.connect(self._key_ready)
             kernels.compiling.connect(self._compiling)
 
-    def _clean_changed(self, _clean: bool) -> None:
+    def _clean_changed(self, *_args) -> None:
         self.file_changed.emit()
 
     # ----- the project -----------------------------------------------------------------------
     @property
     def dirty(self) -> bool:
-        return not self.undo_stack.isClean()
+        """Unsaved changes: an edit of the network done or undone since the file was saved
+        (interventions change the run shown, not the file)."""
+        stack = self.undo_stack
+        clean, index = stack.cleanIndex(), stack.index()
+        if clean < 0:
+            return True
+        low, high = sorted((clean, index))  # the commands done or undone since the save
+        return any(not isinstance(stack.command(i), InterventionEdit) for i in range(low, high))
 
     @property
     def spec(self):
@@ -90,6 +101,7 @@ class Session(QObject):
         self.undo_stack.clear()
         self.selection, self.focus = Selection(), (0, 0)
         self.trace = self.stepper = None
+        self.interventions, self.effect = (), None
         self._wanted_event = event
         self.problem.emit("")
         self.project_changed.emit()
@@ -156,6 +168,57 @@ class Session(QObject):
         self.network_changed.emit()
         self.rerun()
 
+    # ----- interventions (undoable; the run changes, the weights do not) ------------------------
+    @property
+    def offers_interventions(self) -> bool:
+        return self.project is not None and self.runner.offers_interventions(self.spec)
+
+    def intervention_problem(self, intervention) -> str | None:
+        """Why `intervention` does not fit this network and input (None: it fits)."""
+        from simulator.errors import InputError
+
+        try:
+            intervention.check(self.spec, len(self.example.tokens))
+        except InputError as err:
+            return str(err)
+        return None
+
+    def add_intervention(self, intervention, text: str) -> str | None:
+        """Apply `intervention` to the run (undoable, `text` names it in the Edit menu).
+        Returns the message when it does not fit; then nothing changes."""
+        problem = self.intervention_problem(intervention)
+        if problem is None:
+            after = (*self.interventions, intervention)
+            self.undo_stack.push(InterventionEdit(self, text, self.interventions, after))
+        return problem
+
+    def clear_interventions(self) -> None:
+        if self.interventions:
+            text = self.tr("Clear interventions")
+            self.undo_stack.push(InterventionEdit(self, text, self.interventions, ()))
+
+    def set_interventions(self, interventions: tuple) -> None:
+        """Used by the undo stack: run again with these interventions (the node the person
+        selected stays selected)."""
+        selection = self.selection
+        self.interventions = tuple(interventions)
+        self.rerun()
+        self.select(selection)
+
+    def _run(self, runner):
+        """The trace of the example, with the interventions that still fit (a changed network
+        or input may leave some out), and their effect."""
+        kept = ()
+        if self.interventions and self.offers_interventions:
+            kept = tuple(i for i in self.interventions if self.intervention_problem(i) is None)
+            if len(kept) < len(self.interventions):
+                self.status.emit(self.tr("Interventions that no longer fit were left out."))
+        if not kept:
+            self.effect = None
+            return runner.run(self.network, self.example)
+        self.effect = runner.run_effect(self.network, self.example, kept)
+        return self.effect.after
+
     # ----- the input -------------------------------------------------------------------------
     def set_example(self, example: InputExample) -> None:
         self.example = example
@@ -208,9 +271,9 @@ class Session(QObject):
         previous = self.stepper.event if self.stepper is not None else None
         try:
             with np.errstate(all="ignore"):  # an exploding network shows inf; it is no error
-                trace = runner.run(self.network, self.example)
+                trace = self._run(runner)
         except (InputError, ValueError) as err:
-            self.trace = self.stepper = None
+            self.trace = self.stepper = self.effect = None
             self.problem.emit(self.tr("This input does not fit the network: {0}").format(err))
             self.trace_changed.emit()
             return

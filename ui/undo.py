@@ -62,3 +62,20 @@ class NetworkEdit(QUndoCommand):
 
     def undo(self) -> None:
         self._session.restore_network(self._before)
+
+
+class InterventionEdit(QUndoCommand):
+    """Interventions added to (or cleared from) the current run: they change the run shown,
+    never the project's weights."""
+
+    def __init__(self, session, text: str, before: tuple, after: tuple):
+        super().__init__(text)
+        self._session = session
+        self._before = before
+        self._after = after
+
+    def redo(self) -> None:
+        self._session.set_interventions(self._after)
+
+    def undo(self) -> None:
+        self._session.set_interventions(self._before)

@@ -836,6 +836,10 @@
         <source>Gradients appear during the backward pass (after the loss).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>without interventions</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>GraphView</name>
@@ -952,6 +956,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>c before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>h before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>input x_t · t = {0} &apos;{1}&apos;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1004,7 +1016,149 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Intervene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clamp a gate, zero a unit or set h_t / c_t at this step (undo: Ctrl+Z)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Not computed yet: the loss comes after the forward pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InterventionDialog</name>
+    <message>
+        <source>Intervene at t = {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>zero units: h = 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set h_t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clamp a gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>set c_t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sigmoid gate takes 0 to 1; the candidate −1 to 1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One number for every unit chosen, or one for them all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;all&apos;, or unit numbers separated by commas: 0, 2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at every step (else only at t = {0})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gate value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Units: &apos;{0}&apos; is not a unit number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intervene: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Interventions</name>
+    <message>
+        <source>moved by up to {0:.3g} from the run without interventions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Intervene: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zero units…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set h_t…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clamp a gate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set c_t…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear interventions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every t</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} at {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(layer {0}, {1})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reverse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss {0:.3f} → {1:.3f} with {2}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1215,6 +1369,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Clear interventions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Reset layout</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1412,6 +1570,14 @@
     </message>
     <message>
         <source>Reinitialise weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear interventions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interventions that no longer fit were left out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

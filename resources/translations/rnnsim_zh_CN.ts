@@ -836,6 +836,10 @@
         <source>Gradients appear during the backward pass (after the loss).</source>
         <translation>梯度在反向传播时出现（损失之后）。</translation>
     </message>
+    <message>
+        <source>without interventions</source>
+        <translation>未干预时</translation>
+    </message>
 </context>
 <context>
     <name>GraphView</name>
@@ -952,6 +956,14 @@
         <translation>前一 h</translation>
     </message>
     <message>
+        <source>c before</source>
+        <translation>干预前 c</translation>
+    </message>
+    <message>
+        <source>h before</source>
+        <translation>干预前 h</translation>
+    </message>
+    <message>
         <source>input x_t · t = {0} &apos;{1}&apos;</source>
         <translation>输入 x_t · t = {0} &apos;{1}&apos;</translation>
     </message>
@@ -1004,8 +1016,150 @@
         <translation>L = Σ_t L_t；随时间反向传播从这里开始。</translation>
     </message>
     <message>
+        <source>Intervene</source>
+        <translation>干预</translation>
+    </message>
+    <message>
+        <source>Clamp a gate, zero a unit or set h_t / c_t at this step (undo: Ctrl+Z)</source>
+        <translation>在这一步固定一个门、将一个单元置零或设定 h_t / c_t（撤销：Ctrl+Z）</translation>
+    </message>
+    <message>
         <source>Not computed yet: the loss comes after the forward pass.</source>
         <translation>尚未计算：损失在前向计算之后。</translation>
+    </message>
+</context>
+<context>
+    <name>InterventionDialog</name>
+    <message>
+        <source>Intervene at t = {0}</source>
+        <translation>在 t = {0} 处干预</translation>
+    </message>
+    <message>
+        <source>zero units: h = 0</source>
+        <translation>单元置零：h = 0</translation>
+    </message>
+    <message>
+        <source>set h_t</source>
+        <translation>设定 h_t</translation>
+    </message>
+    <message>
+        <source>clamp a gate</source>
+        <translation>固定一个门</translation>
+    </message>
+    <message>
+        <source>set c_t</source>
+        <translation>设定 c_t</translation>
+    </message>
+    <message>
+        <source>A sigmoid gate takes 0 to 1; the candidate −1 to 1</source>
+        <translation>sigmoid 门取 0 到 1；候选值取 −1 到 1</translation>
+    </message>
+    <message>
+        <source>One number for every unit chosen, or one for them all</source>
+        <translation>每个所选单元一个数，或所有单元共用一个数</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>&apos;all&apos;, or unit numbers separated by commas: 0, 2</source>
+        <translation>“全部”，或用逗号分隔的单元编号：0, 2</translation>
+    </message>
+    <message>
+        <source>at every step (else only at t = {0})</source>
+        <translation>在每一步（否则只在 t = {0}）</translation>
+    </message>
+    <message>
+        <source>Intervention</source>
+        <translation>干预</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>门</translation>
+    </message>
+    <message>
+        <source>Gate value</source>
+        <translation>门的值</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>Units: &apos;{0}&apos; is not a unit number</source>
+        <translation>单元：“{0}”不是单元编号</translation>
+    </message>
+    <message>
+        <source>&apos;{0}&apos; is not a number</source>
+        <translation>“{0}”不是数</translation>
+    </message>
+    <message>
+        <source>Intervene: {0}</source>
+        <translation>干预：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>Interventions</name>
+    <message>
+        <source>moved by up to {0:.3g} from the run without interventions</source>
+        <translation>与未干预的运行相比最多变化 {0:.3g}</translation>
+    </message>
+    <message>
+        <source>Intervene: {0}</source>
+        <translation>干预：{0}</translation>
+    </message>
+    <message>
+        <source>Zero units…</source>
+        <translation>单元置零…</translation>
+    </message>
+    <message>
+        <source>Set h_t…</source>
+        <translation>设定 h_t…</translation>
+    </message>
+    <message>
+        <source>Clamp a gate…</source>
+        <translation>固定一个门…</translation>
+    </message>
+    <message>
+        <source>Set c_t…</source>
+        <translation>设定 c_t…</translation>
+    </message>
+    <message>
+        <source>Clear interventions</source>
+        <translation>清除干预</translation>
+    </message>
+    <message>
+        <source>every t</source>
+        <translation>每个 t</translation>
+    </message>
+    <message>
+        <source>{0} at {1}</source>
+        <translation>{0}，在 {1}</translation>
+    </message>
+    <message>
+        <source>(layer {0}, {1})</source>
+        <translation>（第 {0} 层，{1}）</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>正向</translation>
+    </message>
+    <message>
+        <source>reverse</source>
+        <translation>反向</translation>
+    </message>
+    <message>
+        <source>with {0}</source>
+        <translation>干预：{0}</translation>
+    </message>
+    <message>
+        <source>loss {0:.3f} → {1:.3f} with {2}</source>
+        <translation>损失 {0:.3f} → {1:.3f}，干预：{2}</translation>
     </message>
 </context>
 <context>
@@ -1215,6 +1369,10 @@
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
+        <source>Clear interventions</source>
+        <translation>清除干预</translation>
+    </message>
+    <message>
         <source>Reset layout</source>
         <translation>重置布局</translation>
     </message>
@@ -1413,6 +1571,14 @@
     <message>
         <source>Reinitialise weights</source>
         <translation>重新初始化权重</translation>
+    </message>
+    <message>
+        <source>Clear interventions</source>
+        <translation>清除干预</translation>
+    </message>
+    <message>
+        <source>Interventions that no longer fit were left out.</source>
+        <translation>不再适用的干预已略去。</translation>
     </message>
     <message>
         <source>Preparing the compiled kernels for {0} (only the first start is slow)…</source>

@@ -1,19 +1,24 @@
 """UnrolledView: the network unrolled over time. Nodes fill in as the forward pass computes them
 and redden with the size of dL/dh_t as BPTT reaches them; the current event is outlined in
-orange with the edges it uses, and clicking a node selects it for the inspector."""
+orange with the edges it uses, and clicking a node selects it for the inspector. A right click on
+a hidden node offers interventions (ui.intervention_actions); the ones applied are tagged on their
+nodes, the states they moved ringed (ui.diagram.marks) and the loss change is the caption."""
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QGraphicsSimpleTextItem
+from PySide6.QtWidgets import QGraphicsSimpleTextItem, QMenu
 
+from ..intervention_actions import add_intervention_actions
+from ..intervention_text import effect_line
 from ..kinds.graph_view import MIN_SCALE, GraphView
 from ..plots.known import outputs_known
 from ..selection import Selection
 from .items import GRADIENT_STEPS
 from .layout import DX, UnrolledLayout, hidden_key
+from .marks import VIOLET, InterventionMarks
 
 DIRECTION_WORDS = ("forward", "reverse")
 LONG = 20  # steps beyond which the network keeps a readable size and scrolls
@@ -29,6 +34,8 @@ class UnrolledView(GraphView):
         self._output_text: dict[int, str] = {}
         self._codes: dict = {}  # what each row of nodes showed last: only changes are restyled
         self._marked: tuple = ()  # the nodes last outlined as current and selected
+        self.marks = InterventionMarks()
+        self.caption.setStyleSheet(f"color: {VIOLET.name()}; font-weight: bold;")
         session.trace_changed.connect(self._trace_changed)
         session.cursor_moved.connect(self._moved)
         session.selection_changed.connect(self.redraw)
@@ -38,6 +45,7 @@ class UnrolledView(GraphView):
         super().retranslate()
         if self.session.trace is not None:
             self._label()
+            self.caption.setText(effect_line(self.session))
 
     def _trace_changed(self) -> None:
         session = self.session
@@ -59,11 +67,14 @@ class UnrolledView(GraphView):
             self.fit()
         self._label()
         self.redraw()
+        self.marks.show(self.nodes, session)
+        self.caption.setText(effect_line(session))
 
     def _build(self, spec, steps: int) -> None:
         layout = UnrolledLayout(spec, steps)
         self.layout_ = layout
         self.add_graph(layout)
+        self.marks = InterventionMarks()  # the old marks went with the scene
         font = QFont()
         font.setPointSizeF(9)
         font.setBold(True)
@@ -230,6 +241,20 @@ class UnrolledView(GraphView):
     def clicked(self, key, _modifiers) -> None:
         kind, layer, direction, position = key
         self.session.select(Selection(kind, layer, direction, max(position, 0)))
+
+    def node_menu(self, key) -> QMenu | None:
+        """The right-click menu of a node (None: it has none); other actions may be appended."""
+        kind, layer, direction, position = key
+        if kind != "hidden" or not self.session.offers_interventions:
+            return None
+        menu = QMenu(self)
+        add_intervention_actions(menu, self.session, layer, direction, position)
+        return menu
+
+    def context_menu(self, key, position) -> None:
+        menu = self.node_menu(key)
+        if menu is not None:
+            menu.exec(position)
 
     def minimum_scale(self) -> float:
         """A long sequence keeps a readable size and scrolls."""

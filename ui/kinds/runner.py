@@ -35,6 +35,14 @@ class Runner:
         """The trace of one example (with the loss and every gradient when it has targets)."""
         raise NotImplementedError
 
+    def offers_interventions(self, spec) -> bool:
+        """Whether the window offers interventions (simulator.interventions) on this model."""
+        return False
+
+    def run_effect(self, network, example, interventions):
+        """The example run without and with `interventions` (an InterventionEffect)."""
+        raise NotImplementedError
+
     def stepper(self, trace):
         return self.kind.stepper_class()(trace)
 

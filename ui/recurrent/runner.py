@@ -22,6 +22,17 @@ class RecurrentRunner(Runner):
     def run(self, network, example):
         return network.run(example.inputs[None], example.target[None])
 
+    def offers_interventions(self, spec) -> bool:
+        from simulator.interventions import RECURRENT_CELLS
+
+        return spec.cell in RECURRENT_CELLS
+
+    def run_effect(self, network, example, interventions):
+        from simulator.intervention_effect import intervention_effect
+
+        x, y = example.inputs[None], example.target[None]
+        return intervention_effect(network, x, y, interventions=interventions)
+
     def follow_cursor(self, session) -> None:
         event = session.stepper.event
         if event.phase == "loss":
