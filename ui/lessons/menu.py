@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QMenu
+from shiboken6 import isValid
 
 from ..i18n import current_language
 
@@ -50,6 +51,8 @@ class LessonsMenu(QMenu):
         self._mark()
 
     def _mark(self) -> None:
+        if not isValid(self.leave_action):  # a window taken down without being closed first
+            return
         chosen = self.guide.lesson.name if self.guide.lesson is not None else None
         for name, action in self.lesson_actions.items():
             action.setChecked(name == chosen)
