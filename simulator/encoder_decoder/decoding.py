@@ -27,7 +27,7 @@ from .attention import score_parameters
 from .decoder import CELL_CODES, per_layer
 from .inputs import prepare
 from .kernels.beam import DROPPED, ENDED, LIVE, NONE, beam_decode
-from .kernels.decode import INPUT_CONTEXT, NO_CONTEXT, OUTPUT_CONTEXT, greedy_decode
+from .kernels.decode import INPUT_CONTEXT, NO_CONTEXT, OUTPUT_CONTEXT, Decoder, greedy_decode
 from .spec import EOS, PAD
 from .trace import EncoderDecoderTrace
 
@@ -179,7 +179,8 @@ def _max_length(max_length, source_steps: int) -> int:
 
 
 def _start(model, source, source_lengths):
-    """Encode, bridge and gather what the decoding kernels take (all but their outputs)."""
+    """Encode, bridge and gather what the decoding kernels take: the Decoder and the initial
+    states h0, c0 (all but their outputs)."""
     spec = model.spec
     prepared = prepare(spec, source, None, source_lengths)
     _, _, memory, h0, c0, _ = model.encode(prepared.source, prepared.source_lengths)
@@ -192,28 +193,26 @@ def _start(model, source, source_lengths):
     B, S, M = memory.shape
     keys = np.zeros((B, S, score.key_width(M, spec.decoder_hidden_size)), spec.dtype)
     w_ih, w_hh, b_ih, b_hh = per_layer(spec, model.params)
-    state = (
-        CELL_CODES[spec.decoder_cell],
-        score.kind,
-        placement,
-        model.params["decoder.embedding.weight"],
-        memory,
-        prepared.source_lengths,
-        w_ih,
-        w_hh,
-        b_ih,
-        b_hh,
-        score.w,
-        score.u,
-        score.v,
-        score.scale,
-        model.params["output.weight"],
-        model.params["output.bias"],
-        h0,
-        c0,
-        keys,
+    decoder = Decoder(
+        cell=CELL_CODES[spec.decoder_cell],
+        kind=score.kind,
+        placement=placement,
+        embedding=model.params["decoder.embedding.weight"],
+        memory=memory,
+        source_lengths=prepared.source_lengths,
+        w_ih=w_ih,
+        w_hh=w_hh,
+        b_ih=b_ih,
+        b_hh=b_hh,
+        att_w=score.w,
+        att_u=score.u,
+        att_v=score.v,
+        scale=score.scale,
+        w_out=model.params["output.weight"],
+        b_out=model.params["output.bias"],
+        keys=keys,
     )
-    return prepared, state
+    return prepared, (decoder, h0, c0)
 
 
 def _no_attention(dtype):

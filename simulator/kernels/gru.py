@@ -127,7 +127,7 @@ def gru_forward(
                 for j in range(H):
                     z[2 * H + j] = pi[2 * H + j] + gt[j] * ph[2 * H + j]
             tanh_of(z[2 * H :], gt[2 * H :])
-            _new_state(gt, h[b], ht)
+            gru_new_state(gt, h[b], ht)
             copy(ht, h[b])
         if has_edits:  # the candidate clamped, h_t set by hand
             for b in range(B):
@@ -139,14 +139,18 @@ def gru_forward(
                 tp = previous_position(s, L, reverse)
                 gt, ht = gates[b, t], hidden[b, t]
                 apply_edits(edits, edit_values, edit_offsets, slot, EDIT_GATE, gt)
-                _new_state(gt, h0[b] if tp < 0 else hidden[b, tp], ht)
+                gru_new_state(gt, h0[b] if tp < 0 else hidden[b, tp], ht)
                 apply_edits(edits, edit_values, edit_offsets, slot, EDIT_HIDDEN, ht)
                 copy(ht, h[b])
     h_last[:] = h
 
 
+# One step of the cell, shared with the encoder-decoder's step-at-a-time decoder
+# (encoder_decoder/kernels/cell_step.py): inlined, so each kernel compiles them with its own flags.
+
+
 @njit(inline="always")
-def _new_state(gt, h_prev, ht):
+def gru_new_state(gt, h_prev, ht):
     """h_t = (1 - z) n + z h_{t-1} from the step's gates gt (r, z, n)."""
     H = ht.shape[0]
     for j in range(H):
@@ -154,7 +158,7 @@ def _new_state(gt, h_prev, ht):
 
 
 @njit(inline="always")
-def _candidate_and_update_backward(H, gh, gt, h_prev, gi, dh_direct):
+def gru_candidate_and_update_backward(H, gh, gt, h_prev, gi, dh_direct):
     """From dL/dh_t (gh): dL/dn_pre and dL/dz_pre into gi, and dL/dh_{t-1} through z."""
     for j in range(H):  # dL/dn_pre = dL/dh_t (1 - z) (1 - n^2)
         gi[2 * H + j] = gh[j] * (1.0 - gt[H + j]) * (1.0 - gt[2 * H + j] * gt[2 * H + j])
@@ -165,8 +169,9 @@ def _candidate_and_update_backward(H, gh, gt, h_prev, gi, dh_direct):
 
 
 @njit(inline="always")
-def _reset_backward(H, gt, ph, gi, d_u, grad_pre_hidden):
-    """PyTorch's variant: dL/dr_pre from dL/dn_pre, and dL/d(U h_{t-1} + c) (d_u)."""
+def gru_reset_backward(H, gt, ph, gi, d_u, grad_pre_hidden):
+    """PyTorch's variant: dL/dr_pre from dL/dn_pre, and dL/d(U h_{t-1} + c) (d_u, copied into
+    grad_pre_hidden; the two may be one array)."""
     for j in range(H):  # dL/dr_pre = dL/dn_pre (U_n h + c_n) r (1 - r)
         gi[j] = gi[2 * H + j] * ph[2 * H + j] * gt[j] * (1.0 - gt[j])
     copy(gi[: 2 * H], d_u[: 2 * H])
@@ -244,11 +249,11 @@ def gru_backward(
             gi = grad_pre_input[b, t]
             gh = grad_hidden[b, t]
             add(dh[b], grad_out[b, t], gh)  # dL/dh_t
-            _candidate_and_update_backward(H, gh, gt, h_prev, gi, dh_direct[b])
+            gru_candidate_and_update_backward(H, gh, gt, h_prev, gi, dh_direct[b])
             if textbook:
                 copy(gi[2 * H :], d_n[b])
             else:
-                _reset_backward(H, gt, pre_hidden[b, t], gi, d_u[b], grad_pre_hidden[b, t])
+                gru_reset_backward(H, gt, pre_hidden[b, t], gi, d_u[b], grad_pre_hidden[b, t])
         if has_edits:  # the steps with interventions again, each value set a constant
             for b in range(B):
                 L = lengths[b]
@@ -261,12 +266,12 @@ def gru_backward(
                 copy(grad_hidden[b, t], gh_in)  # an h_t set by hand passes nothing into the step
                 cut_edits(edits, edit_offsets, slot, EDIT_HIDDEN, 0, gh_in)
                 h_prev = h0[b] if tp < 0 else hidden[b, tp]
-                _candidate_and_update_backward(H, gh_in, gt, h_prev, gi, dh_direct[b])
+                gru_candidate_and_update_backward(H, gh_in, gt, h_prev, gi, dh_direct[b])
                 cut_edits(edits, edit_offsets, slot, EDIT_GATE, 0, gi)  # a clamped z or n
                 if textbook:
                     copy(gi[2 * H :], d_n[b])
                 else:
-                    _reset_backward(H, gt, pre_hidden[b, t], gi, d_u[b], grad_pre_hidden[b, t])
+                    gru_reset_backward(H, gt, pre_hidden[b, t], gi, d_u[b], grad_pre_hidden[b, t])
                     _cut_reset(edits, edit_offsets, slot, gi, d_u[b], grad_pre_hidden[b, t])
         if textbook:
             times(d_n, w_n_op, d_reset_h)  # dL/d(r h_{t-1}) = U_n^T dn_pre

@@ -88,10 +88,8 @@ def lstm_forward(
             ht = hidden[b, t]
             add(u_h[b], b_hh, pre_hidden[b, t])  # U h_{t-1} + c
             add(pre_input[b, t], pre_hidden[b, t], z)  # z_t = W x_t + b + U h_{t-1} + c
-            sigmoid_of(z[: 2 * H], gt[: 2 * H])  # i, f
-            tanh_of(z[2 * H : 3 * H], gt[2 * H : 3 * H])  # g
-            sigmoid_of(z[3 * H :], gt[3 * H :])  # o
-            _new_state(gt, c[b], ct, ht, tanh_c)
+            lstm_gates(z, gt)
+            lstm_new_state(gt, c[b], ct, ht, tanh_c)
             copy(ct, c[b])
             copy(ht, h[b])
         if has_edits:  # the steps with interventions again, with the values set by hand
@@ -105,7 +103,7 @@ def lstm_forward(
                 c_prev = c0[b] if tp < 0 else cell[b, tp]
                 gt, ct, ht = gates[b, t], cell[b, t], hidden[b, t]
                 apply_edits(edits, edit_values, edit_offsets, slot, EDIT_GATE, gt)
-                _new_state(gt, c_prev, ct, ht, tanh_c)
+                lstm_new_state(gt, c_prev, ct, ht, tanh_c)
                 apply_edits(edits, edit_values, edit_offsets, slot, EDIT_CELL, ct)
                 _new_state_from_cell(gt, ct, ht, tanh_c)
                 apply_edits(edits, edit_values, edit_offsets, slot, EDIT_HIDDEN, ht)
@@ -115,9 +113,23 @@ def lstm_forward(
     c_last[:] = c
 
 
+# One step of the cell, shared with the encoder-decoder's step-at-a-time decoder
+# (encoder_decoder/kernels/cell_step.py): inlined, so each kernel compiles them with its own flags.
+
+
 @njit(inline="always")
-def _new_state(gt, c_prev, ct, ht, tanh_c):
-    """c_t = f c_{t-1} + i g and h_t = o tanh(c_t) from the step's gates gt (i, f, g, o)."""
+def lstm_gates(z, gt):
+    """The gates (i, f, g, o) from their pre-activations z_t (4H); z may be gt itself."""
+    H = gt.shape[0] // 4
+    sigmoid_of(z[: 2 * H], gt[: 2 * H])  # i, f
+    tanh_of(z[2 * H : 3 * H], gt[2 * H : 3 * H])  # g
+    sigmoid_of(z[3 * H :], gt[3 * H :])  # o
+
+
+@njit(inline="always")
+def lstm_new_state(gt, c_prev, ct, ht, tanh_c):
+    """c_t = f c_{t-1} + i g and h_t = o tanh(c_t) from the step's gates gt (i, f, g, o);
+    tanh_c (H) receives tanh(c_t) and may be ht itself."""
     H = ct.shape[0]
     for j in range(H):
         ct[j] = gt[H + j] * c_prev[j] + gt[j] * gt[2 * H + j]  # c_t = f c_{t-1} + i g
@@ -134,7 +146,7 @@ def _new_state_from_cell(gt, ct, ht, tanh_c):
 
 
 @njit(inline="always")
-def _step_backward(gh, gt, tanh_c, c_prev, dc, gc, dz):
+def lstm_step_backward(gh, gt, tanh_c, c_prev, dc, gc, dz):
     """One step of BPTT from dL/dh_t (gh) and the dL/dc_t carried back (dc): writes the total
     dL/dc_t (gc) and dL/dz_t (dz), and leaves dL/dc_{t-1} in dc. gt: the step's gates."""
     H = gh.shape[0]
@@ -225,7 +237,9 @@ def lstm_backward(
             c_prev = c0[b] if tp < 0 else cell[b, tp]
             gh = grad_hidden[b, t]
             add(dh[b], grad_out[b, t], gh)  # dL/dh_t: from step t+1 and from above
-            _step_backward(gh, gates[b, t], tanh_cell[b, t], c_prev, dc[b], grad_cell[b, t], dz[b])
+            lstm_step_backward(
+                gh, gates[b, t], tanh_cell[b, t], c_prev, dc[b], grad_cell[b, t], dz[b]
+            )
             copy(dz[b], grad_pre[b, t])
         if has_edits:  # the steps with interventions again, each value set a constant
             for b in range(B):
@@ -240,7 +254,7 @@ def lstm_backward(
                 cut_edits(edits, edit_offsets, slot, EDIT_HIDDEN, 0, gh_in)
                 copy(dc_in[b], dc[b])
                 zb = dz[b]
-                _step_backward(
+                lstm_step_backward(
                     gh_in, gates[b, t], tanh_cell[b, t], c_prev, dc[b], grad_cell[b, t], zb
                 )
                 cut_edits(edits, edit_offsets, slot, EDIT_GATE, 0, zb)  # nor a clamped gate

@@ -259,7 +259,42 @@ def test_the_compare_list_never_offers_the_networks_own_setting(qtbot, window):
     assert ("cell", "gru") not in offered and ("cell", "lstm") in offered
 
 
-@pytest.mark.parametrize("name", [lesson.name for lesson in lessons()])
+WINDOW_STEPS = ("open", "goto", "set", "reset", "raise")
+
+
+def _kinds_and_steps(lesson) -> set[tuple[str, str]]:
+    """(kind of model shown, step) for each of the lesson's window steps."""
+    import json
+
+    from simulator.kinds import kind_of_section
+    from simulator.resources import example
+
+    pairs, kind = set(), None
+    for step in lesson.steps:
+        if step.do == "open":
+            network = json.loads(example(step.arguments["project"]).read_text())["network"]
+            kind = kind_of_section(network).name
+        if step.do in WINDOW_STEPS:
+            pairs.add((kind, step.do))
+    return pairs
+
+
+def _lessons_quick_first() -> list:
+    """Every lesson; those not needed to do each window step on each kind of model at least
+    once are marked slow (the quick subset keeps one lesson per pair, `make test` all)."""
+    needed = set().union(*(_kinds_and_steps(lesson) for lesson in lessons()))
+    quick = []
+    while needed:  # greedy cover: the lesson adding the most pairs not yet done
+        best = max(lessons(), key=lambda lesson: len(_kinds_and_steps(lesson) & needed))
+        quick.append(best.name)
+        needed -= _kinds_and_steps(best)
+    return [
+        pytest.param(lesson.name, marks=() if lesson.name in quick else pytest.mark.slow)
+        for lesson in lessons()
+    ]
+
+
+@pytest.mark.parametrize("name", _lessons_quick_first())
 def test_every_lessons_open_goto_set_reset_and_raise_steps_work_on_its_examples(
     qtbot, window, name
 ):

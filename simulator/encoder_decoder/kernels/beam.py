@@ -15,7 +15,7 @@ from numba import njit
 
 from ..spec import BOS, EOS
 from .attention import project_keys
-from .decode import choosable, decode_step, log_normaliser
+from .decode import choosable, decode_step, log_normaliser, step_outputs
 
 # What became of a step's candidate: not one (fewer than 2K exist), kept to extend, set aside
 # as ended with <eos>, or dropped (ranked below the K kept or after K had ended).
@@ -42,25 +42,9 @@ def insert_candidate(total, row, token, count, limit, best_total, best_row, best
 
 @njit(cache=True, nogil=True, error_model="numpy")
 def beam_decode(
-    cell,
-    kind,
-    placement,
-    embedding,
-    memory,
-    source_lengths,
-    w_ih,
-    w_hh,
-    b_ih,
-    b_hh,
-    att_w,
-    att_u,
-    att_v,
-    scale,
-    w_out,
-    b_out,
+    decoder,
     h0,
     c0,
-    keys,
     length_penalty,
     tokens_out,
     log_probs_out,
@@ -73,7 +57,8 @@ def beam_decode(
     step_total,
     step_fate,
 ):
-    """Beam search, one example at a time, K = tokens_out.shape[1] hypotheses.
+    """Beam search, one example at a time, K = tokens_out.shape[1] hypotheses, from the
+    decoder's initial states h0, c0 (L, B, H).
 
     Each step extends every live hypothesis by every token and keeps the 2K best by summed
     log-probability; walking them best first, one ending in <eos> among the first K is set
@@ -84,17 +69,15 @@ def beam_decode(
     Records each step's candidates best first in step_* (B, max_length, 2K): the live
     hypothesis of the step before it extends, its token, its summed log-probability and its
     fate (NONE for steps not taken)."""
-    B, S, M = memory.shape
+    d = decoder
+    B = d.memory.shape[0]
     K, max_length = tokens_out.shape[1], tokens_out.shape[2]
-    V, F = w_out.shape
+    V = d.w_out.shape[0]
     L, _, H = h0.shape
-    dtype = memory.dtype
-    project_keys(kind, memory, att_w, keys)
-    att_hidden = np.zeros((K, S, att_u.shape[0]), dtype)
-    scores = np.zeros((K, S), dtype)
-    weights = np.zeros((K, S), dtype)
-    features = np.zeros((K, F), dtype)
-    logits = np.zeros((K, V), dtype)
+    dtype = d.memory.dtype
+    project_keys(d.kind, d.memory, d.att_w, d.keys)
+    out = step_outputs(d, K)
+    logits = out.logits
     log_p = np.zeros((K, V), dtype)
     cand_total = np.zeros(2 * K)
     cand_row = np.zeros(2 * K, np.int64)
@@ -118,33 +101,7 @@ def beam_decode(
         ended = 0
         steps = 0
         for s in range(max_length):
-            decode_step(
-                cell,
-                kind,
-                placement,
-                rows_source,
-                tokens,
-                embedding,
-                keys,
-                memory,
-                source_lengths,
-                w_ih,
-                w_hh,
-                b_ih,
-                b_hh,
-                att_u,
-                att_v,
-                scale,
-                w_out,
-                b_out,
-                h,
-                c,
-                att_hidden,
-                scores,
-                weights,
-                features,
-                logits,
-            )
+            decode_step(d, rows_source, tokens, h, c, out)
             count = 0
             for k in range(live):
                 norm = log_normaliser(logits[k])

@@ -1,9 +1,10 @@
 """One time step of a decoder layer on K rows (examples, or beam hypotheses), forward and backward.
 
 The same maths as simulator/kernels/rnn.py, gru.py and lstm.py (PyTorch's nn.RNN with tanh,
-nn.GRU, nn.LSTM; gate rows r, z, n and i, f, g, o), for decoders that must run one step at a
-time: input feeding (the context computed from s_{t-1} enters step t) and decoding (step t reads
-the token chosen at step t - 1). Arrays hold what the whole-sequence kernels store per step:
+nn.GRU, nn.LSTM; gate rows r, z, n and i, f, g, o), through the step functions those kernels
+use (gru_*, lstm_*), for decoders that must run one step at a time: input feeding (the context
+computed from s_{t-1} enters step t) and decoding (step t reads the token chosen at step t - 1).
+Arrays hold what the whole-sequence kernels store per step:
     pre_input  = W x_t + b            (K, G*H)
     pre_hidden = U h_{t-1} + c        (K, G*H)
     gates      (gru: r, z, n; lstm: i, f, g, o) after their activations
@@ -12,6 +13,8 @@ the token chosen at step t - 1). Arrays hold what the whole-sequence kernels sto
 import numpy as np
 from numba import njit
 
+from ...kernels.gru import gru_candidate_and_update_backward, gru_new_state, gru_reset_backward
+from ...kernels.lstm import lstm_gates, lstm_new_state, lstm_step_backward
 from ...kernels.rows import add, sigmoid_of, tanh_of
 
 RNN, GRU, LSTM = 0, 1, 2
@@ -61,22 +64,14 @@ def cell_step(
             for j in range(H):  # W_n x + b_n + r (U_n h + c_n)
                 g[2 * H + j] = pi[2 * H + j] + g[j] * ph[2 * H + j]
             tanh_of(g[2 * H :], g[2 * H :])  # n
-            hp = h_prev[k]
-            for j in range(H):  # h_t = (1 - z) n + z h_{t-1}
-                hk[j] = (1.0 - g[H + j]) * g[2 * H + j] + g[H + j] * hp[j]
+            gru_new_state(g, h_prev[k], hk)  # h_t = (1 - z) n + z h_{t-1}
         else:
             g = gates[k]
-            ck = c_new[k]
             add(pi, ph, g)  # z_t = W x_t + b + U h_{t-1} + c
-            sigmoid_of(g[: 2 * H], g[: 2 * H])  # i, f
-            tanh_of(g[2 * H : 3 * H], g[2 * H : 3 * H])  # g
-            sigmoid_of(g[3 * H :], g[3 * H :])  # o
-            cp = c_prev[k]
-            for j in range(H):  # c_t = f c_{t-1} + i g
-                ck[j] = g[H + j] * cp[j] + g[j] * g[2 * H + j]
-            tanh_of(ck, hk)
-            for j in range(H):  # h_t = o tanh(c_t)
-                hk[j] *= g[3 * H + j]
+            lstm_gates(g, g)  # i, f, g, o
+            lstm_new_state(
+                g, c_prev[k], c_new[k], hk, hk
+            )  # c_t = f c_{t-1} + i g, h_t = o tanh(c_t)
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
@@ -105,7 +100,7 @@ def cell_step_backward(
     from step t + 1 (lstm) and is replaced by dL/dc_{t-1}. Writes dL/d(pre_input) and
     dL/d(pre_hidden) (K, G*H), the total dL/dc_t (grad_cell), dL/dx_t (K, D) and dL/dh_{t-1}."""
     K, H = grad_h.shape
-    tanh_c = np.empty(H, grad_h.dtype)
+    direct = np.empty((K, H), grad_h.dtype)  # tanh(c_t) (lstm); dL/dh_{t-1} through z (gru)
     for k in range(K):
         gi = grad_pre_input[k]
         gp = grad_pre_hidden[k]
@@ -119,43 +114,16 @@ def cell_step_backward(
             for j in range(H):  # dL/dz_t = dL/dh_t (1 - h_t^2)
                 gi[j] = gh[j] * (1.0 - hk[j] * hk[j])
             gp[:] = gi
-        elif cell == GRU:
-            g = gates[k]
-            hp = h_prev[k]
-            ph = pre_hidden[k]
-            for j in range(H):  # dL/dn_pre = dL/dh_t (1 - z) (1 - n^2)
-                gi[2 * H + j] = gh[j] * (1.0 - g[H + j]) * (1.0 - g[2 * H + j] * g[2 * H + j])
-            for j in range(H):  # dL/dz_pre = dL/dh_t (h_{t-1} - n) z (1 - z)
-                gi[H + j] = gh[j] * (hp[j] - g[2 * H + j]) * g[H + j] * (1.0 - g[H + j])
-            for j in range(H):  # dL/dr_pre = dL/dn_pre (U_n h + c_n) r (1 - r)
-                gi[j] = gi[2 * H + j] * ph[2 * H + j] * g[j] * (1.0 - g[j])
-            gp[: 2 * H] = gi[: 2 * H]
-            for j in range(H):  # dL/d(U_n h + c_n) = dL/dn_pre r
-                gp[2 * H + j] = gi[2 * H + j] * g[j]
-        else:
-            g = gates[k]
-            gc = grad_cell[k]
-            dc = grad_c[k]
-            cp = c_prev[k]
-            tanh_of(cell_state[k], tanh_c)
-            for j in range(H):  # dL/dc_t = dL/dc (from t+1) + dL/dh_t o (1 - tanh^2 c_t)
-                gc[j] = dc[j] + gh[j] * g[3 * H + j] * (1.0 - tanh_c[j] * tanh_c[j])
-            for j in range(H):  # dL/dz_i = dL/dc_t g i (1 - i)
-                gi[j] = gc[j] * g[2 * H + j] * g[j] * (1.0 - g[j])
-            for j in range(H):  # dL/dz_f = dL/dc_t c_{t-1} f (1 - f)
-                gi[H + j] = gc[j] * cp[j] * g[H + j] * (1.0 - g[H + j])
-            for j in range(H):  # dL/dz_g = dL/dc_t i (1 - g^2)
-                gi[2 * H + j] = gc[j] * g[j] * (1.0 - g[2 * H + j] * g[2 * H + j])
-            for j in range(H):  # dL/dz_o = dL/dh_t tanh(c_t) o (1 - o)
-                gi[3 * H + j] = gh[j] * tanh_c[j] * g[3 * H + j] * (1.0 - g[3 * H + j])
-            for j in range(H):  # dL/dc_{t-1} = dL/dc_t f
-                dc[j] = gc[j] * g[H + j]
+        elif cell == GRU:  # dL/d[r, z, n]_pre, dL/d(U h_{t-1} + c) and dL/dh_t z
+            gru_candidate_and_update_backward(H, gh, gates[k], h_prev[k], gi, direct[k])
+            gru_reset_backward(H, gates[k], pre_hidden[k], gi, gp, gp)
+        else:  # dL/dc_t, dL/dz_t and dL/dc_{t-1}
+            tanh_of(cell_state[k], direct[k])
+            lstm_step_backward(gh, gates[k], direct[k], c_prev[k], grad_c[k], grad_cell[k], gi)
             gp[:] = gi
     rows_times(grad_pre_hidden, w_hh, grad_h_prev)  # dL/dh_{t-1} = U^T dL/d(pre_hidden)
     rows_times(grad_pre_input, w_ih, grad_x)  # dL/dx_t = W^T dL/d(pre_input)
     if cell == GRU:
         for k in range(K):
             if valid[k]:
-                g = gates[k]
-                for j in range(H):  # h_t = ... + z h_{t-1}: dL/dh_{t-1} += dL/dh_t z
-                    grad_h_prev[k, j] += grad_h[k, j] * g[H + j]
+                add(grad_h_prev[k], direct[k], grad_h_prev[k])  # h_t = ... + z h_{t-1}
