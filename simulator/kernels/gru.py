@@ -22,7 +22,7 @@ from .steps import (
     apply_edits,
     backward_operand,
     cut_edits,
-    edited,
+    edited_position,
     forward_operand,
     input_gradient,
     input_projection,
@@ -98,9 +98,8 @@ def gru_forward(
                     reset_h[b, j] = gt[j] * h[b, j]
         if has_edits:  # r and z clamped by hand, before the candidate reads them
             for b in range(B):
-                L = lengths[b]
-                t = position(s, L, reverse)
-                if s >= L or not edited(edit_offsets, b * T + t):
+                t = edited_position(edit_offsets, lengths, b, s, T, reverse)
+                if t < 0:
                     continue
                 gt = gates[b, t]
                 apply_edits(edits, edit_values, edit_offsets, b * T + t, EDIT_GATE, gt)
@@ -131,12 +130,10 @@ def gru_forward(
             copy(ht, h[b])
         if has_edits:  # the candidate clamped, h_t set by hand
             for b in range(B):
-                L = lengths[b]
-                t = position(s, L, reverse)
-                slot = b * T + t
-                if s >= L or not edited(edit_offsets, slot):
+                t = edited_position(edit_offsets, lengths, b, s, T, reverse)
+                if t < 0:
                     continue
-                tp = previous_position(s, L, reverse)
+                slot, tp = b * T + t, previous_position(s, lengths[b], reverse)
                 gt, ht = gates[b, t], hidden[b, t]
                 apply_edits(edits, edit_values, edit_offsets, slot, EDIT_GATE, gt)
                 gru_new_state(gt, h0[b] if tp < 0 else hidden[b, tp], ht)
@@ -256,12 +253,10 @@ def gru_backward(
                 gru_reset_backward(H, gt, pre_hidden[b, t], gi, d_u[b], grad_pre_hidden[b, t])
         if has_edits:  # the steps with interventions again, each value set a constant
             for b in range(B):
-                L = lengths[b]
-                t = position(s, L, reverse)
-                slot = b * T + t
-                if s >= L or not edited(edit_offsets, slot):
+                t = edited_position(edit_offsets, lengths, b, s, T, reverse)
+                if t < 0:
                     continue
-                tp = previous_position(s, L, reverse)
+                slot, tp = b * T + t, previous_position(s, lengths[b], reverse)
                 gt, gi = gates[b, t], grad_pre_input[b, t]
                 copy(grad_hidden[b, t], gh_in)  # an h_t set by hand passes nothing into the step
                 cut_edits(edits, edit_offsets, slot, EDIT_HIDDEN, 0, gh_in)
@@ -293,9 +288,8 @@ def gru_backward(
                 copy(gi, grad_pre_hidden[b, t])
             if has_edits:  # a clamped r
                 for b in range(B):
-                    L = lengths[b]
-                    t = position(s, L, reverse)
-                    if s < L and edited(edit_offsets, b * T + t):
+                    t = edited_position(edit_offsets, lengths, b, s, T, reverse)
+                    if t >= 0:
                         gi = grad_pre_input[b, t]
                         _cut_reset(
                             edits, edit_offsets, b * T + t, gi, d_rz[b], grad_pre_hidden[b, t]

@@ -24,7 +24,7 @@ from .steps import (
     apply_edits,
     backward_operand,
     cut_edits,
-    edited,
+    edited_position,
     forward_operand,
     input_gradient,
     input_projection,
@@ -94,12 +94,10 @@ def lstm_forward(
             copy(ht, h[b])
         if has_edits:  # the steps with interventions again, with the values set by hand
             for b in range(B):
-                L = lengths[b]
-                t = position(s, L, reverse)
-                slot = b * T + t
-                if s >= L or not edited(edit_offsets, slot):
+                t = edited_position(edit_offsets, lengths, b, s, T, reverse)
+                if t < 0:
                     continue
-                tp = previous_position(s, L, reverse)
+                slot, tp = b * T + t, previous_position(s, lengths[b], reverse)
                 c_prev = c0[b] if tp < 0 else cell[b, tp]
                 gt, ct, ht = gates[b, t], cell[b, t], hidden[b, t]
                 apply_edits(edits, edit_values, edit_offsets, slot, EDIT_GATE, gt)
@@ -243,12 +241,10 @@ def lstm_backward(
             copy(dz[b], grad_pre[b, t])
         if has_edits:  # the steps with interventions again, each value set a constant
             for b in range(B):
-                L = lengths[b]
-                t = position(s, L, reverse)
-                slot = b * T + t
-                if s >= L or not edited(edit_offsets, slot):
+                t = edited_position(edit_offsets, lengths, b, s, T, reverse)
+                if t < 0:
                     continue
-                tp = previous_position(s, L, reverse)
+                slot, tp = b * T + t, previous_position(s, lengths[b], reverse)
                 c_prev = c0[b] if tp < 0 else cell[b, tp]
                 copy(grad_hidden[b, t], gh_in)  # an h_t set by hand passes nothing into the step
                 cut_edits(edits, edit_offsets, slot, EDIT_HIDDEN, 0, gh_in)

@@ -17,7 +17,7 @@ from .steps import (
     apply_edits,
     backward_operand,
     cut_edits,
-    edited,
+    edited_position,
     forward_operand,
     input_gradient,
     input_projection,
@@ -77,9 +77,8 @@ def rnn_forward(
             copy(ht, h[b])
         if edit_offsets.shape[0] > 1:  # h_t set by hand (interventions)
             for b in range(B):
-                L = lengths[b]
-                t = position(s, L, reverse)
-                if s < L and edited(edit_offsets, b * T + t):
+                t = edited_position(edit_offsets, lengths, b, s, T, reverse)
+                if t >= 0:
                     apply_edits(
                         edits, edit_values, edit_offsets, b * T + t, EDIT_HIDDEN, hidden[b, t]
                     )
@@ -140,9 +139,8 @@ def rnn_backward(
             copy(dz[b], grad_pre[b, t])
         if has_edits:  # an h_t set by hand passes nothing back
             for b in range(B):
-                L = lengths[b]
-                t = position(s, L, reverse)
-                if s < L and edited(edit_offsets, b * T + t):
+                t = edited_position(edit_offsets, lengths, b, s, T, reverse)
+                if t >= 0:
                     cut_edits(edits, edit_offsets, b * T + t, EDIT_HIDDEN, 0, dz[b])
                     copy(dz[b], grad_pre[b, t])
         times(dz, w_hh_op, dh_prev)  # U^T dz_t
@@ -156,9 +154,8 @@ def rnn_backward(
                 copy(dh_prev[b], dh[b])
         if has_edits and residual:  # ... not even straight back
             for b in range(B):
-                L = lengths[b]
-                t = position(s, L, reverse)
-                if s < L and edited(edit_offsets, b * T + t):
+                t = edited_position(edit_offsets, lengths, b, s, T, reverse)
+                if t >= 0:
                     restore_edits(edits, edit_offsets, b * T + t, EDIT_HIDDEN, dh_prev[b], dh[b])
     grad_h0[:] = dh
     shared_weight_gradients(

@@ -217,6 +217,16 @@ def edited(edit_offsets, slot):
 
 
 @njit(inline="always")
+def edited_position(edit_offsets, lengths, b, step, T, reverse):
+    """Position t of processing step `step` of example b when an intervention sets a value
+    there (slot b * T + t), else -1 (none there, or the example is shorter)."""
+    if step >= lengths[b]:
+        return -1
+    t = position(step, lengths[b], reverse)
+    return t if edited(edit_offsets, b * T + t) else -1
+
+
+@njit(inline="always")
 def apply_edits(edits, edit_values, edit_offsets, slot, target, row):
     """row[index] = value for each edit of `target` at `slot`, in order (a later one wins)."""
     for k in range(edit_offsets[slot], edit_offsets[slot + 1]):
