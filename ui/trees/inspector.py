@@ -10,6 +10,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
+from .. import presentation
 from ..equations import Equation, num
 from ..kinds.node_inspector import NodeInspector, columns
 from ..plots.style import DIVERGING, plain, symmetric_levels
@@ -24,6 +25,7 @@ class TreeInspector(NodeInspector):
     def __init__(self, session, focus, parent=None):
         super().__init__(session, focus, parent)
         self.figure = pg.GraphicsLayoutWidget()
+        presentation.follow(self.figure)
         self.figure.setMinimumHeight(150)
         self.plot = self.figure.addPlot()
         plain(self.plot)
