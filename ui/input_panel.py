@@ -75,6 +75,7 @@ class InputPanel(QWidget):
         scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.scroll = scroll
+        self.chips.installEventFilter(self)
         self.target_label = QLabel()
         self.target = QComboBox()
         self.target.activated.connect(self._class_chosen)
@@ -115,6 +116,15 @@ class InputPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.chips and event.type() == QEvent.Type.LayoutRequest:
+            self._fit_chips()  # its chips grew or shrank (a new font, ui.presentation)
+        return super().eventFilter(watched, event)
+
+    def _fit_chips(self) -> None:
+        """The row of chips as tall as its chips (in the font of the moment)."""
+        self.scroll.setFixedHeight(self.chips.sizeHint().height() + 16)
 
     def _source_chosen(self) -> None:
         key = self.source.currentData()
@@ -196,7 +206,7 @@ class InputPanel(QWidget):
             task.labels if per_step_classes else None,
             example.target,
         )
-        self.scroll.setFixedHeight(self.chips.sizeHint().height() + 16)
+        self._fit_chips()
         one_class = spec.mode == "seq2class" and spec.loss == "cross_entropy"
         self.target_label.setVisible(not per_step_classes)
         self.target.setVisible(one_class)

@@ -15,12 +15,15 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, QSettings, Qt
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QApplication
+
+from .plots import style
 
 SETTINGS_KEY = "view/scale"
 SCALES = (0.8, 0.9, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5)  # the steps of Ctrl+= and Ctrl+-
 PRESENTATION_SCALE = 1.5  # F11 goes to at least this scale
+TICK_TEXT_HEIGHT = 18  # pyqtgraph's room for a bottom axis' tick text, in pixels
 
 _scale = 1.0
 _base_font: QFont | None = None  # the application's font at scale 1
@@ -42,6 +45,9 @@ def set_scale(value: float) -> None:
     font = QFont(_base_font)
     font.setPointSizeF(_base_font.pointSizeF() * value)
     app.setFont(font)
+    for widget in app.allWidgets():  # a widget with a style sheet keeps its old font...
+        if widget.styleSheet():
+            widget.setStyleSheet(widget.styleSheet())  # ...until its sheet is applied again
     for view in list(_views):
         fit_view(view)
 
@@ -81,8 +87,13 @@ def _fit_item(item, font: QFont) -> None:
             item.label.setFont(font)
             item.labelStyle.pop("font-size", None)
             item._updateLabel()
-        # room for the larger ticks: pyqtgraph sizes the axis from its tick text and font
-        item.setStyle(tickTextOffset=max(2, round(5 * _scale)))
+        if item.orientation in ("bottom", "top"):
+            # room for whole letters: pyqtgraph measures tick text at 0.8 of its height, and
+            # at a large scale the descenders (g, y) were cut off
+            item.textHeight = max(TICK_TEXT_HEIGHT, QFontMetrics(font).height())
+            item._updateHeight()
+    elif isinstance(item, pg.PlotItem):
+        style.fit_ticks(item)  # fewer step labels fit at a larger font
     elif isinstance(item, pg.LabelItem):
         base = item.__dict__.setdefault("_presentation_base", _point_size(item.opts.get("size")))
         if base is not None:
@@ -91,10 +102,7 @@ def _fit_item(item, font: QFont) -> None:
             item.item.setFont(font)
             item.setText(item.text)
     elif isinstance(item, pg.TextItem):
-        base = item.__dict__.setdefault("_presentation_base", item.textItem.font().pointSizeF())
-        text_font = QFont(item.textItem.font())
-        text_font.setPointSizeF(base * _scale)
-        item.setFont(text_font)
+        item.setFont(font)
     elif isinstance(item, pg.PlotDataItem):
         _fit_curve(item)
     elif isinstance(item, pg.ScatterPlotItem):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 pg.setConfigOptions(imageAxisOrder="row-major", background="w", foreground="k", antialias=True)
 
@@ -76,17 +77,24 @@ def label_steps(plot: pg.PlotItem, labels, axis: str = "bottom") -> None:
     _fit_ticks(plot)
 
 
+def fit_ticks(plot: pg.PlotItem) -> None:
+    """As many step labels as fit the plot's size and its tick font."""
+    if "_step_labels" in plot.__dict__:
+        _fit_ticks(plot)
+
+
 def _fit_ticks(plot: pg.PlotItem) -> None:
     view = plot.getViewBox()
     for axis, labels in plot._step_labels.items():
         if not labels:
             plot.getAxis(axis).setTicks([[], []])
             continue
+        metrics = QFontMetrics(plot.getAxis(axis).style["tickFont"] or QApplication.font())
         if axis == "bottom":
-            chars = min(float(np.mean([len(_short(x)) for x in labels])), 8.0)
-            room, per = view.width(), chars * 6.5 + 10
+            width = float(np.mean([metrics.horizontalAdvance(_short(x)) for x in labels]))
+            room, per = view.width(), width + 10
         else:
-            room, per = view.height(), 13.0
+            room, per = view.height(), float(metrics.height())
         most = max(2, int(room / per)) if room > 0 else 24
         plot.getAxis(axis).setTicks(step_ticks(labels, most))
 
