@@ -79,6 +79,7 @@ class TrainingPanel(QScrollArea):
             button.clicked.connect(slot)
             buttons.addWidget(button, index // 2, index % 2)
         layout.addLayout(buttons)
+        layout.addWidget(self.form.message)  # below the buttons: a message moves none of them
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         layout.addWidget(self.progress)
