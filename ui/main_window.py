@@ -35,6 +35,7 @@ from .i18n import LanguageMenu
 from .kinds import view_sets
 from .kinds.registry import WINDOW_KINDS
 from .presentation import Presentation
+from .status_line import StatusLine
 from .stepper_bar import StepperBar
 from .training import docks as training_docks
 from .worker import Worker
@@ -119,7 +120,7 @@ class MainWindow(QMainWindow):
         self.exchange_actions = ExchangeActions(self, session)
         self.presentation = Presentation(self)  # the remembered scale, F11, Ctrl+= / - / 0
         self._menus()
-        self.status = QLabel()
+        self.status = StatusLine()  # said again in a new language
         self.statusBar().addWidget(self.status, 1)
         self.gallery.open_requested.connect(
             lambda path: self.file_actions.open_path(path, example=True)
@@ -295,8 +296,8 @@ class MainWindow(QMainWindow):
         self._title()
 
     # ----- messages ----------------------------------------------------------------------------
-    def show_status(self, text: str) -> None:
-        self.status.setText(text)
+    def show_status(self, text) -> None:
+        self.status.say(text)
 
     def show_problem(self, text: str) -> None:
         self.problem_bar.show_text(text)

@@ -1382,6 +1382,25 @@
     </message>
 </context>
 <context>
+    <name>Presentation</name>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Larger text and lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text and lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Usual size</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecurrentEvents</name>
     <message>
         <source>Loss: L = Σ_t L_t = {0:.4g}</source>
@@ -2130,6 +2149,10 @@
     </message>
     <message>
         <source>Stop the run to change its settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1382,6 +1382,25 @@
     </message>
 </context>
 <context>
+    <name>Presentation</name>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text and lines</source>
+        <translation>放大文字和线条(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text and lines</source>
+        <translation>缩小文字和线条(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Usual size</source>
+        <translation>正常大小(&amp;U)</translation>
+    </message>
+</context>
+<context>
     <name>RecurrentEvents</name>
     <message>
         <source>Loss: L = Σ_t L_t = {0:.4g}</source>
@@ -2131,6 +2150,10 @@
     <message>
         <source>Stop the run to change its settings</source>
         <translation>先停止训练再修改设置</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>训练中…</translation>
     </message>
     <message>
         <source>step %v</source>

@@ -114,3 +114,19 @@ def test_every_task_setting_has_a_label_in_words():
 
     settings = {key for task in [*DEFAULTS.values(), *PAIR_DEFAULTS.values()] for key in task}
     assert settings <= set(SETTING_LABELS)
+
+
+def test_the_status_line_follows_the_run_and_the_language(qtbot, window, english_after):
+    panel, status = window.training_panel, window.status
+    panel.form.set_value("steps", 5)
+    panel.start_button.click()
+    assert status.text() == "Training…"  # not the end of an earlier run
+    qtbot.waitUntil(lambda: window.training.state == "idle", timeout=20_000)
+    assert status.text() == "Training finished."
+    i18n.set_language("zh_CN", remember=False)
+    assert status.text() == "训练完成。"
+    panel.start_button.click()
+    assert status.text() == "训练中…"
+    qtbot.waitUntil(lambda: window.training.state == "idle", timeout=20_000)
+    i18n.set_language("en", remember=False)
+    assert status.text() == "Training finished."
