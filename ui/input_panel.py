@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .task_words import class_names
 from .token_chips import TokenChips
 
 SOURCES = ("typed", "train", "test")
@@ -111,6 +112,17 @@ class InputPanel(QWidget):
         self.random_button.setText(self.tr("Random"))
         self.target_label.setText(self.tr("target:"))
         self.target.setToolTip(self.tr("The class the loss compares the output with"))
+        if self.session.task is not None:
+            self._name_classes()
+
+    def _name_classes(self) -> None:
+        """The target's choices: the task's classes in the interface's language."""
+        chosen = self.target.currentIndex()
+        self.target.blockSignals(True)
+        self.target.clear()
+        self.target.addItems(class_names(self.session.task.labels or []))
+        self.target.setCurrentIndex(chosen)
+        self.target.blockSignals(False)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -170,9 +182,7 @@ class InputPanel(QWidget):
         model.item(0).setToolTip(
             "" if typed_ok else self.tr("{0} reads numbers, not text").format(task.name)
         )
-        self.target.clear()
-        if task.labels:
-            self.target.addItems(task.labels)
+        self._name_classes()
         self.text.clear()
 
     def _set_range(self) -> None:

@@ -1987,6 +1987,37 @@
     </message>
 </context>
 <context>
+    <name>TaskWords</name>
+    <message>
+        <source>very negative</source>
+        <translation>非常负面</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>负面</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <source>very positive</source>
+        <translation>非常正面</translation>
+    </message>
+    <message>
+        <source>even</source>
+        <translation>偶数</translation>
+    </message>
+    <message>
+        <source>odd</source>
+        <translation>奇数</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <source>All events: forward pass, loss, backward pass. Click or drag.</source>

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import current_language
+from ..task_words import setting_name
 from .spec_field import SpecField
 
 ERROR_STYLE = "border: 2px solid #d62728; border-radius: 3px;"
@@ -225,7 +226,7 @@ class SpecForm(QScrollArea):
         self.reinit.setEnabled(project.parameters is not None)
         language = current_language()
         about = task.description.get(language) or task.description.get("en", "")
-        settings = ", ".join(f"{k} = {v}" for k, v in task.settings.items())
+        settings = ", ".join(f"{setting_name(k)} = {v}" for k, v in task.settings.items())
         self.task_text.setText(
             f"<b>{task.name}</b>: {about}<br><span style='color:#777'>{settings}</span>"
         )
