@@ -177,3 +177,20 @@ def test_switching_models_compares_their_predictions_and_use_brings_weights_back
     for name, value in session.network.state_dict().items():
         np.testing.assert_array_equal(value, trained[name])
     assert comparison.table.rowCount() == session.example.flat.size + 1
+
+
+def test_the_loss_table_shows_each_node_label_whole(tree_window):
+    from ui.trees.describe import node_words
+
+    session = tree_window.session
+    session.goto(session.stepper.find("loss"))
+    grid = views(tree_window).inspector.grid
+    flat = session.example.flat
+    metrics = grid.fontMetrics()
+    for n, row in enumerate(grid.rows):
+        words = node_words(flat, n)
+        if len(words) <= 18:
+            assert row == f"{n} {words}"  # the phrase whole, as in "5 regret the hotel"
+        else:
+            assert row.endswith("…")
+        assert metrics.horizontalAdvance(row) <= grid.label_w - 8, row  # drawn whole

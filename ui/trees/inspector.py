@@ -21,6 +21,9 @@ from .describe import node_words
 BARS = {"W x": "#1f77b4", "xᵀ V x": "#d62728"}
 
 
+PHRASE_CHARS = 18  # the grid widens its labels' column to show this much of a phrase
+
+
 class TreeInspector(NodeInspector):
     def __init__(self, session, focus, parent=None):
         super().__init__(session, focus, parent)
@@ -162,6 +165,6 @@ class TreeInspector(NodeInspector):
         self._show_mode(None)
 
 
-def _short(n: int, words: str) -> str:
-    """A grid row's name: the node's number and the start of its words (the grid is narrow)."""
-    return f"{n} {words if len(words) <= 5 else words[:4] + '…'}"
+def _short(n: int, words: str, most: int = PHRASE_CHARS) -> str:
+    """A grid row's name: the node's number and its words (their start, when many)."""
+    return f"{n} {words if len(words) <= most else words[: most - 1] + '…'}"
