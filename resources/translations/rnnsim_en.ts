@@ -2505,6 +2505,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>this tree has no categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network unties no pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none of its children&apos;s category pairs is untied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>su-rvnn: every phrase of this tree is composed with the shared W ({0}), so here it computes what rvnn does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>su-rvnn: {0} of {1} phrases use their children&apos;s category pair&apos;s own W_ab (named under the node); the others the shared W.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>predicted {0} (p = {1:.2f})</source>
         <translation type="unfinished"></translation>
     </message>

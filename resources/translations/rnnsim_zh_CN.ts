@@ -2505,6 +2505,26 @@
         <translation>节点的颜色是它的预测类别；小圆点是训练的目标标签（空心：由预测补上）。右键点击节点可修改其标签或括号结构；按住 Shift 点击所选节点的相邻节点可把两者括在一起。</translation>
     </message>
     <message>
+        <source>this tree has no categories</source>
+        <translation>这棵树没有句法类别</translation>
+    </message>
+    <message>
+        <source>the network unties no pair</source>
+        <translation>网络没有解绑任何类别对</translation>
+    </message>
+    <message>
+        <source>none of its children&apos;s category pairs is untied</source>
+        <translation>其子结点的类别对都没有解绑</translation>
+    </message>
+    <message>
+        <source>su-rvnn: every phrase of this tree is composed with the shared W ({0}), so here it computes what rvnn does.</source>
+        <translation>su-rvnn：这棵树的每个短语都用共享的 W 组合（{0}），所以这里它的计算与 rvnn 相同。</translation>
+    </message>
+    <message>
+        <source>su-rvnn: {0} of {1} phrases use their children&apos;s category pair&apos;s own W_ab (named under the node); the others the shared W.</source>
+        <translation>su-rvnn：{1} 个短语中有 {0} 个使用其子结点类别对自己的 W_ab（标在结点下方）；其余使用共享的 W。</translation>
+    </message>
+    <message>
         <source>predicted {0} (p = {1:.2f})</source>
         <translation>预测 {0}（p = {1:.2f}）</translation>
     </message>
