@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .task_words import class_names
+from .task_words import class_names, describe
 from .token_chips import TokenChips
 
 SOURCES = ("typed", "train", "test")
@@ -207,7 +207,7 @@ class InputPanel(QWidget):
             self.index.blockSignals(True)
             self.index.setValue(example.index)
             self.index.blockSignals(False)
-            self.described.setText(task.describe(example.source, example.index))
+            self.described.setText(describe(task, example.source, example.index))
             self.described.setToolTip(self.described.text())
         per_step_classes = spec.mode == "seq2seq" and spec.loss == "cross_entropy"
         self.chips.set_tokens(

@@ -58,3 +58,14 @@ def setting_name(key: str) -> str:
     return (
         QCoreApplication.translate("TaskForm", SETTING_NAMES[key]) if key in SETTING_NAMES else key
     )
+
+
+def describe(task, split: str, index: int) -> str:
+    """The task's one line for an example ("input -> target"), its class named as the person
+    reads it."""
+    line = task.describe(split, index)
+    head, arrow, target = line.rpartition("->")
+    name = target.strip()
+    if arrow and name in (task.labels or ()):
+        return head + arrow + target.replace(name, class_names([name])[0])
+    return line

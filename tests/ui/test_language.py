@@ -142,6 +142,8 @@ def test_class_and_task_setting_names_in_chinese(qtbot, window, english_after):
     ]  # fmt: skip
     assert target.currentIndex() == shown
     assert "训练样本数 = 40" in window.builder.task_text.text()  # task.train_size
+    examples = window.training_panel.task_form.examples.text()  # "... -> 负面"
+    assert examples.count("-&gt;") == 3 and "negative" not in examples and "正面" in examples
     output = window.plots["outputs"]
     window.docks["outputs"].raise_()
     qtbot.waitUntil(lambda: output._shape is not None)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..i18n import current_language
-from ..task_words import setting_name
+from ..task_words import describe, setting_name
 from .form import FieldForm
 
 EXAMPLES_SHOWN = 3
@@ -113,7 +113,7 @@ class TaskForm(QWidget):
         language = current_language()
         self.description.setText(task.description.get(language) or task.description.get("en"))
         count = min(EXAMPLES_SHOWN, len(task.train))
-        lines = [_shorten(task.describe("train", i)) for i in range(count)]
+        lines = [_shorten(describe(task, "train", i)) for i in range(count)]
         self.examples.setText("<br>".join(_escape(line) for line in lines))
 
     # ----- building --------------------------------------------------------------------------
