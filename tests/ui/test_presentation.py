@@ -97,3 +97,12 @@ def test_presentation_is_full_screen_and_gives_back_the_scale(make_window):
     window.presentation.toggle_action.trigger()
     assert not window.isFullScreen()
     assert presentation.scale() == 1.15
+
+
+def test_the_network_form_fits_its_narrow_dock_when_large(make_window, qtbot):
+    window = make_window(size=(1280, 720))
+    form = window.builder  # scrolls only down: a form wider than the dock would be cut off
+    for _ in range(4):  # 1.75x
+        window.presentation.larger_action.trigger()
+    qtbot.wait(150)  # the new font reaches the form's size hints
+    assert form.widget().minimumSizeHint().width() <= form.viewport().width()
