@@ -162,7 +162,8 @@ class Presentation(QObject):
         self.usual_action.triggered.connect(lambda: self.choose(1.0))
         self._before = 1.0  # the scale before presenting, given back after
         self.retranslate()
-        remembered = QSettings().value(SETTINGS_KEY)
+        # a window that remembers nothing (--screenshot, --export-plots) draws at the usual size
+        remembered = QSettings().value(SETTINGS_KEY) if window.remember_layout else None
         try:
             start = float(remembered) if remembered is not None else 1.0
         except (TypeError, ValueError):

@@ -82,10 +82,13 @@ def test_scale_remembered_by_a_new_window(make_window, qtbot):
     scaled = QFontInfo(QApplication.font()).pixelSize()
     presentation.set_scale(1.0)  # as a new start finds it
     assert QFontInfo(QApplication.font()).pixelSize() < scaled
-    second = MainWindow(Session(kernels=None), remember_layout=False)
+    second = MainWindow(Session(kernels=None))  # as `rnnsim` opens it
     qtbot.addWidget(second)
     assert presentation.scale() == 1.3
     assert QFontInfo(QApplication.font()).pixelSize() == scaled
+    batch = MainWindow(Session(kernels=None), remember_layout=False)  # --screenshot's window
+    qtbot.addWidget(batch)
+    assert presentation.scale() == 1.0  # files drawn the same whatever the person chose
 
 
 def test_presentation_is_full_screen_and_gives_back_the_scale(make_window):
