@@ -16,7 +16,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from .plots import style
 
@@ -28,6 +28,7 @@ TICK_TEXT_HEIGHT = 18  # pyqtgraph's room for a bottom axis' tick text, in pixel
 _scale = 1.0
 _base_font: QFont | None = None  # the application's font at scale 1
 _views: list = []  # the pg.GraphicsViews following the scale
+_windows: list = []  # the windows whose widgets follow it
 
 
 def scale() -> float:
@@ -45,9 +46,10 @@ def set_scale(value: float) -> None:
     font = QFont(_base_font)
     font.setPointSizeF(_base_font.pointSizeF() * value)
     app.setFont(font)
-    for widget in app.allWidgets():  # a widget with a style sheet keeps its old font...
-        if widget.styleSheet():
-            widget.setStyleSheet(widget.styleSheet())  # ...until its sheet is applied again
+    for window in list(_windows):
+        for widget in window.findChildren(QWidget):  # one with a style sheet keeps its old
+            if widget.styleSheet():  # font until the sheet is applied again
+                widget.setStyleSheet(widget.styleSheet())
     for view in list(_views):
         fit_view(view)
 
@@ -148,6 +150,8 @@ class Presentation(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
+        _windows.append(window)
+        window.destroyed.connect(lambda *_: _windows.remove(window) if window in _windows else None)
         self.toggle_action = QAction(window, checkable=True)
         self.toggle_action.setShortcut(QKeySequence("F11"))
         self.toggle_action.toggled.connect(self.present)
