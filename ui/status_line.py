@@ -8,20 +8,25 @@ is made, so the translations file collects it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel
 
 
-@dataclass(frozen=True)
-class Message:
-    context: str
-    source: str
-    args: tuple = ()
+class Message(str):
+    """Text in the language of the moment (a str, for whoever listens to the status), that
+    also knows its source: str(message) translates it again."""
+
+    def __new__(cls, context: str, source: str, args: tuple = ()):
+        message = super().__new__(cls, _translated(context, source, args))
+        message.context, message.source, message.args = context, source, args
+        return message
 
     def __str__(self) -> str:
-        return QCoreApplication.translate(self.context, self.source).format(*self.args)
+        return _translated(self.context, self.source, self.args)
+
+
+def _translated(context: str, source: str, args: tuple) -> str:
+    return QCoreApplication.translate(context, source).format(*args)
 
 
 class StatusLine(QLabel):
