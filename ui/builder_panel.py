@@ -20,6 +20,7 @@ class BuilderPanel(SpecForm):
     def more_boxes(self) -> list:
         self.fixed_box = QGroupBox()
         fixed_form = QFormLayout(self.fixed_box)
+        fixed_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a narrow dock
         self.fixed = {}
         for name in FIXED:
             label = QLabel()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .task_words import class_names, describe
 from .token_chips import TokenChips
 
 SOURCES = ("typed", "train", "test")
@@ -75,6 +76,7 @@ class InputPanel(QWidget):
         scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.scroll = scroll
+        self.chips.installEventFilter(self)
         self.target_label = QLabel()
         self.target = QComboBox()
         self.target.activated.connect(self._class_chosen)
@@ -110,11 +112,31 @@ class InputPanel(QWidget):
         self.random_button.setText(self.tr("Random"))
         self.target_label.setText(self.tr("target:"))
         self.target.setToolTip(self.tr("The class the loss compares the output with"))
+        if self.session.task is not None:
+            self._name_classes()
+
+    def _name_classes(self) -> None:
+        """The target's choices: the task's classes in the interface's language."""
+        chosen = self.target.currentIndex()
+        self.target.blockSignals(True)
+        self.target.clear()
+        self.target.addItems(class_names(self.session.task.labels or []))
+        self.target.setCurrentIndex(chosen)
+        self.target.blockSignals(False)
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.chips and event.type() == QEvent.Type.LayoutRequest:
+            self._fit_chips()  # its chips grew or shrank (a new font, ui.presentation)
+        return super().eventFilter(watched, event)
+
+    def _fit_chips(self) -> None:
+        """The row of chips as tall as its chips (in the font of the moment)."""
+        self.scroll.setFixedHeight(self.chips.sizeHint().height() + 16)
 
     def _source_chosen(self) -> None:
         key = self.source.currentData()
@@ -160,9 +182,7 @@ class InputPanel(QWidget):
         model.item(0).setToolTip(
             "" if typed_ok else self.tr("{0} reads numbers, not text").format(task.name)
         )
-        self.target.clear()
-        if task.labels:
-            self.target.addItems(task.labels)
+        self._name_classes()
         self.text.clear()
 
     def _set_range(self) -> None:
@@ -187,7 +207,7 @@ class InputPanel(QWidget):
             self.index.blockSignals(True)
             self.index.setValue(example.index)
             self.index.blockSignals(False)
-            self.described.setText(task.describe(example.source, example.index))
+            self.described.setText(describe(task, example.source, example.index))
             self.described.setToolTip(self.described.text())
         per_step_classes = spec.mode == "seq2seq" and spec.loss == "cross_entropy"
         self.chips.set_tokens(
@@ -196,7 +216,7 @@ class InputPanel(QWidget):
             task.labels if per_step_classes else None,
             example.target,
         )
-        self.scroll.setFixedHeight(self.chips.sizeHint().height() + 16)
+        self._fit_chips()
         one_class = spec.mode == "seq2class" and spec.loss == "cross_entropy"
         self.target_label.setVisible(not per_step_classes)
         self.target.setVisible(one_class)

@@ -34,6 +34,8 @@ from .help_menu import HelpMenu
 from .i18n import LanguageMenu
 from .kinds import view_sets
 from .kinds.registry import WINDOW_KINDS
+from .presentation import Presentation
+from .status_line import StatusLine
 from .stepper_bar import StepperBar
 from .training import docks as training_docks
 from .worker import Worker
@@ -116,8 +118,9 @@ class MainWindow(QMainWindow):
 
         self.file_actions = FileActions(self, session)
         self.exchange_actions = ExchangeActions(self, session)
+        self.presentation = Presentation(self)  # the remembered scale, F11, Ctrl+= / - / 0
         self._menus()
-        self.status = QLabel()
+        self.status = StatusLine()  # said again in a new language
         self.statusBar().addWidget(self.status, 1)
         self.gallery.open_requested.connect(
             lambda path: self.file_actions.open_path(path, example=True)
@@ -240,6 +243,10 @@ class MainWindow(QMainWindow):
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
+        for action in self.presentation.actions():
+            view.addAction(action)
+            self.addAction(action)  # shortcuts work wherever the focus is, full screen too
+        view.addSeparator()
         self.reset_layout_action = view.addAction(self.tr("Reset layout"), self.reset_layout)
         self.menuBar().addMenu(self.lessons_menu)
         self.menuBar().addMenu(LanguageMenu(self))
@@ -293,13 +300,14 @@ class MainWindow(QMainWindow):
         self.step_menu.setTitle(self.tr("&Step"))
         self.view_menu.setTitle(self.tr("&View"))
         self.reset_layout_action.setText(self.tr("Reset layout"))
+        self.presentation.retranslate()
         self.file_actions.retranslate()
         self.exchange_actions.retranslate()
         self._title()
 
     # ----- messages ----------------------------------------------------------------------------
-    def show_status(self, text: str) -> None:
-        self.status.setText(text)
+    def show_status(self, text) -> None:
+        self.status.say(text)
 
     def show_problem(self, text: str) -> None:
         self.problem_bar.show_text(text)

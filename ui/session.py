@@ -18,6 +18,8 @@ from PySide6.QtGui import QUndoStack
 from .input_example import InputExample, InputProblem
 from .kernels import compile_status
 from .selection import Selection
+from .status_line import Message
+from .translation_marks import QT_TRANSLATE_NOOP
 from .undo import InterventionEdit, NetworkEdit, NetworkState
 
 
@@ -29,7 +31,7 @@ class Session(QObject):
     cursor_moved = Signal(int)  # the stepper moved (the selection may have followed it)
     selection_changed = Signal()  # the person selected a node
     problem = Signal(str)  # something the person should change ("" clears it)
-    status = Signal(str)
+    status = Signal(object)  # text, or a ui.status_line.Message said again in a new language
     file_changed = Signal()  # the file, its name or its unsaved state changed
 
     def __init__(self, kernels=None, parent=None):
@@ -212,7 +214,10 @@ class Session(QObject):
         if self.interventions and self.offers_interventions:
             kept = tuple(i for i in self.interventions if self.intervention_problem(i) is None)
             if len(kept) < len(self.interventions):
-                self.status.emit(self.tr("Interventions that no longer fit were left out."))
+                left_out = QT_TRANSLATE_NOOP(
+                    "Session", "Interventions that no longer fit were left out."
+                )
+                self.status.emit(Message("Session", left_out))
         if not kept:
             self.effect = None
             return runner.run(self.network, self.example)
@@ -265,7 +270,7 @@ class Session(QObject):
             return
         if self.waiting_for is not None:
             self.waiting_for = None
-            self.status.emit(self.tr("Kernels ready."))
+            self.status.emit(Message("Session", QT_TRANSLATE_NOOP("Session", "Kernels ready.")))
         from simulator.errors import InputError
 
         previous = self.stepper.event if self.stepper is not None else None
@@ -294,8 +299,10 @@ class Session(QObject):
         if self.stepper is not None:
             self._wanted_event = self._wanted_event or self.stepper.event.name
         self.trace = self.stepper = None
-        text = self.tr("Preparing the compiled kernels for {0} (only the first start is slow)…")
-        self.status.emit(text.format(self.waiting_for.partition("/")[0]))
+        text = QT_TRANSLATE_NOOP(
+            "Session", "Preparing the compiled kernels for {0} (only the first start is slow)…"
+        )
+        self.status.emit(Message("Session", text, (self.waiting_for.partition("/")[0],)))
         self.trace_changed.emit()
         self.runner.prepare(self)
 

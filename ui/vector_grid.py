@@ -14,7 +14,8 @@ from PySide6.QtGui import QColor, QFontDatabase, QFontMetrics, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 CELL_CHARS = 9  # a number of at most 8 characters, right-aligned, and a space
-LABEL_W = 56
+LABEL_W = 56  # the row labels' least width...
+LABEL_CHARS = 24  # ...and most, in characters: a longer label (a tree's phrase) is elided
 SELECTED = QColor("#d7e6fb")
 GRID = QColor("#e3e3e3")
 
@@ -49,8 +50,12 @@ class VectorGrid(QWidget):
         numbers = QFontMetrics(self.numbers_font)
         self.cell_w = CELL_CHARS * numbers.horizontalAdvance("0")
         self.row_h = max(numbers.lineSpacing(), self.fontMetrics().lineSpacing()) + 4
+        labels = self.fontMetrics()
+        widest = max((labels.horizontalAdvance(row) for row in self.rows), default=0)
+        most = LABEL_CHARS * labels.averageCharWidth()
+        self.label_w = max(LABEL_W, min(widest, most) + 10)
         self.setFixedSize(
-            LABEL_W + self.cell_w * len(self.columns), self.row_h * (len(self.rows) + 1) + 2
+            self.label_w + self.cell_w * len(self.columns), self.row_h * (len(self.rows) + 1) + 2
         )
 
     def changeEvent(self, event) -> None:
@@ -101,11 +106,13 @@ class VectorGrid(QWidget):
             painter.drawLine(0, y + h - 1, width, y + h - 1)
             painter.setPen(label_pen)
             painter.setFont(self.font())
-            painter.drawText(QRect(2, y, LABEL_W - 8, h), align, self.rows[r])
+            room = self.label_w - 8
+            label = self.fontMetrics().elidedText(self.rows[r], Qt.TextElideMode.ElideRight, room)
+            painter.drawText(QRect(2, y, room, h), align, label)
             painter.setPen(number_pen)
             painter.setFont(self.numbers_font)
             painter.drawText(
-                QRect(LABEL_W, y, width - LABEL_W, h),
+                QRect(self.label_w, y, width - self.label_w, h),
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                 self._row_text(r),
             )
@@ -117,6 +124,6 @@ class VectorGrid(QWidget):
             painter.setPen(QColor("#222"))
             for c, name in enumerate(self.columns):
                 box = QRect(
-                    LABEL_W + c * self.cell_w, 0, self.cell_w - self.cell_w // CELL_CHARS, h
+                    self.label_w + c * self.cell_w, 0, self.cell_w - self.cell_w // CELL_CHARS, h
                 )
                 painter.drawText(box, align, name)

@@ -1540,6 +1540,25 @@
     </message>
 </context>
 <context>
+    <name>Presentation</name>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Larger text and lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text and lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Usual size</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RecurrentEvents</name>
     <message>
         <source>Loss: L = Σ_t L_t = {0:.4g}</source>
@@ -2134,6 +2153,37 @@
     </message>
 </context>
 <context>
+    <name>TaskWords</name>
+    <message>
+        <source>very negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>very positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>even</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>odd</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <source>All events: forward pass, loss, backward pass. Click or drag.</source>
@@ -2296,6 +2346,10 @@
     </message>
     <message>
         <source>Stop the run to change its settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2614,6 +2668,26 @@
     </message>
     <message>
         <source>A node&apos;s colour is its predicted class; the small dot is the label it is trained towards (hollow: filled in from the prediction). Right-click a node to change its label or its bracketing; Shift+click a neighbour of the selected node to bracket the two.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this tree has no categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the network unties no pair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none of its children&apos;s category pairs is untied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>su-rvnn: every phrase of this tree is composed with the shared W ({0}), so here it computes what rvnn does.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>su-rvnn: {0} of {1} phrases use their children&apos;s category pair&apos;s own W_ab (named under the node); the others the shared W.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1540,6 +1540,25 @@
     </message>
 </context>
 <context>
+    <name>Presentation</name>
+    <message>
+        <source>&amp;Presentation</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text and lines</source>
+        <translation>放大文字和线条(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text and lines</source>
+        <translation>缩小文字和线条(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Usual size</source>
+        <translation>正常大小(&amp;U)</translation>
+    </message>
+</context>
+<context>
     <name>RecurrentEvents</name>
     <message>
         <source>Loss: L = Σ_t L_t = {0:.4g}</source>
@@ -2134,6 +2153,37 @@
     </message>
 </context>
 <context>
+    <name>TaskWords</name>
+    <message>
+        <source>very negative</source>
+        <translation>非常负面</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>负面</translation>
+    </message>
+    <message>
+        <source>neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>正面</translation>
+    </message>
+    <message>
+        <source>very positive</source>
+        <translation>非常正面</translation>
+    </message>
+    <message>
+        <source>even</source>
+        <translation>偶数</translation>
+    </message>
+    <message>
+        <source>odd</source>
+        <translation>奇数</translation>
+    </message>
+</context>
+<context>
     <name>Timeline</name>
     <message>
         <source>All events: forward pass, loss, backward pass. Click or drag.</source>
@@ -2297,6 +2347,10 @@
     <message>
         <source>Stop the run to change its settings</source>
         <translation>先停止训练再修改设置</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>训练中…</translation>
     </message>
     <message>
         <source>step %v</source>
@@ -2615,6 +2669,26 @@
     <message>
         <source>A node&apos;s colour is its predicted class; the small dot is the label it is trained towards (hollow: filled in from the prediction). Right-click a node to change its label or its bracketing; Shift+click a neighbour of the selected node to bracket the two.</source>
         <translation>节点的颜色是它的预测类别；小圆点是训练的目标标签（空心：由预测补上）。右键点击节点可修改其标签或括号结构；按住 Shift 点击所选节点的相邻节点可把两者括在一起。</translation>
+    </message>
+    <message>
+        <source>this tree has no categories</source>
+        <translation>这棵树没有句法类别</translation>
+    </message>
+    <message>
+        <source>the network unties no pair</source>
+        <translation>网络没有解绑任何类别对</translation>
+    </message>
+    <message>
+        <source>none of its children&apos;s category pairs is untied</source>
+        <translation>其子结点的类别对都没有解绑</translation>
+    </message>
+    <message>
+        <source>su-rvnn: every phrase of this tree is composed with the shared W ({0}), so here it computes what rvnn does.</source>
+        <translation>su-rvnn：这棵树的每个短语都用共享的 W 组合（{0}），所以这里它的计算与 rvnn 相同。</translation>
+    </message>
+    <message>
+        <source>su-rvnn: {0} of {1} phrases use their children&apos;s category pair&apos;s own W_ab (named under the node); the others the shared W.</source>
+        <translation>su-rvnn：{1} 个短语中有 {0} 个使用其子结点类别对自己的 W_ab（标在结点下方）；其余使用共享的 W。</translation>
     </message>
     <message>
         <source>predicted {0} (p = {1:.2f})</source>

@@ -26,6 +26,21 @@ def test_a_refused_hidden_size_is_flagged_in_place(window, qtbot):
     assert "whole number" in builder.error("hidden_size")
 
 
+def test_an_error_in_the_narrow_dock_shows_whole(make_window, qtbot):
+    window = make_window(size=(1280, 720))  # the Network dock is about 250 px wide
+    builder = window.builder
+    type_into(qtbot, builder.widgets["hidden_size"], "abc")
+    error = builder.errors["hidden_size"]
+    qtbot.waitUntil(error.isVisible)
+    qtbot.wait(100)  # the form lays itself out again
+    assert len(error.text()) * error.fontMetrics().averageCharWidth() > error.width()  # wraps
+    assert error.height() >= error.heightForWidth(error.width())  # every line shown
+    right = error.mapTo(builder.viewport(), error.rect().topRight()).x()
+    assert right <= builder.viewport().width()  # nothing cut on the right
+    type_into(qtbot, builder.widgets["hidden_size"], "5")
+    assert builder.error("hidden_size") == "" and error.isHidden()
+
+
 def test_an_allowed_value_rebuilds_the_network_and_the_plots(window, qtbot):
     builder = window.builder
     type_into(qtbot, builder.widgets["hidden_size"], "7")

@@ -202,3 +202,24 @@ def test_the_dates_example_with_input_feeding_steps_to_the_end(make_window):
     T, S = session.stepper.target_length, session.stepper.source_length
     np.testing.assert_allclose(heatmap.values(), session.trace.attention.weights[0, :T, :S])
     assert views(window).diagram.node_look(("bridge",))[0].startswith("grad")
+
+
+@pytest.mark.parametrize("attention", ["none", "dot"])
+def test_the_loss_lines_cross_no_output_token(attention):
+    from ui.encoder_decoder.layout import EncoderDecoderLayout
+
+    spec = reverse_project(attention=attention).spec
+    layout = EncoderDecoderLayout(spec, source_length=5, target_length=6)
+    loss = layout.nodes[("loss",)]
+    outputs = [layout.nodes[("output", t)] for t in range(6)]
+    assert loss.y + loss.height / 2 < min(o.y - o.height / 2 for o in outputs)  # above them
+    for edge in (e for e in layout.edges if e.kind == "loss"):
+        start = layout.nodes[edge.source]
+        for other in outputs:
+            if other is start:
+                continue
+            for k in range(101):  # points along the line from y_t's centre to the loss
+                x = start.x + (loss.x - start.x) * k / 100
+                y = start.y + (loss.y - start.y) * k / 100
+                inside = abs(x - other.x) < other.width / 2 and abs(y - other.y) < other.height / 2
+                assert not inside, (edge.source, other.key)

@@ -110,7 +110,42 @@ def test_the_chinese_translation_covers_every_string_in_the_source(tmp_path):
 
 def test_every_task_setting_has_a_label_in_words():
     from simulator.tasks import DEFAULTS, PAIR_DEFAULTS
-    from ui.training.task_form import SETTING_LABELS
+    from ui.task_words import SETTING_NAMES
 
     settings = {key for task in [*DEFAULTS.values(), *PAIR_DEFAULTS.values()] for key in task}
-    assert settings <= set(SETTING_LABELS)
+    assert settings <= set(SETTING_NAMES)
+
+
+def test_the_status_line_follows_the_run_and_the_language(qtbot, window, english_after):
+    panel, status = window.training_panel, window.status
+    panel.form.set_value("steps", 5)
+    panel.start_button.click()
+    assert status.text() == "Training…"  # not the end of an earlier run
+    qtbot.waitUntil(lambda: window.training.state == "idle", timeout=20_000)
+    assert status.text() == "Training finished."
+    i18n.set_language("zh_CN", remember=False)
+    assert status.text() == "训练完成。"
+    panel.start_button.click()
+    assert status.text() == "训练中…"
+    qtbot.waitUntil(lambda: window.training.state == "idle", timeout=20_000)
+    i18n.set_language("en", remember=False)
+    assert status.text() == "Training finished."
+
+
+def test_class_and_task_setting_names_in_chinese(qtbot, window, english_after):
+    assert window.input_panel.target.itemText(0) == "very negative"
+    shown = window.input_panel.target.currentIndex()
+    i18n.set_language("zh_CN", remember=False)
+    target = window.input_panel.target
+    assert [target.itemText(k) for k in range(target.count())] == [
+        "非常负面", "负面", "中性", "正面", "非常正面"
+    ]  # fmt: skip
+    assert target.currentIndex() == shown
+    assert "训练样本数 = 40" in window.builder.task_text.text()  # task.train_size
+    examples = window.training_panel.task_form.examples.text()  # "... -> 负面"
+    assert examples.count("-&gt;") == 3 and "negative" not in examples and "正面" in examples
+    output = window.plots["outputs"]
+    window.docks["outputs"].raise_()
+    qtbot.waitUntil(lambda: output._shape is not None)
+    ticks = output.output_plot.getAxis("bottom")._tickLevels[0]
+    assert "中性" in [text for _, text in ticks]

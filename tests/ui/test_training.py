@@ -101,6 +101,30 @@ def test_a_bad_setting_is_flagged_in_place(qtbot, adding_window):
     assert "a number" in window.training_panel.form.error("learning_rate")
 
 
+def test_a_setting_error_moves_no_button_and_goes_when_corrected(qtbot, adding_window):
+    from PySide6.QtCore import Qt
+
+    window = adding_window
+    panel = window.training_panel
+    window.docks["training"].raise_()
+    qtbot.waitUntil(panel.start_button.isVisible)
+    qtbot.wait(200)  # the dock's layout settles
+    where = panel.start_button.mapTo(panel, panel.start_button.rect().topLeft())
+    set_form(window, learning_rate=-1)
+    panel.start_button.click()
+    qtbot.waitUntil(panel.form.message.isVisible)
+    qtbot.wait(200)
+    assert "learning_rate" in panel.form.message.text()
+    assert panel.start_button.mapTo(panel, panel.start_button.rect().topLeft()) == where
+    field = panel.form.widgets["learning_rate"]
+    field.selectAll()
+    qtbot.keyClicks(field, "0.01")  # the person corrects it: the message goes at once
+    assert panel.form.error("learning_rate") == "" and not panel.form.message.isVisible()
+    assert field.styleSheet() == ""
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert panel.form.error("learning_rate") == ""
+
+
 def test_tbptt_on_a_bidirectional_network_is_flagged(qtbot, make_window):
     window = make_window(small_project("adding", cell="gru", bidirectional=True))
     set_form(window, tbptt=3, steps=5)

@@ -177,3 +177,65 @@ def test_switching_models_compares_their_predictions_and_use_brings_weights_back
     for name, value in session.network.state_dict().items():
         np.testing.assert_array_equal(value, trained[name])
     assert comparison.table.rowCount() == session.example.flat.size + 1
+
+
+def test_the_loss_table_shows_each_node_label_whole(tree_window):
+    from ui.trees.describe import node_words
+
+    session = tree_window.session
+    session.goto(session.stepper.find("loss"))
+    grid = views(tree_window).inspector.grid
+    flat = session.example.flat
+    metrics = grid.fontMetrics()
+    for n, row in enumerate(grid.rows):
+        words = node_words(flat, n)
+        if len(words) <= 18:
+            assert row == f"{n} {words}"  # the phrase whole, as in "5 regret the hotel"
+        else:
+            assert row.endswith("…")
+        assert metrics.horizontalAdvance(row) <= grid.label_w - 8, row  # drawn whole
+
+
+def test_categories_are_drawn_and_su_rvnn_names_each_phrases_matrix(make_window):
+    window = make_window(tree_project("su-rvnn"))
+    session, view = window.session, views(window).tree
+    editor = views(window).editor
+    editor.text.setPlainText("(S:3 (NP:2 (DT:2 the) (NN:2 film)) (VP:3 (VBZ:2 is) (JJ:3 good)))")
+    editor.read_text()
+    flat = session.example.flat
+    untied = set(session.spec.untied_pairs)
+    assert "DT NN" in untied  # the treebank's training trees have this pair
+    for n in range(flat.size):
+        item = view.nodes[("node", n)]
+        assert item.category.isVisible() and item.category.text() == flat.categories[n]
+        if flat.left[n] >= 0:  # a phrase: its matrix under it
+            expected = f"W_{{{flat.pairs[n]}}}" if flat.pairs[n] in untied else "W"
+            assert item.matrix.text() == expected and item.matrix.isVisible()
+    assert view.nodes[("node", flat.size - 1)].category.text() == "S"
+    assert "su-rvnn" in view.matrices_note and "W_ab" in view.matrices_note
+
+
+@pytest.mark.parametrize("text", ["(3 (2 the) (3 (2 film) (3 good)))", "the film is good"])
+def test_su_rvnn_says_when_every_phrase_uses_the_shared_w(make_window, text):
+    window = make_window(tree_project("su-rvnn"))
+    view, editor = views(window).tree, views(window).editor
+    editor.text.setPlainText(text)  # no categories: no pair of its own
+    editor.read_text()
+    flat = window.session.example.flat
+    for n in range(flat.size):
+        item = view.nodes[("node", n)]
+        assert item.category is None or not item.category.isVisible()
+        if flat.left[n] >= 0:
+            assert item.matrix.text() == "W"
+    assert "rvnn" in view.matrices_note and "shared W" in view.matrices_note
+    assert "no categories" in view.matrices_note
+    assert view.matrices_note in view.caption.text()
+
+
+def test_rvnn_draws_no_matrix_names(tree_window):
+    view = views(tree_window).tree
+    flat = tree_window.session.example.flat
+    assert view.matrices_note == ""
+    for n in range(flat.size):
+        item = view.nodes[("node", n)]
+        assert item.matrix is None or not item.matrix.isVisible()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import presentation
 from ..plots import style  # noqa: F401  (applies the pyqtgraph settings)
 from .model import FORMULAS, SCORES, Playground, score_numbers
 
@@ -53,6 +54,7 @@ class AttentionPlayground(QWidget):
         for button in (self.add_button, self.remove_button, self.reset_button):
             controls.addWidget(button)
         self.canvas = pg.PlotWidget()
+        presentation.follow(self.canvas)
         self.plane = self.canvas.getPlotItem()
         self.plane.setAspectLocked(True)
         self.plane.setRange(xRange=(-LIMIT, LIMIT), yRange=(-LIMIT, LIMIT), padding=0.05)

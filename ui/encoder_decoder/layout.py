@@ -2,8 +2,9 @@
 
 The encoder on the left (source tokens at the bottom, its layers above, a bidirectional layer as
 two rows), the decoder on the right (what each step reads at the bottom, its layers above, then
-the attention's context c_t and the output y_t), the bridge between them and the loss at the
-top right. Keys: ("source", n), ("encoder", layer, direction, n), ("bridge",), ("reads", t),
+the attention's context c_t and the output y_t), the bridge between them and the loss above
+the outputs (a row of its own: a line from each y_t fans up to it, crossing no token).
+Keys: ("source", n), ("encoder", layer, direction, n), ("bridge",), ("reads", t),
 ("decoder", layer, t), ("attention", t), ("output", t), ("loss",).
 """
 
@@ -37,7 +38,7 @@ class EncoderDecoderLayout:
         D = spec.num_directions
         encoder_rows = spec.encoder_layers * D
         height = max(encoder_rows, spec.decoder_layers) + 1  # layers, and the tokens below
-        top_rows = 2 if spec.attends else 1  # output (and attention) above the decoder
+        top_rows = 3 if spec.attends else 2  # loss, output (and attention) above the decoder
         bottom = (top_rows + height) * DY
         for n in range(S):
             self._add(("source", n), n * DX, bottom, TOKEN_W)
@@ -61,7 +62,7 @@ class EncoderDecoderLayout:
         y -= DY
         for t in range(T):
             self._add(("output", t), self.decoder_x(t), y, TOKEN_W)
-        self._add(("loss",), self.decoder_x(T - 1) + DX, y, NODE_W + 8)
+        self._add(("loss",), self.decoder_x((T - 1) / 2), y - DY, NODE_W + 8)
         top_encoder = bottom - encoder_rows * DY
         self._add(("bridge",), (S - 1 + (GAP + 1) / 2) * DX, top_encoder - DY / 2, NODE_W + 8)
 

@@ -32,12 +32,14 @@ class NodeInspector(QWidget):
         super().__init__(parent)
         self.session, self.focus = session, focus
         self.title = QLabel()
-        self.title.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        bold = self.title.font()
+        bold.setBold(True)  # only the weight: the size follows the window's (ui.presentation)
+        self.title.setFont(bold)
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.state = QLabel()
         self.state.setWordWrap(True)
         self.state.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.state.setFixedHeight(2 * self.state.fontMetrics().lineSpacing() + 4)
+        self._fit_state_height()
         self.unit = QSpinBox()
         self.unit.valueChanged.connect(self.redraw)
         self.text = EquationView()
@@ -74,7 +76,13 @@ class NodeInspector(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_base()
             self.redraw()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_state_height()
         super().changeEvent(event)
+
+    def _fit_state_height(self) -> None:
+        """Two lines of the state text, in the font of the moment."""
+        self.state.setFixedHeight(2 * self.state.fontMetrics().lineSpacing() + 4)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

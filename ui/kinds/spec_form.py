@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import current_language
+from ..task_words import setting_name
 from .spec_field import SpecField
 
 ERROR_STYLE = "border: 2px solid #d62728; border-radius: 3px;"
@@ -62,7 +63,7 @@ class SpecForm(QScrollArea):
         self.seed.editingFinished.connect(self._seed_edited)
         self.seed_label = QLabel()
         self.errors["init_seed"] = _error_label()
-        weights.addRow(self.seed_label, _with_error(self.seed, self.errors["init_seed"]))
+        _add_row(weights, self.seed_label, self.seed, self.errors["init_seed"])
         self.weights_state = QLabel()
         self.weights_state.setWordWrap(True)
         weights.addRow(self.weights_state)
@@ -108,7 +109,7 @@ class SpecForm(QScrollArea):
             error,
             label,
         )
-        self.form.addRow(label, _with_error(widget, error))
+        _add_row(self.form, label, widget, error)
 
     def retranslate(self) -> None:
         self.task_box.setTitle(self.tr("Task"))
@@ -174,13 +175,14 @@ class SpecForm(QScrollArea):
         """Outline the field in red with the message beside it (empty: clear)."""
         widget = self.seed if name == "init_seed" else self.widgets[name]
         widget.setStyleSheet(ERROR_STYLE if message else "")
-        self.errors[name].setText(message)
-        self.errors[name].setVisible(bool(message))
+        error = self.errors[name]
+        error.setText(message)
+        error.parentWidget().layout().setRowVisible(error, bool(message))
         if message:  # the message is where the person is looking, not below the fold
             self.ensureWidgetVisible(self.errors[name], 10, 10)
 
     def error(self, name: str) -> str:
-        return self.errors[name].text() if self.errors[name].isVisible() else ""
+        return self.errors[name].text() if not self.errors[name].isHidden() else ""
 
     # ----- following the session -------------------------------------------------------------
     def _show_value(self, name: str) -> None:
@@ -224,7 +226,7 @@ class SpecForm(QScrollArea):
         self.reinit.setEnabled(project.parameters is not None)
         language = current_language()
         about = task.description.get(language) or task.description.get("en", "")
-        settings = ", ".join(f"{k} = {v}" for k, v in task.settings.items())
+        settings = ", ".join(f"{setting_name(k)} = {v}" for k, v in task.settings.items())
         self.task_text.setText(
             f"<b>{task.name}</b>: {about}<br><span style='color:#777'>{settings}</span>"
         )
@@ -238,15 +240,12 @@ def _error_label() -> QLabel:
     return label
 
 
-def _with_error(widget, error: QLabel) -> QWidget:
-    """A field with its error message below it."""
-    box = QWidget()
-    column = QVBoxLayout(box)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(1)
-    column.addWidget(widget)
-    column.addWidget(error)
-    return box
+def _add_row(form: QFormLayout, label: QLabel, widget, error: QLabel) -> None:
+    """A field, and its error message in a row of its own under it: the message wraps across
+    the whole width of the form (beside the field, in a narrow dock, it was cut off)."""
+    form.addRow(label, widget)
+    form.addRow(error)
+    form.setRowVisible(error, False)
 
 
 def _shown(value) -> str:

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import presentation
+
 CELL_COLOURS = {"rnn": "#1f77b4", "gru": "#2ca02c", "lstm": "#d62728"}
 HOLDS, FAILS = "#1b7a1b", "#b3261e"
 
@@ -131,6 +133,7 @@ class SweepPlot(pg.PlotWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent, enableMenu=False)
+        presentation.follow(self)
         self.setMinimumHeight(200)
         self.setMouseEnabled(x=False, y=False)
         self.setYRange(0, 1.02, padding=0)

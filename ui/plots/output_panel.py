@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
+from ..task_words import class_names
 from . import known
 from .heatmap import Heatmap
 from .panel import PlotPanel
@@ -89,7 +90,7 @@ class OutputPanel(PlotPanel):
         top = float(finite.max()) if finite.size else 1.0
         self.loss_plot.setYRange(0, max(top, 1e-6) * 1.15, padding=0)
         self.loss_text.setPos(-0.4, max(top, 1e-6) * 1.12)
-        names = task.labels or [f"y{k}" for k in range(spec.output_size)]
+        names = class_names(task.labels or []) or [f"y{k}" for k in range(spec.output_size)]
         if self.heatmap is not None:
             self.heatmap.set_shape(spec.output_size, steps, labels, "")
             label_steps(self.heatmap.plot, names, "left")

@@ -12,6 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from .. import presentation
 from ..dock_tabs import on_screen
 from . import style  # also applies the pyqtgraph settings
 
@@ -23,6 +24,7 @@ class PlotPanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.view = pg.GraphicsLayoutWidget()
+        presentation.follow(self.view)
         self.view.ci.setContentsMargins(2, 2, 2, 2)
         self.note = QLabel()
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtWidgets import QGraphicsItem
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 pg.setConfigOptions(imageAxisOrder="row-major", background="w", foreground="k", antialias=True)
 
@@ -58,10 +59,11 @@ def safe_log10(values: np.ndarray) -> np.ndarray:
     return out
 
 
-def step_ticks(labels, most: int = 24) -> list[list[tuple[float, str]]]:
-    """Axis ticks for steps: every token when they fit, else every k-th one."""
+def step_ticks(labels, most: int = 24, chars: int = 8) -> list[list[tuple[float, str]]]:
+    """Axis ticks for steps: every token when they fit, else every k-th one; each label at most
+    `chars` characters."""
     every = max(1, int(np.ceil(len(labels) / most)))
-    major = [(float(t), _short(label)) for t, label in enumerate(labels) if t % every == 0]
+    major = [(float(t), _short(label, chars)) for t, label in enumerate(labels) if t % every == 0]
     return [major, []]
 
 
@@ -76,19 +78,32 @@ def label_steps(plot: pg.PlotItem, labels, axis: str = "bottom") -> None:
     _fit_ticks(plot)
 
 
+def fit_ticks(plot: pg.PlotItem) -> None:
+    """As many step labels as fit the plot's size and its tick font."""
+    if "_step_labels" in plot.__dict__:
+        _fit_ticks(plot)
+
+
 def _fit_ticks(plot: pg.PlotItem) -> None:
     view = plot.getViewBox()
     for axis, labels in plot._step_labels.items():
         if not labels:
             plot.getAxis(axis).setTicks([[], []])
             continue
+        metrics = QFontMetrics(plot.getAxis(axis).style["tickFont"] or QApplication.font())
+        chars = 8
         if axis == "bottom":
-            chars = min(float(np.mean([len(_short(x)) for x in labels])), 8.0)
-            room, per = view.width(), chars * 6.5 + 10
+            # labels shortened (to 4 characters at least) to the width of a step: a label wider
+            # than its step is not drawn at all at the axis' ends (the class names, in large type)
+            slot = view.width() / len(labels)
+            chars = int(np.clip(slot // max(metrics.averageCharWidth(), 1), 4, 8))
+            shown = [_short(x, chars) for x in labels]
+            width = float(np.mean([metrics.horizontalAdvance(x) for x in shown]))
+            room, per = view.width(), width + 10
         else:
-            room, per = view.height(), 13.0
+            room, per = view.height(), float(metrics.height())
         most = max(2, int(room / per)) if room > 0 else 24
-        plot.getAxis(axis).setTicks(step_ticks(labels, most))
+        plot.getAxis(axis).setTicks(step_ticks(labels, most, chars))
 
 
 def _short(label: str, width: int = 8) -> str:

@@ -20,6 +20,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from .. import presentation
 from ..plots.style import cache_still_parts, log_axis, safe_log10
 
 FPS = 30
@@ -36,6 +37,7 @@ class TrainingCurves(QWidget):
         self.note.setWordWrap(True)
         self.note.setStyleSheet("color: #444;")
         self.view = pg.GraphicsLayoutWidget()
+        presentation.follow(self.view)
         self.view.ci.setContentsMargins(2, 2, 2, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

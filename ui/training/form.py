@@ -1,5 +1,8 @@
 """FieldForm: a QFormLayout of named fields, each with an error line under it, so a value the
-engine refuses is outlined in red with its message in place (as in the network builder)."""
+engine refuses is outlined in red with its message in place (as in the network builder). With
+`messages_apart` the messages go instead into one line, `message`, that the owner places where
+it moves nothing the person is about to click (below the Start button). A field's message goes
+as soon as the person edits it."""
 
 from __future__ import annotations
 
@@ -17,8 +20,11 @@ from ..kinds.spec_form import ERROR_STYLE
 
 
 class FieldForm(QWidget):
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, messages_apart: bool = False):
         super().__init__(parent)
+        self.messages_apart = messages_apart
+        self.message = _error_line()  # every field's message, when they are kept apart
+        self.messages: dict[str, str] = {}
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -36,11 +42,15 @@ class FieldForm(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(1)
         column.addWidget(widget)
-        error = QLabel()
-        error.setWordWrap(True)
-        error.setStyleSheet("color: #d62728;")
-        error.hide()
-        column.addWidget(error)
+        error = _error_line()
+        if not self.messages_apart:
+            column.addWidget(error)
+        if isinstance(widget, QComboBox):
+            widget.currentIndexChanged.connect(lambda _index, k=key: self.flag(k, ""))
+        elif isinstance(widget, QLineEdit):
+            widget.textEdited.connect(lambda _text, k=key: self.flag(k, ""))
+            # the red outline's style sheet makes a field 2 px lower: keep its height
+            widget.setMinimumHeight(widget.sizeHint().height())
         title = QLabel(label)
         self.form.addRow(title, box)
         self.widgets[key], self.labels[key], self.errors[key] = widget, title, error
@@ -84,13 +94,30 @@ class FieldForm(QWidget):
 
     def flag(self, key: str, message: str) -> None:
         """Outline the field in red with the message under it (empty: clear)."""
+        if not message and key not in self.messages:
+            return  # nothing shown to clear (every keystroke in a field asks)
         self.widgets[key].setStyleSheet(ERROR_STYLE if message else "")
         self.errors[key].setText(message)
-        self.errors[key].setVisible(bool(message))
+        self.errors[key].setVisible(bool(message) and not self.messages_apart)
+        if message:
+            self.messages[key] = message
+        else:
+            self.messages.pop(key, None)
+        if self.messages_apart:
+            self.message.setText("\n".join(self.messages.values()))
+            self.message.setVisible(bool(self.messages))
 
     def error(self, key: str) -> str:
-        return self.errors[key].text() if self.errors[key].isVisible() else ""
+        return self.messages.get(key, "")
 
     def clear_flags(self) -> None:
         for key in self.widgets:
             self.flag(key, "")
+
+
+def _error_line() -> QLabel:
+    line = QLabel()
+    line.setWordWrap(True)
+    line.setStyleSheet("color: #d62728;")
+    line.hide()
+    return line

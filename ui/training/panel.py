@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 
 from simulator.kinds import compare_choices, kind_of
 
+from ..status_line import Message
+from ..translation_marks import QT_TRANSLATE_NOOP
 from .controller import MAIN, TrainingProblem, setting_label
 from .settings_form import TrainingSettingsForm
 from .task_form import TaskForm
@@ -79,6 +81,7 @@ class TrainingPanel(QScrollArea):
             button.clicked.connect(slot)
             buttons.addWidget(button, index // 2, index % 2)
         layout.addLayout(buttons)
+        layout.addWidget(self.form.message)  # below the buttons: a message moves none of them
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         layout.addWidget(self.progress)
@@ -289,6 +292,8 @@ class TrainingPanel(QScrollArea):
 
     def _runs_started(self) -> None:
         self._last = None
+        training = QT_TRANSLATE_NOOP("TrainingPanel", "Training…")  # not the last run's end
+        self.session.status.emit(Message("TrainingPanel", training))
         if self.curves is not None:
             self.curves.clear()
         self._show_progress()
@@ -331,12 +336,16 @@ class TrainingPanel(QScrollArea):
 
     def _finished(self, why: str) -> None:
         messages = {
-            "done": self.tr("Training finished."),
-            "stopped": self.tr("Training stopped."),
-            "paused": self.tr("Training paused; the views show the weights reached."),
-            "diverged": self.tr("Training diverged; the last good weights are kept."),
+            "done": QT_TRANSLATE_NOOP("TrainingPanel", "Training finished."),
+            "stopped": QT_TRANSLATE_NOOP("TrainingPanel", "Training stopped."),
+            "paused": QT_TRANSLATE_NOOP(
+                "TrainingPanel", "Training paused; the views show the weights reached."
+            ),
+            "diverged": QT_TRANSLATE_NOOP(
+                "TrainingPanel", "Training diverged; the last good weights are kept."
+            ),
         }
-        self.session.status.emit(messages.get(why, ""))
+        self.session.status.emit(Message("TrainingPanel", messages[why]) if why in messages else "")
         if why == "diverged" and self._divergence is not None:
             name, label, divergence = self._divergence
             self.session.problem.emit(

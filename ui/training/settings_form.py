@@ -15,7 +15,7 @@ REALS = ("learning_rate", "momentum", "weight_decay", "clip")
 
 class TrainingSettingsForm(FieldForm):
     def __init__(self, parent=None):
-        super().__init__(parent)
+        super().__init__(parent, messages_apart=True)  # shown below the Start button
         self.choice("optimizer", "", OPTIMIZERS)
         self.line("learning_rate", "")
         self.line("momentum", "")

@@ -9,36 +9,10 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..i18n import current_language
-from ..translation_marks import QT_TRANSLATE_NOOP
+from ..task_words import describe, setting_name
 from .form import FieldForm
 
 EXAMPLES_SHOWN = 3
-# The tasks' settings, named as in the project file (task.NAME) and in `rnnsim tasks`; the
-# others show their own name.
-SETTING_LABELS = {
-    "seed": QT_TRANSLATE_NOOP("TaskForm", "seed"),
-    "train_size": QT_TRANSLATE_NOOP("TaskForm", "training examples"),
-    "test_size": QT_TRANSLATE_NOOP("TaskForm", "test examples"),
-    "length": QT_TRANSLATE_NOOP("TaskForm", "length"),
-    "min_length": QT_TRANSLATE_NOOP("TaskForm", "shortest"),
-    "max_length": QT_TRANSLATE_NOOP("TaskForm", "longest"),
-    "min_words": QT_TRANSLATE_NOOP("TaskForm", "fewest words"),
-    "max_words": QT_TRANSLATE_NOOP("TaskForm", "most words"),
-    "delay": QT_TRANSLATE_NOOP("TaskForm", "delay"),
-    "symbols": QT_TRANSLATE_NOOP("TaskForm", "symbols"),
-    "target": QT_TRANSLATE_NOOP("TaskForm", "target"),
-    "language": QT_TRANSLATE_NOOP("TaskForm", "language"),
-    "path": QT_TRANSLATE_NOOP("TaskForm", "file"),
-    "test_path": QT_TRANSLATE_NOOP("TaskForm", "test file"),
-    "test_fraction": QT_TRANSLATE_NOOP("TaskForm", "test share"),
-    "source_format": QT_TRANSLATE_NOOP("TaskForm", "source format"),
-    "target_format": QT_TRANSLATE_NOOP("TaskForm", "target format"),
-    "min_year": QT_TRANSLATE_NOOP("TaskForm", "earliest year"),
-    "max_year": QT_TRANSLATE_NOOP("TaskForm", "latest year"),
-    "max_value": QT_TRANSLATE_NOOP("TaskForm", "largest number"),
-    "direction": QT_TRANSLATE_NOOP("TaskForm", "direction"),
-    "split": QT_TRANSLATE_NOOP("TaskForm", "split into"),
-}
 
 
 class TaskForm(QWidget):
@@ -128,7 +102,7 @@ class TaskForm(QWidget):
 
     def _label_fields(self) -> None:
         for key, label in self.fields.labels.items():
-            label.setText(self.tr(SETTING_LABELS[key]) if key in SETTING_LABELS else key)
+            label.setText(setting_name(key))
 
     def _describe(self) -> None:
         task = self.shown_task
@@ -139,7 +113,7 @@ class TaskForm(QWidget):
         language = current_language()
         self.description.setText(task.description.get(language) or task.description.get("en"))
         count = min(EXAMPLES_SHOWN, len(task.train))
-        lines = [_shorten(task.describe("train", i)) for i in range(count)]
+        lines = [_shorten(describe(task, "train", i)) for i in range(count)]
         self.examples.setText("<br>".join(_escape(line) for line in lines))
 
     # ----- building --------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..task_words import class_names
 from ..undo import NetworkEdit, NetworkState
 from .describe import node_words
 from .items import class_colours, text_colour
@@ -150,7 +151,9 @@ class ModelComparison(QWidget):
         session = self.session
         flat = session.example.flat
         order = sorted(range(flat.size), key=lambda n: (-flat.height[n], flat.span[n, 0]))
-        names = session.task.labels or [str(k) for k in range(session.spec.output_size)]
+        names = class_names(session.task.labels or []) or [
+            str(k) for k in range(session.spec.output_size)
+        ]
         colours = class_colours(session.spec.output_size)
         self.table.setRowCount(len(order) + 1)
         self.table.setVerticalHeaderLabels(

@@ -10,6 +10,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 
+from .. import presentation
 from ..equations import Equation, num
 from ..kinds.node_inspector import NodeInspector, columns
 from ..plots.style import DIVERGING, plain, symmetric_levels
@@ -20,10 +21,14 @@ from .describe import node_words
 BARS = {"W x": "#1f77b4", "xᵀ V x": "#d62728"}
 
 
+PHRASE_CHARS = 18  # the grid widens its labels' column to show this much of a phrase
+
+
 class TreeInspector(NodeInspector):
     def __init__(self, session, focus, parent=None):
         super().__init__(session, focus, parent)
         self.figure = pg.GraphicsLayoutWidget()
+        presentation.follow(self.figure)
         self.figure.setMinimumHeight(150)
         self.plot = self.figure.addPlot()
         plain(self.plot)
@@ -160,6 +165,6 @@ class TreeInspector(NodeInspector):
         self._show_mode(None)
 
 
-def _short(n: int, words: str) -> str:
-    """A grid row's name: the node's number and the start of its words (the grid is narrow)."""
-    return f"{n} {words if len(words) <= 5 else words[:4] + '…'}"
+def _short(n: int, words: str, most: int = PHRASE_CHARS) -> str:
+    """A grid row's name: the node's number and its words (their start, when many)."""
+    return f"{n} {words if len(words) <= most else words[: most - 1] + '…'}"

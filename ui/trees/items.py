@@ -1,5 +1,7 @@
 """The graphics items of a parse tree: round nodes filled with their predicted class's colour,
-a small dot for the label the node is trained towards, and the words under the leaves."""
+a small dot for the label the node is trained towards, the words under the leaves, a node's
+syntactic category at its left (NP, VP: a treebank's) and, under a phrase, the matrix su-rvnn
+composes it with (W_ab of its children's categories, or the shared W)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ from ..diagram.items import CURSOR
 from ..diagram.layout import Node
 
 # Five sentiment classes, very negative to very positive; other class counts cycle the rest.
+CATEGORY_COLOUR = "#4a5a78"
+UNTIED_COLOUR, SHARED_COLOUR = "#7a3db8", "#8a8a8a"  # su-rvnn: a pair's own W_ab; the shared W
 SENTIMENT = ("#ca0020", "#f4a582", "#d9d9d9", "#92c5de", "#0571b0")
 OTHER = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#17becf", "#bcbd22")
 FUTURE = QColor("#ffffff")
@@ -62,7 +66,21 @@ class TreeNodeItem(QGraphicsPathItem):
             self.word.setFont(big)
             box = self.word.boundingRect()
             self.word.setPos(-box.width() / 2, r + 4)
+        self.category = self.matrix = None
         self._look = (None, None, None, None)
+
+    def set_category(self, text: str) -> None:
+        """The node's syntactic category, at its left."""
+        self.category = _small_text(self, self.category, text, CATEGORY_COLOUR)
+        box = self.category.boundingRect()
+        self.category.setPos(-self.node.width / 2 - box.width() - 3, -box.height() / 2)
+
+    def set_matrix(self, text: str, untied: bool) -> None:
+        """The matrix a phrase is composed with, under it ("" hides it)."""
+        colour = UNTIED_COLOUR if untied else SHARED_COLOUR
+        self.matrix = _small_text(self, self.matrix, text, colour)
+        box = self.matrix.boundingRect()
+        self.matrix.setPos(-box.width() / 2, self.node.width / 2 + 2)
 
     def set_caption(self, text: str, colour: str) -> None:
         self.caption.setText(text)
@@ -91,3 +109,15 @@ class TreeNodeItem(QGraphicsPathItem):
     def set_word_colour(self, colour: str) -> None:
         if self.word is not None:
             self.word.setBrush(QColor(colour))
+
+
+def _small_text(parent, item, text: str, colour: str) -> QGraphicsSimpleTextItem:
+    if item is None:
+        item = QGraphicsSimpleTextItem(parent)
+        font = QFont()
+        font.setPointSizeF(8)
+        item.setFont(font)
+    item.setText(text)
+    item.setBrush(QColor(colour))
+    item.setVisible(bool(text))
+    return item

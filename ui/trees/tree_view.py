@@ -19,6 +19,7 @@ from ..diagram.items import CURSOR
 from ..diagram.layout import Node
 from ..input_example import InputProblem
 from ..kinds.graph_view import GraphView
+from ..task_words import class_names
 from . import editing
 from . import example as examples
 from .items import TreeNodeItem, class_colours, text_colour
@@ -37,6 +38,8 @@ class TreeView(GraphView):
         self._built = None
         self.colours: tuple[str, ...] = ()
         self.problem = None  # the last edit's problem, for tests
+        self.matrices_note = ""  # su-rvnn: which matrices this tree's phrases use
+        self.caption.setWordWrap(True)  # the legend, and that note under it
         session.trace_changed.connect(self._trace_changed)
         session.cursor_moved.connect(self._moved)
         focus.changed.connect(self.redraw)
@@ -52,6 +55,7 @@ class TreeView(GraphView):
             self._built = example
             self.fit()
         self._legend()
+        self._matrices()
         self.redraw()
 
     def _build(self, example) -> None:
@@ -67,6 +71,8 @@ class TreeView(GraphView):
             item = TreeNodeItem(node, word or "")
             if word:
                 item.set_word_colour("#d62728" if next(unknown) else "#202020")
+            if flat.categories[n]:
+                item.set_category(flat.categories[n])
             self.scene.addItem(item)
             self.nodes[("node", n)] = item
         for n in range(flat.size):
@@ -88,7 +94,7 @@ class TreeView(GraphView):
         session = self.session
         count = session.spec.output_size
         self.colours = class_colours(count)
-        names = session.task.labels or [str(k) for k in range(count)]
+        names = class_names(session.task.labels or []) or [str(k) for k in range(count)]
         parts = [
             f"<span style='background:{c}; color:{text_colour(c)}'>&nbsp;{k}&nbsp;</span> {name}"
             for k, (c, name) in enumerate(zip(self.colours, names, strict=False))
@@ -103,6 +109,46 @@ class TreeView(GraphView):
                 "bracket the two."
             )
         )
+
+    def _matrices(self) -> None:
+        """su-rvnn: under each phrase the matrix composing it (W_ab of its children's category
+        pair, or the shared W), and a line saying when every phrase here uses the shared W (then
+        su-rvnn computes exactly what rvnn does)."""
+        session = self.session
+        flat, trace = session.example.flat, session.trace
+        su_rvnn = session.spec.model == "su-rvnn" and trace.pair is not None
+        pairs = np.asarray(trace.pair[session.stepper.rows]) if su_rvnn else None
+        phrases = [n for n in range(flat.size) if flat.left[n] >= 0]
+        for n in phrases:
+            item = self.nodes[("node", n)]
+            if not su_rvnn:
+                item.set_matrix("", False)
+            elif pairs[n] >= 0:
+                item.set_matrix(f"W_{{{flat.pairs[n]}}}", True)
+            else:
+                item.set_matrix("W", False)
+        self.matrices_note = ""
+        if su_rvnn and not any(pairs[n] >= 0 for n in phrases):
+            if not any(flat.categories):
+                why = self.tr("this tree has no categories")
+            elif not session.spec.untied_pairs:
+                why = self.tr("the network unties no pair")
+            else:
+                why = self.tr("none of its children's category pairs is untied")
+            self.matrices_note = self.tr(
+                "su-rvnn: every phrase of this tree is composed with the shared W ({0}), "
+                "so here it computes what rvnn does."
+            ).format(why)
+        elif su_rvnn:
+            untied = sum(pairs[n] >= 0 for n in phrases)
+            self.matrices_note = self.tr(
+                "su-rvnn: {0} of {1} phrases use their children's category pair's own W_ab "
+                "(named under the node); the others the shared W."
+            ).format(untied, len(phrases))
+        if self.matrices_note:
+            self.caption.setText(
+                self.caption.text() + f"<br><span style='color:#7a3db8'>{self.matrices_note}</span>"
+            )
 
     # ----- per event -----------------------------------------------------------------------------
     def current_key(self):
@@ -147,7 +193,7 @@ class TreeView(GraphView):
 
     def _tooltip(self, n: int, probs, known: bool) -> str:
         example, task = self.session.example, self.session.task
-        names = task.labels or [str(k) for k in range(len(probs))]
+        names = class_names(task.labels or []) or [str(k) for k in range(len(probs))]
         text = f"{n}: '{example.flat.phrase(n)}'"
         if known:
             best = int(np.argmax(probs))
