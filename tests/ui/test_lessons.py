@@ -403,4 +403,5 @@ def test_a_lessons_train_button_trains_its_steps_with_the_curves_raised(qtbot, w
     qtbot.waitUntil(lambda: window.training.state == "idle", timeout=60_000)
     wait_for_workers(qtbot)
     assert window.session.project.step == guide.lesson.steps[train].arguments["steps"] == 300
+    window.training_curves.flush()  # the curves redraw on a timer: draw what is queued now
     assert train in guide.done and window.training_curves.curve_lengths() == {"main": 300}
