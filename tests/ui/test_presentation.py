@@ -109,3 +109,19 @@ def test_the_network_form_fits_its_narrow_dock_when_large(make_window, qtbot):
         window.presentation.larger_action.trigger()
     qtbot.wait(150)  # the new font reaches the form's size hints
     assert form.widget().minimumSizeHint().width() <= form.viewport().width()
+
+
+def test_the_diagrams_grow_with_the_scale(make_window, qtbot):
+    """The unrolled diagram (and every graph view: the encoder-decoder's, the tree) is fitted and
+    then drawn that much larger at a presentation scale, following the current node."""
+    window = make_window()
+    diagram = window.view_sets.sets["recurrent"].diagram
+    qtbot.waitUntil(lambda: diagram.view.transform().m11() > 0)
+    fitted = diagram.view.transform().m11()
+    for _ in range(3):  # 1.0 -> 1.5
+        window.presentation.larger_action.trigger()
+    QApplication.processEvents()
+    assert diagram.view.transform().m11() == pytest.approx(1.5 * fitted, rel=0.05)
+    window.presentation.usual_action.trigger()
+    QApplication.processEvents()
+    assert diagram.view.transform().m11() == pytest.approx(fitted, rel=0.05)

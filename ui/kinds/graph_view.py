@@ -123,6 +123,8 @@ class GraphView(QWidget):
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+        elif event.type() == QEvent.Type.FontChange and self._auto_fit:
+            self.fit()  # the presentation scale changed (ui.presentation sets the font)
         super().changeEvent(event)
 
     def retranslate(self) -> None:
@@ -143,14 +145,18 @@ class GraphView(QWidget):
 
     def fit(self) -> None:
         """Fit the whole picture in the view; a big one keeps a readable size and scrolls to
-        the current node."""
+        the current node. At a presentation scale above 1 (ui.presentation) the picture is that
+        much larger than fitted, and scrolls to the current node."""
+        from ..presentation import scale as presentation_scale
+
         self._auto_fit = True
         rect = self.scene.sceneRect()
         viewport = self.view.viewport().size()
         if rect.isEmpty() or viewport.isEmpty():
             return
         scale = min(viewport.width() / rect.width(), viewport.height() / rect.height())
-        scale = min(max(scale, self.minimum_scale()), 1.4)
+        scale = min(max(scale, self.minimum_scale()), 1.4) * max(presentation_scale(), 1.0)
+        scale = min(scale, MAX_SCALE)
         self.view.resetTransform()
         self.view.scale(scale, scale)
         self.show_current()
