@@ -4,6 +4,8 @@ benchmarks/kill_during_save.py does the same 50 times on a trained example."""
 
 import random
 
+import pytest
+
 from simulator.project import Project, new_project
 
 from .kill_saving import kill_while_saving
@@ -11,6 +13,7 @@ from .kill_saving import kill_while_saving
 KILLS = 4
 
 
+@pytest.mark.slow  # ~3 s of saving processes started and killed
 def test_a_kill_at_any_moment_leaves_one_whole_version(tmp_path):
     path = tmp_path / "p.rnnsim.json"
     project = new_project("adding", {"network.hidden_size": 32, "training.optimizer": "adam"})

@@ -1,8 +1,12 @@
 """`rnnsim FILE --goto EVENT --screenshot OUT.png` and friends, run as a person would."""
 
+import pytest
+
 from simulator.resources import DEFAULT_EXAMPLE
 
 from ..run_rnnsim import rnnsim
+
+pytestmark = pytest.mark.slow  # each starts the program afresh (~1.3 s a run)
 
 
 def test_screenshot_and_export_of_a_project_at_an_event(tmp_path):
