@@ -21,6 +21,8 @@ READABLE_SCALE = 0.6
 
 
 class UnrolledView(GraphView):
+    figure_name = "unrolled"  # the file name its right-click menu offers
+
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
         self.layout_ = None

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..figures import attach_figure_menu
 from ..undo import NetworkEdit, NetworkState
 from .describe import node_words
 from .items import class_colours, text_colour
@@ -61,6 +62,7 @@ class ModelComparison(QWidget):
         session.project_changed.connect(self._project_changed)
         session.network_changed.connect(self._remember)
         session.trace_changed.connect(self._changed)
+        attach_figure_menu(self, self, "models_compared")
 
     def retranslate(self) -> None:
         self.note.setText(

@@ -29,6 +29,8 @@ EDGE_LIT = QPen(CURSOR, 3.0)
 
 
 class TreeView(GraphView):
+    figure_name = "tree"  # the file name its right-click menu offers
+
     def __init__(self, session, focus, parent=None):
         super().__init__(session, parent)
         self.focus = focus
