@@ -51,9 +51,13 @@ class _MenuOnRightClick(QObject):
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.widget and event.type() == QEvent.Type.ContextMenu:
-            figure_menu(self.widget, self.figure, self.name).exec(event.globalPos())
+            show_menu(figure_menu(self.widget, self.figure, self.name), event.globalPos())
             return True
         return False
+
+
+def show_menu(menu: QMenu, position) -> None:
+    menu.exec(position)
 
 
 def ask_path(parent, name: str, suffix: str) -> Path | None:
