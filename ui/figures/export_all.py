@@ -14,10 +14,6 @@ from .menu import FOLDER_KEY
 from .svg import save_svg
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExportFigures", text)
-
-
 def write_figures(figures: dict, folder: Path, progress=None) -> list[Path]:
     """Each figure as NAME.png and NAME.svg in `folder` (made if missing); returns the files.
     `progress(done, total)` is called after each figure and returns False to stop."""
@@ -35,11 +31,19 @@ def write_figures(figures: dict, folder: Path, progress=None) -> list[Path]:
 def export_figures(window) -> list[Path]:
     """Ask for a folder and write every view of the window into it."""
     start = QSettings().value(FOLDER_KEY, str(Path.home()))
-    chosen = QFileDialog.getExistingDirectory(window, _tr("Export figures into"), start)
+    chosen = QFileDialog.getExistingDirectory(
+        window, QCoreApplication.translate("ExportFigures", "Export figures into"), start
+    )
     if not chosen:
         return []
     QSettings().setValue(FOLDER_KEY, chosen)
-    dialog = QProgressDialog(_tr("Writing the figures…"), _tr("Stop"), 0, 1, window)
+    dialog = QProgressDialog(
+        QCoreApplication.translate("ExportFigures", "Writing the figures…"),
+        QCoreApplication.translate("ExportFigures", "Stop"),
+        0,
+        1,
+        window,
+    )
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
 
@@ -54,11 +58,18 @@ def export_figures(window) -> list[Path]:
     except (OSError, RuntimeError, ValueError) as err:
         dialog.close()
         QMessageBox.warning(
-            window, _tr("Export figures"), _tr("Cannot write the figures: {0}").format(err)
+            window,
+            QCoreApplication.translate("ExportFigures", "Export figures"),
+            QCoreApplication.translate("ExportFigures", "Cannot write the figures: {0}").format(
+                err
+            ),
         )
         return []
     dialog.close()
     window.statusBar().showMessage(
-        _tr("{0} figures written into {1}.").format(len(written) // 2, chosen), 8000
+        QCoreApplication.translate("ExportFigures", "{0} figures written into {1}.").format(
+            len(written) // 2, chosen
+        ),
+        8000,
     )
     return written

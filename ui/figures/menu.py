@@ -18,18 +18,14 @@ from .svg import save_svg
 FOLDER_KEY = "figures/folder"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FigureMenu", text)
-
-
 def add_figure_actions(menu: QMenu, figure, name: str, parent) -> list:
     """Add Copy / Save as PNG / Save as SVG for `figure` to `menu`; returns the actions."""
     get = figure if callable(figure) else (lambda: figure)
-    copy = menu.addAction(_tr("Copy figure"))
+    copy = menu.addAction(QCoreApplication.translate("FigureMenu", "Copy figure"))
     copy.triggered.connect(lambda: _guarded(parent, lambda: copy_figure(get())))
-    png = menu.addAction(_tr("Save figure as PNG…"))
+    png = menu.addAction(QCoreApplication.translate("FigureMenu", "Save figure as PNG…"))
     png.triggered.connect(lambda: _save(parent, get, name, ".png", save_png))
-    svg = menu.addAction(_tr("Save figure as SVG (vector)…"))
+    svg = menu.addAction(QCoreApplication.translate("FigureMenu", "Save figure as SVG (vector)…"))
     svg.triggered.connect(lambda: _save(parent, get, name, ".svg", save_svg))
     return [copy, png, svg]
 
@@ -64,7 +60,10 @@ def ask_path(parent, name: str, suffix: str) -> Path | None:
     folder = QSettings().value(FOLDER_KEY, str(Path.home()))
     kind = "PNG (*.png)" if suffix == ".png" else "SVG (*.svg)"
     chosen, _ = QFileDialog.getSaveFileName(
-        parent, _tr("Save figure"), str(Path(folder) / (name + suffix)), kind
+        parent,
+        QCoreApplication.translate("FigureMenu", "Save figure"),
+        str(Path(folder) / (name + suffix)),
+        kind,
     )
     if not chosen:
         return None
@@ -86,4 +85,8 @@ def _guarded(parent, act) -> None:
     try:
         act()
     except (OSError, RuntimeError, TypeError, ValueError) as err:
-        QMessageBox.warning(parent, _tr("Figure"), _tr("Cannot make the figure: {0}").format(err))
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("FigureMenu", "Figure"),
+            QCoreApplication.translate("FigureMenu", "Cannot make the figure: {0}").format(err),
+        )
