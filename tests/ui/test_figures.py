@@ -11,7 +11,7 @@ import numpy as np
 import pyqtgraph as pg
 import pytest
 from PySide6.QtGui import QContextMenuEvent, QGuiApplication, QImage
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
 from simulator.project import Project
 from simulator.resources import EXAMPLES
@@ -229,3 +229,29 @@ def test_export_plots_writes_every_figure_of_each_kind(tmp_path, example, expect
     assert expected <= names and names == {p.stem for p in out.glob("*.png")}
     for svg in out.glob("*.svg"):
         assert svg_texts(svg), svg.name
+
+
+def test_a_right_click_on_a_node_still_offers_the_figure(make_window, menus, monkeypatch):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from ui.app import settle
+
+    window = make_window()
+    settle(window)
+    diagram = window.diagram
+    node = next(iter(diagram.nodes.values()))
+    at = diagram.view.mapFromScene(node.sceneBoundingRect().center())
+    QTest.mouseClick(diagram.view.viewport(), Qt.MouseButton.RightButton, pos=at)
+    assert [a.text() for a in menus[-1].actions()][0] == "Copy figure"
+    tree_window = make_window(Project.load(EXAMPLES / "tree_sentiment_rntn.rnnsim.json"))
+    settle(tree_window)
+    tree = tree_window.view_sets.views(tree_window.view_sets.kind).tree
+    leaf = next(iter(tree.nodes.values()))
+    at = tree.view.mapFromScene(leaf.sceneBoundingRect().center())
+    tree.context_menu(leaf.node.key, tree.view.viewport().mapToGlobal(at))
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+    menu = tree.findChildren(QMenu, options=direct)[-1]  # the node's menu, popped up
+    texts = [a.text() for a in menu.actions()]
+    menu.close()
+    assert "Copy figure" in texts and texts.index("Copy figure") > 0  # after the node's own

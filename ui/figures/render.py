@@ -10,7 +10,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QPoint, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsScene, QWidget
 
@@ -114,13 +114,14 @@ def _fresh(scene: QGraphicsScene, vector: bool):
 
 class CellsItem(QGraphicsItem):
     """A picture (an ImageItem's rendered image, a colour bar's pixmap) as one filled rectangle
-    per pixel, in the picture's own place: pixel (x, y) covers the local rect
-    [ox + x, ox + x + 1] x [oy + y, oy + y + 1], (ox, oy) the picture's offset. Transparent
+    per pixel, where the picture is drawn: with the picture's W x H pixels stretched over the
+    local rect `area`, pixel (x, y) covers [ax + x w, ax + (x + 1) w] x [ay + y h, ...], w =
+    area width / W, h = area height / H (1 x 1 for an image at full resolution). Transparent
     pixels (nothing known: NaN) are left out, so the background shows as on screen."""
 
-    def __init__(self, item, picture, offset):
+    def __init__(self, item, picture, area: QRectF):
         super().__init__(item.parentItem())
-        self.picture, self.offset = picture, offset
+        self.picture, self.area = picture, area
         self.setTransform(item.transform())
         self.setPos(item.pos())
         self.setZValue(item.zValue())
@@ -134,22 +135,29 @@ class CellsItem(QGraphicsItem):
                 return None
             if item.qimage is None:
                 item.render()
-            picture, offset = item.qimage, QPointF(0, 0)
+            picture = item.qimage
+            rows, columns = item.image.shape[:2]
+            if item.axisOrder == "col-major":
+                rows, columns = columns, rows
+            area = QRectF(0, 0, columns, rows)  # as ImageItem.paint draws it
         else:
-            picture, offset = item.pixmap().toImage(), item.offset()
+            picture = item.pixmap().toImage()
+            area = QRectF(item.offset(), QSizeF(picture.size()))
         if picture is None or picture.isNull():
             return None
-        return cls(item, picture, offset)
+        return cls(item, picture, area)
 
     def boundingRect(self) -> QRectF:
-        return QRectF(self.offset, QSizeF(self.picture.size()))
+        return self.area
 
     def paint(self, painter: QPainter, *_args) -> None:
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        ox, oy = self.offset.x(), self.offset.y()
+        w = self.area.width() / self.picture.width()
+        h = self.area.height() / self.picture.height()
+        left, top = self.area.left(), self.area.top()
         for y in range(self.picture.height()):
             for x in range(self.picture.width()):
                 colour = QColor.fromRgba(self.picture.pixel(x, y))
                 if colour.alpha() > 0:
-                    painter.fillRect(QRectF(ox + x, oy + y, 1, 1), colour)
+                    painter.fillRect(QRectF(left + x * w, top + y * h, w, h), colour)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..figures import attach_figure_menu
+from ..figures import menu as figure_menus
 
 MIN_SCALE = 0.2
 MAX_SCALE = 2.5
@@ -118,7 +119,11 @@ class GraphView(QWidget):
         """A node was clicked."""
 
     def context_menu(self, key, position) -> None:
-        """A node was right-clicked at `position` (global)."""
+        """A node was right-clicked at `position` (global): here the figure menu; a view with
+        node menus of its own adds the figure's actions to them (add_figure_actions)."""
+        figure_menus.show_menu(
+            figure_menus.figure_menu(self, self.scene, self.figure_name), position
+        )
 
     def minimum_scale(self) -> float:
         """The smallest scale `fit` may choose (a big graph then scrolls)."""

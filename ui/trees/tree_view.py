@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsLineItem, QMenu
 
 from ..diagram.items import CURSOR
 from ..diagram.layout import Node
+from ..figures import add_figure_actions
 from ..input_example import InputProblem
 from ..kinds.graph_view import GraphView
 from . import editing
@@ -213,6 +214,8 @@ class TreeView(GraphView):
         if focused is not None and focused != key:
             action = menu.addAction(self.tr("Bracket with the selected node (Shift+click)"))
             action.triggered.connect(lambda: self.bracket(focused[1], n))
+        menu.addSeparator()
+        add_figure_actions(menu, self.scene, self.figure_name, self)
         menu.popup(position)
 
     def set_label(self, n: int, label: int) -> None:
