@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from . import explanation_panel, lessons
 from .dock_tabs import follow_tabs
 from .exchange_actions import ExchangeActions
+from .figures import write_figures
+from .figures.export_all import export_figures
 from .file_actions import FileActions
 from .gallery_panel import GalleryPanel
 from .help_menu import HelpMenu
@@ -222,6 +224,9 @@ class MainWindow(QMainWindow):
         files.addAction(fa.save_as_action)
         files.addSeparator()
         files.addActions(self.exchange_actions.actions())
+        self.export_figures_action = files.addAction(
+            self.tr("Export &figures…"), lambda: export_figures(self)
+        )
         files.addSeparator()
         self.quit_action = files.addAction(
             self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close
@@ -301,6 +306,7 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.reset_layout_action.setText(self.tr("Reset layout"))
         self.presentation.retranslate()
+        self.export_figures_action.setText(self.tr("Export &figures…"))
         self.file_actions.retranslate()
         self.exchange_actions.retranslate()
         self._title()
@@ -343,12 +349,17 @@ class MainWindow(QMainWindow):
         return self.recurrent_views.plots
 
     # ----- figures -------------------------------------------------------------------------------
+    def figures(self) -> dict:
+        """name -> figure (ui.figures) for every view showing something: the kind's views and
+        the training curves once a run has drawn them."""
+        figures = self.view_sets.figures()
+        if self.training_curves.items:
+            figures["training_curves"] = self.training_curves.view.ci
+        return figures
+
     def export_plots(self, folder) -> list[Path]:
-        """The shown model's pictures as PNG (and its plots as SVG) in `folder`; returns the
-        files written."""
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        return self.view_sets.export_plots(folder)
+        """Every figure as PNG and vector SVG in `folder`; returns the files written."""
+        return write_figures(self.figures(), Path(folder))
 
     # ----- layout memory and closing ------------------------------------------------------------
     def _restore_layout(self) -> None:

@@ -635,6 +635,60 @@
     </message>
 </context>
 <context>
+    <name>ExportFigures</name>
+    <message>
+        <source>Export figures into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the figures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the figures: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} figures written into {1}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FigureMenu</name>
+    <message>
+        <source>Copy figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save figure as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save figure as SVG (vector)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot make the figure: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <source>&amp;New…</source>
@@ -1358,6 +1412,10 @@
     </message>
     <message>
         <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export &amp;figures…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -635,6 +635,60 @@
     </message>
 </context>
 <context>
+    <name>ExportFigures</name>
+    <message>
+        <source>Export figures into</source>
+        <translation>将图表导出到</translation>
+    </message>
+    <message>
+        <source>Writing the figures…</source>
+        <translation>正在写入图表…</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Export figures</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Cannot write the figures: {0}</source>
+        <translation>无法写入图表：{0}</translation>
+    </message>
+    <message>
+        <source>{0} figures written into {1}.</source>
+        <translation>已将 {0} 张图表写入 {1}。</translation>
+    </message>
+</context>
+<context>
+    <name>FigureMenu</name>
+    <message>
+        <source>Copy figure</source>
+        <translation>复制图表</translation>
+    </message>
+    <message>
+        <source>Save figure as PNG…</source>
+        <translation>将图表另存为 PNG…</translation>
+    </message>
+    <message>
+        <source>Save figure as SVG (vector)…</source>
+        <translation>将图表另存为 SVG（矢量）…</translation>
+    </message>
+    <message>
+        <source>Save figure</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Cannot make the figure: {0}</source>
+        <translation>无法生成图表：{0}</translation>
+    </message>
+</context>
+<context>
     <name>FileActions</name>
     <message>
         <source>&amp;New…</source>
@@ -1359,6 +1413,10 @@
     <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Export &amp;figures…</source>
+        <translation>导出图表(&amp;F)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>

@@ -11,6 +11,8 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QMenu
 
+from ..figures import add_figure_actions
+from ..figures import menu as figure_menus
 from ..intervention_actions import add_intervention_actions
 from ..intervention_text import effect_line
 from ..kinds.graph_view import MIN_SCALE, GraphView
@@ -26,6 +28,8 @@ READABLE_SCALE = 0.6
 
 
 class UnrolledView(GraphView):
+    figure_name = "unrolled"  # the file name its right-click menu offers
+
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
         self.layout_ = None
@@ -252,9 +256,14 @@ class UnrolledView(GraphView):
         return menu
 
     def context_menu(self, key, position) -> None:
+        """A hidden node's interventions, then the figure's actions; elsewhere the figure's."""
         menu = self.node_menu(key)
-        if menu is not None:
-            menu.exec(position)
+        if menu is None:
+            super().context_menu(key, position)
+            return
+        menu.addSeparator()
+        add_figure_actions(menu, self.scene, self.figure_name, self)
+        figure_menus.show_menu(menu, position)
 
     def minimum_scale(self) -> float:
         """A long sequence keeps a readable size and scrolls."""

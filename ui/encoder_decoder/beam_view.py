@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from simulator.encoder_decoder import EOS
 
+from ..figures import attach_figure_menu
 from ..kernels import compile_status
 from ..kinds.kernels import manager
 from .decoding_kernels import decoding_key, decoding_ready
@@ -78,6 +79,7 @@ class BeamView(QWidget):
         manager().ready.connect(self._kernels_ready)
         manager().compiling.connect(self._compiling)
         self.retranslate()
+        attach_figure_menu(self, self, "beam_search")
 
     def retranslate(self) -> None:
         self.width_label.setText(self.tr("beam width K"))

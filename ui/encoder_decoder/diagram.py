@@ -25,6 +25,8 @@ def _short(text: str, width: int = 6) -> str:
 
 
 class EncoderDecoderDiagram(GraphView):
+    figure_name = "encoder_decoder"  # the file name its right-click menu offers
+
     def __init__(self, session, focus, parent=None):
         super().__init__(session, parent)
         self.focus = focus

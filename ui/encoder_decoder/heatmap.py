@@ -17,6 +17,8 @@ from . import known
 
 
 class AttentionHeatmap(InheritedTr, PlotPanel):
+    figure_name = "attention"  # the file name its right-click menu offers
+
     def __init__(self, session, focus, parent=None):
         super().__init__(session, parent)
         self.focus = focus

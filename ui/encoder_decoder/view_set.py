@@ -4,8 +4,6 @@ playground as tabs), with its builder and inspector for the "Network" and "Inspe
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout
 
@@ -91,16 +89,21 @@ class EncoderDecoderViewSet(ViewSet):
         if key == kernel_key(ENCODER_DECODER.name):
             self.playground.update_views()
 
-    def export_plots(self, folder: Path) -> list[Path]:
-        """The unrolled encoder and decoder (PNG) and the attention heat map (PNG and SVG)."""
+    def figures(self) -> dict:
+        """The unrolled encoder and decoder, the attention heat map and the beam search (each
+        tab shown a moment: a hidden tab has no size to draw; the tab in front stays)."""
         from PySide6.QtWidgets import QApplication
 
-        from ..figures import save_plots, save_scene
-
-        written = [save_scene(self.diagram.scene, folder / "encoder_decoder.png")]
-        self.tabs.setCurrentWidget(self.heatmap)  # a hidden tab has no size to export
+        shown = self.tabs.currentWidget()
+        figures = {"encoder_decoder": self.diagram.scene}
+        self.tabs.setCurrentWidget(self.heatmap)
         QApplication.processEvents()
-        return written + save_plots(self.heatmap.plot_items(), folder)
+        figures.update(self.heatmap.plot_items())
+        self.tabs.setCurrentWidget(self.beams)
+        QApplication.processEvents()
+        figures["beam_search"] = self.beams
+        self.tabs.setCurrentWidget(shown)
+        return figures
 
     def retranslate(self) -> None:
         for index, text in enumerate(

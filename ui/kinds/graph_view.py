@@ -3,7 +3,8 @@ unrolled encoder-decoder, a parse tree) with a caption line, zoom buttons and cl
 Subclasses build the items (`add_graph` makes them for a layout's nodes and edges) and restyle
 them per event; this class keeps the view fitted, zoomed and scrolled to the current node, and
 lights the edges the current event uses. A click on a node calls `clicked(key, modifiers)`, a
-right click `context_menu(key, position)`."""
+right click `context_menu(key, position)`; a right click elsewhere offers the picture as a
+figure (ui.figures)."""
 
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ..figures import attach_figure_menu
+from ..figures import menu as figure_menus
 
 MIN_SCALE = 0.2
 MAX_SCALE = 2.5
@@ -45,14 +49,14 @@ class _View(QGraphicsView):
         super().resizeEvent(event)
         self.panel.view_resized()
 
-    def _node_at(self, event):
-        item = self.itemAt(event.position().toPoint())
+    def _node_at(self, point):
+        item = self.itemAt(point)
         while item is not None and not hasattr(item, "node"):  # a node item, or inside one
             item = item.parentItem()
         return item
 
     def mousePressEvent(self, event):
-        item = self._node_at(event)
+        item = self._node_at(event.position().toPoint())
         if item is not None and event.button() == Qt.MouseButton.LeftButton:
             self.panel.clicked(item.node.key, event.modifiers())
             event.accept()
@@ -63,8 +67,16 @@ class _View(QGraphicsView):
             return
         super().mousePressEvent(event)
 
+    def contextMenuEvent(self, event):
+        if self._node_at(event.pos()) is not None:
+            event.accept()  # the node's own menu, opened on the press
+            return
+        event.ignore()  # up to the GraphView: the figure menu
+
 
 class GraphView(QWidget):
+    figure_name = "diagram"  # the file name its right-click menu offers
+
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -96,6 +108,7 @@ class GraphView(QWidget):
         self._lit: list = []
         self._auto_fit = True  # refit when the view is resized, until the person zooms
         self.retranslate_zoom()
+        attach_figure_menu(self, self.scene, self.figure_name)
 
     # ----- for subclasses ------------------------------------------------------------------------
     def current_key(self):
@@ -106,7 +119,11 @@ class GraphView(QWidget):
         """A node was clicked."""
 
     def context_menu(self, key, position) -> None:
-        """A node was right-clicked at `position` (global)."""
+        """A node was right-clicked at `position` (global): here the figure menu; a view with
+        node menus of its own adds the figure's actions to them (add_figure_actions)."""
+        figure_menus.show_menu(
+            figure_menus.figure_menu(self, self.scene, self.figure_name), position
+        )
 
     def minimum_scale(self) -> float:
         """The smallest scale `fit` may choose (a big graph then scrolls)."""

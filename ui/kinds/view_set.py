@@ -18,9 +18,15 @@ class ViewSet(QWidget):
         self.session = session  # a SessionView of the kind
         self.docks: dict[str, QWidget] = {}
 
-    def export_plots(self, folder: Path) -> list[Path]:
-        """The kind's pictures (PNG, and SVG for plots) in `folder`; returns the files."""
+    def figures(self) -> dict:
+        """name -> figure (ui.figures) for every view of the kind that shows something."""
         raise NotImplementedError
+
+    def export_plots(self, folder: Path) -> list[Path]:
+        """Every figure as PNG and vector SVG in `folder`; returns the files."""
+        from ..figures import write_figures
+
+        return write_figures(self.figures(), folder)
 
     def close_work(self) -> None:
         """The window is closing: stop what the views run in the background."""

@@ -86,13 +86,11 @@ class ViewSets(QObject):
             curves.show()
             curves.raise_()
 
-    def export_plots(self, folder) -> list:
-        """The shown kind's pictures: its diagram or tree (PNG) and its plots (PNG and SVG)."""
-        from pathlib import Path
-
+    def figures(self) -> dict:
+        """The shown kind's figures (name -> figure, ui.figures); none before a run."""
         if self.window.session.trace is None:
-            return []
-        return self.views(self.kind).export_plots(Path(folder))
+            return {}
+        return self.views(self.kind).figures()
 
     def close_work(self) -> None:
         for views in self.sets.values():

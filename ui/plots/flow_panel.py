@@ -25,6 +25,8 @@ SYNC_STEPS = 12  # shorter sequences are computed at once, in the GUI thread
 
 
 class FlowPanel(PlotPanel):
+    figure_name = "gradient_flow"  # the file name its right-click menu offers
+
     def __init__(self, session, parent=None):
         super().__init__(session, parent)
         self.progress = QProgressBar()

@@ -48,6 +48,8 @@ BAR_GROUP = {
 
 
 class GatesPanel(PlotPanel):
+    figure_name = "gates"  # the file name its right-click menu offers
+
     def shape_key(self) -> tuple:
         spec = self.session.spec
         return (spec.cell, spec.hidden_size, self.session.trace.steps)

@@ -16,6 +16,8 @@ from .style import CURVES, label_steps, log_axis, plain, safe_log10, set_curve
 
 
 class GradientPanel(PlotPanel):
+    figure_name = "gradient_norms"  # the file name its right-click menu offers
+
     def shape_key(self) -> tuple:
         spec = self.session.spec
         return (spec.cell, spec.num_layers, spec.num_directions, self.session.trace.steps)

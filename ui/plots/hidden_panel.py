@@ -11,6 +11,8 @@ from .style import DIVERGING, TANH_LEVELS, hidden_levels
 
 
 class HiddenStatePanel(PlotPanel):
+    figure_name = "hidden_state"  # the file name its right-click menu offers
+
     def shape_key(self) -> tuple:
         return (self.session.spec.hidden_size, self.session.trace.steps)
 

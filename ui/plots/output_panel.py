@@ -16,6 +16,8 @@ TARGET = pg.mkBrush("#ff3030")
 
 
 class OutputPanel(PlotPanel):
+    figure_name = "outputs"  # the file name its right-click menu offers
+
     def shape_key(self) -> tuple:
         spec = self.session.spec
         return (spec.mode, spec.loss, spec.output_size, self.session.trace.steps)

@@ -14,12 +14,15 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from .. import presentation
 from ..dock_tabs import on_screen
+from ..figures import attach_figure_menu
 from . import style  # also applies the pyqtgraph settings
 
 DIRECTION_ARROWS = ("→", "←")
 
 
 class PlotPanel(QWidget):
+    figure_name = "plot"  # the file name its right-click menu offers
+
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
@@ -42,6 +45,7 @@ class PlotPanel(QWidget):
         session.cursor_moved.connect(self._moved)
         session.selection_changed.connect(self._moved)
         self.tell(self.tr("Waiting for a network to run…"))
+        attach_figure_menu(self, lambda: self.view.ci, self.figure_name)
 
     # ----- overridden by each panel ----------------------------------------------------------
     def shape_key(self) -> tuple:

@@ -12,6 +12,8 @@ from .style import plain, safe_log10, set_bars
 
 
 class ParameterPanel(PlotPanel):
+    figure_name = "parameter_gradients"  # the file name its right-click menu offers
+
     def shape_key(self) -> tuple:
         return tuple(self.session.trace.grads)
 

@@ -5,8 +5,6 @@ flow, parameter gradients)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import QVBoxLayout
 
 from ..builder_panel import BuilderPanel
@@ -52,20 +50,24 @@ class RecurrentViewSet(ViewSet):
                 items.update(panel.plot_items())
         return items
 
-    def export_plots(self, folder: Path) -> list[Path]:
-        """Every plot as PNG and SVG in `folder`."""
+    def figures(self) -> dict:
+        """Every plot built so far (each plot of a panel on its own) and the unrolled diagram.
+        A plot in a lowered tab has no size to draw: its dock is raised meanwhile, and the docks
+        in front before are raised again after."""
         from PySide6.QtWidgets import QApplication
 
-        from ..figures import save_plots
-
-        written = []
+        docks = [self.window.docks[name] for name in self.plots]
+        in_front = [dock for dock in docks if not dock.visibleRegion().isEmpty()]
+        figures = {}
         for name, panel in self.plots.items():
-            self.window.docks[name].raise_()  # a plot in a hidden tab has no size to export
+            self.window.docks[name].raise_()
             QApplication.processEvents()
             if panel._shape is not None:
-                written += save_plots(panel.plot_items(), folder)
-        self.window.docks["gradients"].raise_()
-        return written
+                figures.update(panel.plot_items())
+        for dock in in_front:
+            dock.raise_()
+        figures["unrolled"] = self.diagram.scene
+        return figures
 
     def close_work(self) -> None:
         """The window is closing: stop the gradient flow's worker."""

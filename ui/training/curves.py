@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from .. import presentation
+from ..figures import attach_figure_menu
 from ..plots.style import cache_still_parts, log_axis, safe_log10
 
 FPS = 30
@@ -79,6 +80,7 @@ class TrainingCurves(QWidget):
         self.loss_plot.addItem(self.baseline_line, ignoreBounds=True)
         self.retranslate()
         self.tell_empty()
+        attach_figure_menu(self, self.view.ci, "training_curves")
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..figures import attach_figure_menu
 from ..task_words import class_names
 from ..undo import NetworkEdit, NetworkState
 from .describe import node_words
@@ -62,6 +63,7 @@ class ModelComparison(QWidget):
         session.project_changed.connect(self._project_changed)
         session.network_changed.connect(self._remember)
         session.trace_changed.connect(self._changed)
+        attach_figure_menu(self, self, "models_compared")
 
     def retranslate(self) -> None:
         self.note.setText(

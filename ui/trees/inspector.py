@@ -12,6 +12,7 @@ from PySide6.QtCore import QRectF
 
 from .. import presentation
 from ..equations import Equation, num
+from ..figures import attach_figure_menu
 from ..kinds.node_inspector import NodeInspector, columns
 from ..plots.style import DIVERGING, plain, symmetric_levels
 from ..translation_marks import QT_TRANSLATE_NOOP
@@ -42,6 +43,7 @@ class TreeInspector(NodeInspector):
         self.split.addWidget(self.figure)
         self.split.setSizes([260, 200, 170])
         self.figure.hide()
+        attach_figure_menu(self.figure, self.plot, "node_figure")
 
     def draw(self) -> None:
         session = self.session

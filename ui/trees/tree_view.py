@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsLineItem, QMenu
 
 from ..diagram.items import CURSOR
 from ..diagram.layout import Node
+from ..figures import add_figure_actions
 from ..input_example import InputProblem
 from ..kinds.graph_view import GraphView
 from ..task_words import class_names
@@ -30,6 +31,8 @@ EDGE_LIT = QPen(CURSOR, 3.0)
 
 
 class TreeView(GraphView):
+    figure_name = "tree"  # the file name its right-click menu offers
+
     def __init__(self, session, focus, parent=None):
         super().__init__(session, parent)
         self.focus = focus
@@ -257,6 +260,8 @@ class TreeView(GraphView):
         if focused is not None and focused != key:
             action = menu.addAction(self.tr("Bracket with the selected node (Shift+click)"))
             action.triggered.connect(lambda: self.bracket(focused[1], n))
+        menu.addSeparator()
+        add_figure_actions(menu, self.scene, self.figure_name, self)
         menu.popup(position)
 
     def set_label(self, n: int, label: int) -> None:

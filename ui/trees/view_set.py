@@ -4,8 +4,6 @@ and the four models compared on it), with its builder and inspector for the "Net
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout
 
@@ -37,11 +35,10 @@ class TreeViewSet(ViewSet):
         self.builder = TreeBuilder(session)
         self.inspector = TreeInspector(session, self.focus)
 
-    def export_plots(self, folder: Path) -> list[Path]:
-        """The tree (PNG) and the inspector's figure when it shows one (PNG and SVG)."""
-        from ..figures import save_plots, save_scene
-
-        written = [save_scene(self.tree.scene, folder / "tree.png")]
+    def figures(self) -> dict:
+        """The tree, the inspector's chart when it shows one, and the models compared."""
+        figures = {"tree": self.tree.scene}
         if self.inspector.figure.isVisible():
-            written += save_plots({"node_figure": self.inspector.plot}, folder)
-        return written
+            figures["node_figure"] = self.inspector.plot
+        figures["models_compared"] = self.comparison
+        return figures
