@@ -213,6 +213,7 @@ def test_file_export_figures_into_an_unwritable_place_says_so_once(window, monke
     assert blocker.read_text() == "not a folder"
 
 
+@pytest.mark.slow  # each starts the program afresh (~2.5 s a run)
 @pytest.mark.parametrize(
     "example, expected",
     [
