@@ -10,17 +10,16 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
 )
 
 from simulator.errors import InputError
 from simulator.interventions import ClampGate, SetState, ZeroUnit
 from simulator.trace import GATE_NAMES
 
+from .form_dialog import lay_out
 from .intervention_text import gate_symbol, short_text
 
 ALL_WORDS = ("", "all", "*")
@@ -64,15 +63,7 @@ class InterventionDialog(QDialog):
         form.addRow(self.tr("Units"), self.units)
         form.addRow("", self.every_step)
         self.form = form
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        column = QVBoxLayout(self)
-        column.addLayout(form)
-        column.addWidget(self.message)
-        column.addWidget(buttons)
+        lay_out(self, form, self.message, self.accept)
         self.what.currentIndexChanged.connect(self._show_fields)
         self.what.setCurrentIndex(max(self.what.findData(what), 0))
         self._show_fields()

@@ -6,13 +6,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QSpinBox,
-    QVBoxLayout,
 )
 
+from .form_dialog import lay_out
 from .spec_fields import CHOICES
 
 
@@ -46,15 +45,7 @@ class NewProjectDialog(QDialog):
         form.addRow(self.tr("tree model"), self.tree_model)
         form.addRow(self.tr("cell"), self.cell)
         form.addRow(self.tr("hidden size"), self.hidden)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        lay_out(self, form, self.message, self._accept)
         self.project = None
         self.task.currentIndexChanged.connect(self._task_changed)
         self.tree_model.currentIndexChanged.connect(self._model_changed)
