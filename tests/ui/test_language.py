@@ -149,3 +149,17 @@ def test_class_and_task_setting_names_in_chinese(qtbot, window, english_after):
     qtbot.waitUntil(lambda: output._shape is not None)
     ticks = output.output_plot.getAxis("bottom")._tickLevels[0]
     assert "中性" in [text for _, text in ticks]
+    window.session.to_loss()  # the output node is known from here
+    diagram = window.diagram
+    predicted = window.session.task.labels[int(window.session.trace.outputs[0].argmax())]
+    node = next(item for key, item in diagram.nodes.items() if key[0] == "output")
+    assert node.caption.text() == i18n_class(predicted)  # the diagram's node in Chinese
+    i18n.set_language("en", remember=False)
+    assert node.caption.text() == (predicted if len(predicted) <= 5 else predicted[:4] + "…")
+
+
+def i18n_class(label: str) -> str:
+    from ui.task_words import class_names
+
+    name = class_names([label])[0]
+    return name if len(name) <= 5 else name[:4] + "…"

@@ -18,6 +18,7 @@ from ..intervention_text import effect_line
 from ..kinds.graph_view import MIN_SCALE, GraphView
 from ..plots.known import outputs_known
 from ..selection import Selection
+from ..task_words import class_names
 from .items import GRADIENT_STEPS
 from .layout import DX, UnrolledLayout, hidden_key
 from .marks import VIOLET, InterventionMarks
@@ -49,6 +50,7 @@ class UnrolledView(GraphView):
         super().retranslate()
         if self.session.trace is not None:
             self._label()
+            self.redraw()  # the output nodes' class names in the new language
             self.caption.setText(effect_line(self.session))
 
     def _trace_changed(self) -> None:
@@ -122,7 +124,7 @@ class UnrolledView(GraphView):
         self._output_text = {}
         for t, row in enumerate(outputs):
             if spec.loss == "cross_entropy" and task.labels:
-                text = task.labels[int(np.argmax(row))]
+                text = class_names([task.labels[int(np.argmax(row))]])[0]
             else:
                 text = f"{float(row[0]):.2f}"
             self._output_text[t] = text if len(text) <= 5 else text[:4] + "…"
