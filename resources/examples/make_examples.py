@@ -21,6 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
+from simulator.lessons.checks.remedies import EXPLODING  # noqa: E402
 from simulator.project import new_project  # noqa: E402
 from simulator.tasks.sentiment import LABELS, rate  # noqa: E402
 
@@ -131,16 +132,7 @@ EXAMPLES = [
     {
         "name": "exploding_rnn_clipping",
         "task": "adding",
-        "sets": {
-            "network.cell": "rnn",
-            "network.activation": "relu",
-            "network.hidden_size": 16,
-            "network.recurrent_sigma_max": 4.0,
-            "task.length": 20,
-            "training.optimizer": "sgd",
-            "training.learning_rate": 0.05,
-            "training.clip_norm": 1.0,
-        },
+        "sets": {**EXPLODING, "training.clip_norm": 1.0},  # the lesson's network, clipped
         "steps": 0,
         "title": {"en": "Gradient clipping tames an exploding RNN", "zh": "梯度截断：驯服梯度爆炸"},
         "about": {
