@@ -31,9 +31,10 @@ class Network(ParameterSet):
 
     # ----- running ---------------------------------------------------------------------------
     @engine_threads
-    def run(self, x, y=None, lengths=None, initial=None, interventions=()) -> Trace:
+    def run(self, x, y=None, lengths=None, initial=None, interventions=(), backward=True) -> Trace:
         """Run the network on `x` (see simulator.inputs for shapes). With targets `y` it also
-        computes the loss and back-propagates through time, filling every gradient.
+        computes the loss and, unless backward=False, back-propagates through time, filling
+        every gradient.
 
         `initial` is the starting state as PyTorch passes it: h0, or (h0, c0) for an LSTM, each
         (num_layers * directions, B, H); zeros when omitted. `trace.final_state()` gives the
@@ -47,7 +48,8 @@ class Network(ParameterSet):
         trace = self._forward(batch, initial_state, chosen)
         if batch.targets is not None:
             self._loss(trace, batch.targets)
-            self._backward(trace, trace.grad_logits)
+            if backward:
+                self._backward(trace, trace.grad_logits)
         return trace
 
     def _initial_state(self, initial, B: int) -> tuple[np.ndarray, np.ndarray]:

@@ -123,9 +123,10 @@ class TreeNetwork(ParameterSet):
 
     # ----- running ---------------------------------------------------------------------------
     @engine_threads
-    def run(self, trees, y=None, lengths=None, vocabulary=None) -> TreeTrace:
+    def run(self, trees, y=None, lengths=None, vocabulary=None, backward=True) -> TreeTrace:
         """Run the network bottom-up over `trees`; when any node has a label, also compute the
-        loss and back-propagate through structure, filling every gradient.
+        loss and, unless backward=False, back-propagate through structure, filling every
+        gradient.
 
         Labels come from the trees (their nodes' `label`), or from `y`: (trees, nodes) class ids
         in each tree's bottom-up order, -1 for none (what TreeDataset.batch gives). `lengths`,
@@ -133,7 +134,7 @@ class TreeNetwork(ParameterSet):
         batch = self.prepare(trees, vocabulary)
         labels = self._labels(batch, y, lengths)
         trace = self._forward(batch, labels)
-        if trace.loss is not None:
+        if trace.loss is not None and backward:
             self._backward(trace)
         return trace
 

@@ -63,3 +63,17 @@ def test_command_line_gradcheck_for_every_kind(tmp_path, capsys, task):
     assert cli.main(["new", "--task", task, "-o", str(path)]) == 0
     assert cli.main(["gradcheck", str(path)]) == 0
     assert "max relative error" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("task, sets, kind", KINDS, ids=[f"{t}-{k.__name__}" for t, _, k in KINDS])
+def test_backward_false_gives_the_same_loss_and_leaves_the_gradients_out(task, sets, kind):
+    """The finite differences of the gradient check run forward only (backward=False)."""
+    project = new_project(task, sets)
+    network = project.make_network()
+    trainer = project.make_trainer(network, project.make_task())
+    x, y, lengths = trainer.batch(0)
+    full = network.run(x, y, lengths)
+    forward = network.run(x, y, lengths, backward=False)
+    assert forward.loss == full.loss
+    assert any(np.any(grad != 0) for grad in full.grads.values())
+    assert not forward.grads
