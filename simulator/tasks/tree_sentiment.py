@@ -25,7 +25,7 @@ from __future__ import annotations
 import networkx as nx
 import numpy as np
 
-from ..trees.transform import normalise
+from ..trees.transform import numbered
 from .base import Vocabulary, classification_fields, generated_splits
 from .sentiment import LABELS, LANGUAGES, Language
 from .sentiment_lexicon import LEXICONS
@@ -144,7 +144,7 @@ def _sentence_tree(rng: np.random.Generator, name: str) -> nx.DiGraph:
         )
         predicate = build.modified("VP", verb_phrase, modifiers)
     build.phrase("S", [build.noun_phrase(words), predicate], node=0)
-    return normalise(build.tree)  # already binary: only numbers the nodes in reading order
+    return numbered(build.tree)  # binary as built: only the nodes' numbers follow reading order
 
 
 def build(settings: dict) -> TreeTask:

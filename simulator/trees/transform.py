@@ -53,7 +53,7 @@ def normalise(tree: nx.DiGraph, collapse: bool = True, binarise: bool = True) ->
             stack.append((child, current, 0))
             current = _add(out, {"category": category}, current, 1)
         stack.extend([(below[-1], current, 1), (below[-2], current, 0)])
-    return _numbered(out)
+    return numbered(out)
 
 
 def collapse_unaries(tree: nx.DiGraph) -> nx.DiGraph:
@@ -79,7 +79,7 @@ def debinarise(tree: nx.DiGraph) -> nx.DiGraph:
             else:
                 expanded.append(child)
         stack.extend((child, new, k) for k, child in reversed(list(enumerate(expanded))))
-    return _numbered(out)
+    return numbered(out)
 
 
 def is_binary(tree: nx.DiGraph) -> bool:
@@ -115,8 +115,9 @@ def _add(out: nx.DiGraph, attributes: dict, parent, order: int) -> int:
     return node
 
 
-def _numbered(tree: nx.DiGraph) -> nx.DiGraph:
-    """The same tree with nodes numbered in reading order (preorder, left to right)."""
+def numbered(tree: nx.DiGraph) -> nx.DiGraph:
+    """The same tree with nodes numbered in reading order (preorder, left to right): the tree
+    itself when they already are. Rooted at node 0, as normalise() and the parser leave it."""
     order, stack = [], [0]
     while stack:
         node = stack.pop()

@@ -1,4 +1,4 @@
-"""Every lesson's claim holds, on several seeds: the quick checks on five (two in the quick
+"""Every lesson's claim holds, on several seeds: the quick checks on five (seed 0 in the quick
 subset, `pytest -m "not slow"`), the slow ones (tens of seconds of training each) on three, behind
 the `slow` marker that `make test` still runs."""
 
@@ -18,7 +18,7 @@ def _holds(lesson, seed):
 
 
 @pytest.mark.parametrize(
-    "seed", [0, 1, *(pytest.param(seed, marks=pytest.mark.slow) for seed in (2, 3, 4))]
+    "seed", [0, *(pytest.param(seed, marks=pytest.mark.slow) for seed in (1, 2, 3, 4))]
 )
 @pytest.mark.parametrize("lesson", QUICK, ids=[lesson.name for lesson in QUICK])
 def test_quick_claim_holds(lesson, seed):
