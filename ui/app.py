@@ -18,6 +18,11 @@ from simulator.resources import DEFAULT_EXAMPLE, PROJECT_SUFFIX
 from .display import display_problem, use_offscreen
 
 SCREENSHOT_SIZE = (1600, 1000)
+# The window shares the GIL with its worker threads (kernels loading, training, lessons): each
+# time another thread holds it, the GUI thread waits up to the switch interval (Python's default
+# 5 ms, often several times over). Two networks training with a third program busy: event-loop
+# p99 gap 35-40 ms at 0.5 ms against 43-60 ms at 5 ms, steps/s level (docs/speed.md).
+SWITCH_INTERVAL = 0.0005
 
 
 def run(args) -> int:
@@ -40,6 +45,7 @@ def _application():
     from PySide6.QtWidgets import QApplication
 
     qInstallMessageHandler(_qt_message)
+    sys.setswitchinterval(SWITCH_INTERVAL)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("rnnsim")
     app.setApplicationName("rnnsim")

@@ -13,7 +13,6 @@ waits on Numba's compiler lock. Readiness is process-wide: a second window finds
 from __future__ import annotations
 
 import gc
-import sys
 import threading
 import time
 
@@ -106,16 +105,11 @@ class KernelWarmup(QThread):
             self._announced = True
             _imported.set()
             self.imported.emit()
-        # Loading compiled kernels is Python that shares the GIL with the window: switch often,
-        # or every Qt call of the window waits up to 5 ms to win the GIL back. What the imports
-        # made is kept out of later garbage collections (they would only rescan it).
-        interval = sys.getswitchinterval()
+        # Loading compiled kernels is Python that shares the GIL with the window (the app sets a
+        # short switch interval: ui.app.SWITCH_INTERVAL). What the imports made is kept out of
+        # later garbage collections (they would only rescan it).
         gc.freeze()
-        sys.setswitchinterval(0.0005)
-        try:
-            self._warm_queue()
-        finally:
-            sys.setswitchinterval(interval)
+        self._warm_queue()
 
     def _warm_queue(self) -> None:
         while True:
