@@ -274,3 +274,26 @@ def test_a_hidden_nodes_menu_offers_its_interventions_then_the_figure(make_windo
     texts = [a.text() for a in menus[-1].actions() if not a.isSeparator()]
     assert "f = 1 at t = 2" in texts and "Copy figure" in texts
     assert texts.index("f = 1 at t = 2") < texts.index("Copy figure")
+
+
+def test_a_table_is_exported_whole_where_the_screen_scrolls_it(
+    make_window, menus, monkeypatch, tmp_path
+):
+    from ui.app import settle
+
+    window = make_window(Project.load(EXAMPLES / "tree_sentiment_rntn.rnnsim.json"), (1280, 720))
+    views = window.view_sets.views(window.view_sets.kind)
+    settle(window)
+    table = views.comparison.table
+    bar = table.verticalScrollBar()
+    rows = table.rowCount()
+    assert bar.maximum() > 0, "the test needs a table taller than its place on screen"
+    bar.setValue(bar.maximum() // 2)
+    shown_before, size_before = bar.value(), views.comparison.size()
+    path = save_through_menu(views.comparison, menus, monkeypatch, tmp_path, ".svg")
+    texts = svg_texts(path)
+    headers = [table.verticalHeaderItem(r).text() for r in range(rows)]
+    assert headers[0] in texts and headers[-1] in texts  # the first row and the last
+    *_, height = (float(v) for v in ET.parse(path).getroot().get("viewBox").split())
+    assert height > size_before.height()
+    assert views.comparison.size() == size_before and bar.value() == shown_before

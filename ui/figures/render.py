@@ -1,24 +1,31 @@
 """Paint a figure (a QGraphicsItem, a QGraphicsScene or a QWidget) with any QPainter, on white.
 
-For vector output every pyqtgraph ImageItem is swapped, for the duration of the paint, for an
-item drawing one rectangle per cell (`CellsItem`), and cached items (axes kept as pixmaps while
-the window steps) paint themselves afresh, so text stays text and lines stay lines.
-"""
+A widget is painted at the size that shows its tables whole: every row and column, where the
+screen shows a scrolled part of them. For vector output every pyqtgraph ImageItem is swapped,
+for the duration of the paint, for an item drawing one rectangle per cell (`CellsItem`), and
+cached items (axes kept as pixmaps while the window steps) paint themselves afresh, so text
+stays text and lines stay lines."""
 
 from __future__ import annotations
 
 from contextlib import contextmanager
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPoint, QRectF, QSizeF, Qt
+from PySide6.QtCore import QPoint, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsScene, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsPixmapItem,
+    QGraphicsScene,
+    QTableView,
+    QWidget,
+)
 
 
 def size_of(figure) -> QSizeF:
     """The figure's size in scene units (pixels on screen at scale 1)."""
     if isinstance(figure, QWidget):
-        return QSizeF(QWidget.size(figure))
+        return QSizeF(_whole_size(figure))
     return _region(figure)[1].size()
 
 
@@ -26,20 +33,68 @@ def paint(figure, painter: QPainter, target: QRectF, vector: bool = False) -> No
     """Paint the figure into `target` on white; `vector`: pictures as cells, symbols as paths."""
     painter.fillRect(target, Qt.GlobalColor.white)
     if isinstance(figure, QWidget):
-        size = QWidget.size(figure)  # a view may name a child `width`
+        size = _whole_size(figure)
         painter.save()
         try:
             painter.translate(target.topLeft())
             painter.scale(
                 target.width() / max(size.width(), 1), target.height() / max(size.height(), 1)
             )
-            figure.render(painter, QPoint(0, 0))
+            with _resized(figure, size):
+                figure.render(painter, QPoint(0, 0))
         finally:
             painter.restore()
         return
     scene, source = _region(figure)
     with _only(figure), _fresh(scene, vector):
         scene.render(painter, target, source)
+
+
+def _whole_size(widget: QWidget) -> QSize:
+    """The widget's size grown by what its tables hide behind their scroll bars."""
+    size = QWidget.size(widget)  # a view may name a child `width`
+    grow = QSize(0, 0)
+    for table in [widget, *widget.findChildren(QTableView)]:
+        if not isinstance(table, QTableView) or not table.isVisibleTo(widget.window()):
+            continue
+        rows, columns = table.verticalHeader(), table.horizontalHeader()
+        frame = 2 * table.frameWidth()
+        whole = QSize(
+            (0 if rows.isHidden() else rows.width()) + columns.length() + frame,
+            (0 if columns.isHidden() else columns.height()) + rows.length() + frame,
+        )
+        grow = grow.expandedTo(whole - table.size())
+    return size + grow
+
+
+@contextmanager
+def _resized(widget: QWidget, size: QSize):
+    """The widget at `size`, its tables' scroll bars off, while painting; then as it was (its
+    tables scrolled where they were)."""
+    if size == QWidget.size(widget):
+        yield
+        return
+    tables = [t for t in [widget, *widget.findChildren(QTableView)] if isinstance(t, QTableView)]
+    kept = [
+        (t, t.verticalScrollBarPolicy(), t.horizontalScrollBarPolicy(),
+         t.verticalScrollBar().value(), t.horizontalScrollBar().value())
+        for t in tables
+    ]  # fmt: skip
+    off = Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    original = QWidget.size(widget)
+    for table in tables:
+        table.setVerticalScrollBarPolicy(off)
+        table.setHorizontalScrollBarPolicy(off)
+    widget.resize(size)
+    try:
+        yield
+    finally:
+        widget.resize(original)
+        for table, vertical, horizontal, down, across in kept:
+            table.setVerticalScrollBarPolicy(vertical)
+            table.setHorizontalScrollBarPolicy(horizontal)
+            table.verticalScrollBar().setValue(down)
+            table.horizontalScrollBar().setValue(across)
 
 
 def _region(figure) -> tuple[QGraphicsScene, QRectF]:
