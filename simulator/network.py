@@ -169,8 +169,12 @@ class Network(ParameterSet):
 
     def _backward(self, trace: Trace, grad_logits: np.ndarray) -> None:
         """Back-propagation through the output layer, then every layer and direction, top down."""
-        grad_flat = np.zeros_like(self.flat)
+        # every gradient is written whole below (the kernels overwrite theirs) except the
+        # embedding table's, which sums the steps that used each row: zeros there only
+        grad_flat = np.empty_like(self.flat)
         grads = self.layout.views(grad_flat)
+        if self.spec.tokens:
+            grads["embedding.weight"][...] = 0.0
         features = trace.features
         g2 = grad_logits.reshape(-1, self.spec.output_size)
         grads["output.weight"][...] = g2.T @ features.reshape(-1, features.shape[-1])
