@@ -179,7 +179,9 @@ class Network(ParameterSet):
         g2 = grad_logits.reshape(-1, self.spec.output_size)
         grads["output.weight"][...] = g2.T @ features.reshape(-1, features.shape[-1])
         grads["output.bias"][...] = g2.sum(axis=0)
-        trace.grad_features = grad_logits @ self.params["output.weight"]
+        # as one 2-D product: NumPy's stacked (B, T, O) @ (O, H) takes ~1.6x as long at B = 1
+        grad_features = g2 @ self.params["output.weight"]
+        trace.grad_features = grad_features.reshape(*grad_logits.shape[:-1], -1)
         trace.grad_top = self._grad_top(trace, trace.grad_features)
         trace.grad_inputs = self.backward_layers(trace.layers, trace, trace.grad_top, grads)
         trace.grad_flat = grad_flat
