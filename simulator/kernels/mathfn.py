@@ -165,8 +165,9 @@ def _sigmoid32(x):
 
 
 # ----- the functions the kernels call: float32 in float32, anything else in float64 ----------
-# (each overload returns a module-level function: a closure inlined at several call sites of one
-# kernel would let them share one resolution of its free variables)
+# The overloads are left to LLVM to inline (which it does: the row loops still vectorise); with
+# Numba's own inline="always" the encoder-decoder's gradients came out wrong, depending on what
+# the process had imported before.
 def exp(x):
     """e^x (compiled code only)."""
     raise NotImplementedError("mathfn.exp runs inside compiled kernels")
