@@ -178,7 +178,9 @@ class Network(ParameterSet):
         features = trace.features
         g2 = grad_logits.reshape(-1, self.spec.output_size)
         grads["output.weight"][...] = g2.T @ features.reshape(-1, features.shape[-1])
-        grads["output.bias"][...] = g2.sum(axis=0)
+        # sum over the rows as a product with ones: NumPy's sum(axis=0) over (B T, O) with few
+        # columns takes 10x as long (74 against 7 us at B T = 3200)
+        grads["output.bias"][...] = np.ones(g2.shape[0], g2.dtype) @ g2
         # as one 2-D product: NumPy's stacked (B, T, O) @ (O, H) takes ~1.6x as long at B = 1
         grad_features = g2 @ self.params["output.weight"]
         trace.grad_features = grad_features.reshape(*grad_logits.shape[:-1], -1)
