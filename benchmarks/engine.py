@@ -9,6 +9,7 @@ Times are medians in milliseconds; ratios compare the same precision (torch time
 import timing  # first: puts the checkout on sys.path  # noqa: I001
 
 import argparse  # noqa: E402
+import os  # noqa: E402
 import sys  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
@@ -240,6 +241,17 @@ def print_targets(results: dict, targets, floors: Floors | None):
     print(f"{verdicts.count('PASS')} of {len(verdicts)} targets met.")
 
 
+def floor_load_note() -> str:
+    """The load the floors were timed under. Thread CPU time keeps another program's time out of
+    them, not its effect on this one's speed (a shared core, cache, memory bus): on this 2-core
+    machine the same floor part read up to 1.5x higher under load, which flatters the shares."""
+    busy = os.getloadavg()[0] - 1.0  # the load besides this benchmark itself
+    note = f"Floors timed at {timing.load()}"
+    if busy > 0.5:
+        note += ": other programs were busy, so the floors may read high and the shares flattered"
+    return note + "."
+
+
 def recurrent_targets(case):
     return TARGETS[case.name]
 
@@ -299,6 +311,7 @@ def main():
             f"{floors.describe('float32')} (float32); products timed at each case's shapes, "
             "cache bandwidth per matrix size."
         )
+        print(floor_load_note())
     if args.part != "recurrent":
         run_encoder_decoder(budget, least, args.repeat)
     print(f"\n{timing.load()} at the end")

@@ -18,6 +18,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+# Point Numba's cache at rnnsim's folder before any benchmark imports numba (floors.py does):
+# Numba reads its cache setting once, at import, and would otherwise cache the kernels beside
+# their sources, where a change to a helper they inline (rows.py, mathfn.py, ...) leaves the old
+# machine code in use, and a benchmark would time kernels that are no longer the code.
+import simulator.kernels  # noqa: E402, F401
+
 ROUNDS = 5  # blocks per contender
 
 

@@ -60,11 +60,14 @@ def _unused() -> list[np.ndarray]:
 def _drop(unused: list[np.ndarray], keep: int) -> None:
     """Forget the oldest unused buffers until those left hold at most `keep` bytes."""
     held = sum(buffer.size for buffer in unused)
+    dropped = set()
     for buffer in unused:
         if held <= keep:
             break
         held -= buffer.size
-        _buffers.remove(buffer)
+        dropped.add(id(buffer))
+    # by identity: list.remove would compare arrays with ==, element by element
+    _buffers[:] = [buffer for buffer in _buffers if id(buffer) not in dropped]
 
 
 def held_bytes() -> tuple[int, int]:

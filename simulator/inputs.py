@@ -119,8 +119,9 @@ def _targets(
     valid = np.arange(T)[None, :] < lengths[:, None] if per_step else np.ones(B, bool)
     if classes:
         ids = _as_ids(np.where(valid, y, 0) if y.dtype.kind in "iuf" else y, "y")
-        bad = np.argwhere(valid & ((ids < 0) | (ids >= spec.output_size)))
-        if bad.size:
+        outside = valid & ((ids < 0) | (ids >= spec.output_size))
+        if outside.any():  # where, only when something is wrong (argwhere is slow)
+            bad = np.argwhere(outside)
             raise InputError(
                 f"target class {ids[tuple(bad[0])]} at {tuple(int(i) for i in bad[0])} "
                 f"is outside 0 to {spec.output_size - 1}"

@@ -120,9 +120,7 @@ def gru_forward(
             if textbook:  # n = tanh(W_n x + b_n + U_n (r h) + c_n)
                 add(u_n[b], b_hh[2 * H :], ph[2 * H :])
                 add(pi[2 * H :], ph[2 * H :], z[2 * H :])
-            else:  # n = tanh(W_n x + b_n + r (U_n h + c_n))
-                for j in range(H):
-                    ph[2 * H + j] = u_h[b, 2 * H + j] + b_hh[2 * H + j]
+            else:  # n = tanh(W_n x + b_n + r (U_n h + c_n)); ph holds U_n h + c_n already
                 for j in range(H):
                     z[2 * H + j] = pi[2 * H + j] + gt[j] * ph[2 * H + j]
             tanh_of(z[2 * H :], gt[2 * H :])

@@ -11,7 +11,7 @@ import numpy as np
 from numba import njit
 
 from .mathfn import FUSED
-from .rows import activate_of, add, copy, times_slope
+from .rows import activate_of, add, copy, times_slope, times_slope_of_output
 from .steps import (
     EDIT_HIDDEN,
     apply_edits,
@@ -134,8 +134,11 @@ def rnn_backward(
             t = position(s, L, reverse)
             gh = grad_hidden[b, t]
             add(dh[b], grad_out[b, t], gh)  # dL/dh_t: from step t+1 and from above
-            add(pre_input[b, t], pre_hidden[b, t], z)
-            times_slope(activation, z, gh, dz[b])  # dL/dz_t = dL/dh_t f'(z_t)
+            if residual:  # dL/dz_t = dL/dh_t f'(z_t), z_t = W x_t + b + U h_{t-1} + c
+                add(pre_input[b, t], pre_hidden[b, t], z)
+                times_slope(activation, z, gh, dz[b])
+            else:  # the same from h_t = f(z_t), as the forward pass computed it (no exp)
+                times_slope_of_output(activation, hidden[b, t], gh, dz[b])
             copy(dz[b], grad_pre[b, t])
         if has_edits:  # an h_t set by hand passes nothing back
             for b in range(B):

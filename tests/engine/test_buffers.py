@@ -62,3 +62,18 @@ def test_unused_memory_kept_stays_under_the_limit(monkeypatch):
     held = [buffers.empty((2 << 20,), np.uint8) for _ in range(6)]  # 12 MB in use: all kept
     assert buffers.held_bytes()[0] == 12 << 20
     assert len({a.__array_interface__["data"][0] for a in held}) == 6
+
+
+def test_unused_memory_is_dropped_behind_memory_still_in_use(monkeypatch):
+    """Buffers in use older than the ones dropped stay where they are, their values intact."""
+    monkeypatch.setattr(buffers, "_buffers", [])
+    monkeypatch.setattr(buffers, "RETAINED", 8 << 20)
+    for size in (2, 3):
+        kept = buffers.empty((size << 20,), np.uint8)
+        kept[:] = 7
+        for other in range(1, 12):  # unused buffers of 1-11 MB behind it, dropped as they go
+            buffers.empty((other << 20,), np.uint8)
+            used, unused = buffers.held_bytes()
+            assert used == size << 20 and unused <= 8 << 20
+        assert (kept == 7).all()
+        del kept
