@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .form_errors import error_line
 from .task_words import class_names, describe
 from .token_chips import TokenChips
 
@@ -86,10 +87,7 @@ class InputPanel(QWidget):
         bottom.addWidget(self.target_label)
         bottom.addWidget(self.target)
         bottom.addWidget(self.target_value)
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #d62728;")
-        self.message.setWordWrap(True)
-        self.message.hide()
+        self.message = error_line()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 2)
         layout.setSpacing(3)

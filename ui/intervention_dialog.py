@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
 )
 
@@ -20,6 +19,7 @@ from simulator.interventions import ClampGate, SetState, ZeroUnit
 from simulator.trace import GATE_NAMES
 
 from .form_dialog import lay_out
+from .form_errors import error_line
 from .intervention_text import gate_symbol, short_text
 
 ALL_WORDS = ("", "all", "*")
@@ -52,9 +52,7 @@ class InterventionDialog(QDialog):
         self.units = QLineEdit(self.tr("all"))
         self.units.setToolTip(self.tr("'all', or unit numbers separated by commas: 0, 2"))
         self.every_step = QCheckBox(self.tr("at every step (else only at t = {0})").format(t))
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #b00020;")
+        self.message = error_line(hidden=False)
         form = QFormLayout()
         form.addRow(self.tr("Intervention"), self.what)
         form.addRow(self.tr("Gate"), self.gate)

@@ -7,11 +7,11 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QLabel,
     QSpinBox,
 )
 
 from .form_dialog import lay_out
+from .form_errors import error_line
 from .spec_fields import CHOICES
 
 
@@ -37,9 +37,7 @@ class NewProjectDialog(QDialog):
         self.hidden = QSpinBox()
         self.hidden.setRange(1, 512)
         self.hidden.setValue(16)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
-        self.message.setStyleSheet("color: #d62728;")
+        self.message = error_line(hidden=False)
         form = QFormLayout()
         form.addRow(self.tr("task"), self.task)
         form.addRow(self.tr("tree model"), self.tree_model)

@@ -21,11 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..form_errors import ERROR_STYLE, error_line
 from ..i18n import current_language
 from ..task_words import setting_name
 from .spec_field import SpecField
-
-ERROR_STYLE = "border: 2px solid #d62728; border-radius: 3px;"
 
 
 def _tr(text: str) -> str:
@@ -62,7 +61,7 @@ class SpecForm(QScrollArea):
         self.seed = QLineEdit()
         self.seed.editingFinished.connect(self._seed_edited)
         self.seed_label = QLabel()
-        self.errors["init_seed"] = _error_label()
+        self.errors["init_seed"] = error_line()
         _add_row(weights, self.seed_label, self.seed, self.errors["init_seed"])
         self.weights_state = QLabel()
         self.weights_state.setWordWrap(True)
@@ -101,7 +100,7 @@ class SpecForm(QScrollArea):
             widget = QLineEdit()
             widget.editingFinished.connect(lambda f=field, w=widget: self._typed(f, w))
         widget.setObjectName(field.name)
-        error = _error_label()
+        error = error_line()
         label = QLabel()
         label.setWordWrap(True)  # long labels take two lines in a narrow dock
         self.widgets[field.name], self.errors[field.name], self.labels[field.name] = (
@@ -230,14 +229,6 @@ class SpecForm(QScrollArea):
         self.task_text.setText(
             f"<b>{task.name}</b>: {about}<br><span style='color:#777'>{settings}</span>"
         )
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #d62728;")
-    label.hide()
-    return label
 
 
 def _add_row(form: QFormLayout, label: QLabel, widget, error: QLabel) -> None:

@@ -16,14 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..kinds.spec_form import ERROR_STYLE
+from ..form_errors import ERROR_STYLE, error_line
 
 
 class FieldForm(QWidget):
     def __init__(self, parent=None, messages_apart: bool = False):
         super().__init__(parent)
         self.messages_apart = messages_apart
-        self.message = _error_line()  # every field's message, when they are kept apart
+        self.message = error_line()  # every field's message, when they are kept apart
         self.messages: dict[str, str] = {}
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
@@ -42,7 +42,7 @@ class FieldForm(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(1)
         column.addWidget(widget)
-        error = _error_line()
+        error = error_line()
         if not self.messages_apart:
             column.addWidget(error)
         if isinstance(widget, QComboBox):
@@ -113,11 +113,3 @@ class FieldForm(QWidget):
     def clear_flags(self) -> None:
         for key in self.widgets:
             self.flag(key, "")
-
-
-def _error_line() -> QLabel:
-    line = QLabel()
-    line.setWordWrap(True)
-    line.setStyleSheet("color: #d62728;")
-    line.hide()
-    return line
