@@ -54,8 +54,8 @@ def _whole_size(widget: QWidget) -> QSize:
     """The widget's size grown by what its tables hide behind their scroll bars."""
     size = QWidget.size(widget)  # a view may name a child `width`
     grow = QSize(0, 0)
-    for table in [widget, *widget.findChildren(QTableView)]:
-        if not isinstance(table, QTableView) or not table.isVisibleTo(widget.window()):
+    for table in _tables(widget):
+        if not table.isVisibleTo(widget.window()):
             continue
         rows, columns = table.verticalHeader(), table.horizontalHeader()
         frame = 2 * table.frameWidth()
@@ -67,6 +67,12 @@ def _whole_size(widget: QWidget) -> QSize:
     return size + grow
 
 
+def _tables(widget: QWidget) -> list[QTableView]:
+    """The widget if it is a table, and every table inside it."""
+    inside = widget.findChildren(QTableView)
+    return [widget, *inside] if isinstance(widget, QTableView) else inside
+
+
 @contextmanager
 def _resized(widget: QWidget, size: QSize):
     """The widget at `size`, its tables' scroll bars off, while painting; then as it was (its
@@ -74,7 +80,7 @@ def _resized(widget: QWidget, size: QSize):
     if size == QWidget.size(widget):
         yield
         return
-    tables = [t for t in [widget, *widget.findChildren(QTableView)] if isinstance(t, QTableView)]
+    tables = _tables(widget)
     kept = [
         (t, t.verticalScrollBarPolicy(), t.horizontalScrollBarPolicy(),
          t.verticalScrollBar().value(), t.horizontalScrollBar().value())
