@@ -8,6 +8,7 @@ inlines from other files (kernels/rows.py, kernels/steps.py, ...): after an upgr
 only a helper it would load the old machine code. So the folder is named after a hash of every
 kernel source and of Numba's version, and any change starts a fresh one; the few most recently
 used folders are kept (another installed version may still use one), older ones removed.
+The name also carries the CPU features Numba compiles for (vector_width.py), set first.
 """
 
 import hashlib
@@ -15,6 +16,8 @@ import os
 import shutil
 from functools import cache
 from pathlib import Path
+
+from . import vector_width
 
 KERNEL_FOLDERS = ("kernels", "encoder_decoder/kernels", "trees/kernels")
 KEPT = 3  # cache folders of other kernel versions kept besides the current one
@@ -32,10 +35,11 @@ def sources_hash(root: Path, numba_version: str) -> str:
 
 @cache
 def fingerprint() -> str:
-    """This installation's kernels and Numba, as a short hash."""
+    """This installation's kernels, Numba and the CPU features it compiles for, as a short hash."""
     from importlib.metadata import version
 
-    return sources_hash(Path(__file__).parent, version("numba"))
+    target = os.environ.get("NUMBA_CPU_FEATURES", "")
+    return sources_hash(Path(__file__).parent, f"{version('numba')} {target}")
 
 
 def cache_root() -> Path:
@@ -44,6 +48,7 @@ def cache_root() -> Path:
 
 
 def configure() -> None:
+    vector_width.configure()
     if os.environ.get("NUMBA_CACHE_DIR"):
         return
     folder = cache_root() / fingerprint()

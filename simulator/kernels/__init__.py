@@ -1,8 +1,9 @@
 """Compiled kernels: forward and backward of each op, on arrays only.
 
-Importing this package configures Numba's cache folder first (see simulator.numba_cache).
+Importing this package configures Numba first: the CPU features it compiles for and its cache
+folder (see simulator.numba_cache).
 """
 
-from ..numba_cache import configure as _configure_cache
+from ..numba_cache import configure as _configure_numba
 
-_configure_cache()
+_configure_numba()
