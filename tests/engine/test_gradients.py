@@ -91,3 +91,16 @@ def test_padding_does_not_change_a_sequence_result():
     alone = network.run(x[1:, :3], y[1:], [3])
     assert np.allclose(both.logits[1], alone.logits[0], atol=1e-12)
     assert np.allclose(both.layers[0][1].hidden[1, :3], alone.layers[0][1].hidden[0], atol=1e-12)
+
+
+@pytest.mark.parametrize("mode", ["seq2seq", "seq2class"])
+def test_the_loss_gives_the_same_probabilities_as_a_run_without_targets(mode):
+    spec = NetworkSpec(cell="lstm", input_size=3, hidden_size=4, output_size=5, mode=mode)
+    network = Network(spec, seed=2)
+    for seed in (0, 1):
+        x, y, lengths = random_batch(spec, lengths=[4, 2, 3], seed=seed)
+        trained = network.run(x, y, lengths)
+        predicted = network.run(x, lengths=lengths)
+        assert trained.probabilities.shape == trained.logits.shape
+        assert np.array_equal(trained.probabilities, predicted.probabilities)
+        assert np.allclose(trained.probabilities.sum(axis=-1), 1.0, atol=1e-15)
