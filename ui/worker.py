@@ -4,10 +4,17 @@ The function receives `report(done, total) -> bool` and should stop early when i
 (cancelled). Results and progress arrive through queued signals in the GUI thread; the worker
 never touches a widget. Every running worker is kept in `Worker.running()` so the window can
 stop them all when it closes and the tests can check none is left behind.
+
+A worker's thread tells Linux's scheduler that it is CPU-bound batch work (SCHED_BATCH: the same
+share of the CPU, but it does not preempt others when it wakes), so when a worker trains on
+every core the GUI thread gets one sooner: `benchmarks/ui.py busy` (compare mode, a third
+process busy), longest event-loop stall median 42 ms against 55 over 12 runs each, steps/s no
+lower (docs/speed.md).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 from PySide6.QtCore import QThread, Signal
@@ -40,6 +47,7 @@ class Worker(QThread):
         return not self._cancelled
 
     def run(self) -> None:
+        run_as_batch_work()
         try:
             result = self._function(self._report)
         except Exception as err:  # shown to the person as a message, never as a traceback
@@ -63,3 +71,16 @@ class Worker(QThread):
             worker.cancel()
         for worker in list(cls._alive):
             worker.wait(timeout_ms)
+
+
+def run_as_batch_work() -> bool:
+    """Mark the calling thread as batch work (Linux's SCHED_BATCH); False where the system has
+    no such policy or refuses it (nothing changed)."""
+    policy = getattr(os, "SCHED_BATCH", None)
+    if policy is None:
+        return False
+    try:
+        os.sched_setscheduler(0, policy, os.sched_param(0))
+    except OSError:
+        return False
+    return True
