@@ -86,6 +86,7 @@ def _fit_item(item, font: QFont) -> None:
     if isinstance(item, pg.AxisItem):
         item.setTickFont(font)
         item.setTickDensity(1.0 / _scale)  # larger numbers: fewer of them, as many as fit
+        style.keep_ticks_apart(item)
         if item.label is not None:
             item.label.setFont(font)
             item.labelStyle.pop("font-size", None)

@@ -3,11 +3,13 @@ person sees on the axes and in the inspector, and the scale remembered between s
 
 from __future__ import annotations
 
+import pyqtgraph as pg
 import pytest
-from PySide6.QtGui import QFontInfo, QKeySequence
+from PySide6.QtGui import QFontInfo, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from ui import presentation
+from ui.plots import style
 
 
 @pytest.fixture(autouse=True)
@@ -125,3 +127,24 @@ def test_the_diagrams_grow_with_the_scale(make_window, qtbot):
     window.presentation.usual_action.trigger()
     QApplication.processEvents()
     assert diagram.view.transform().m11() == pytest.approx(fitted, rel=0.05)
+
+
+def test_a_short_plots_numbers_stay_apart_in_large_type(make_window):
+    """The per-step loss plot at 1.5x in 1280 x 720: its y ticks (0, 0.005, ..., 0.02) were
+    written over each other; now at least TICK_ROOM lines of tick text apart."""
+    window = make_window()
+    window.resize(1280, 720)
+    for _ in range(3):
+        window.presentation.larger_action.trigger()
+    QApplication.processEvents()
+    panel = window.plots["outputs"]
+    window.docks["outputs"].raise_()
+    panel.view.viewport().repaint()
+    axes = [p.getAxis("left") for p in panel.plot_items().values()]
+    line = max(QFontMetrics(a.style["tickFont"]).height() for a in axes)
+    for low, high, size in ((0.0, 0.02, 60.0), (0.0, 1.0, 70.0), (-3.0, 7.0, 150.0)):
+        for axis in axes:
+            major = axis.tickSpacing(low, high, size)[0][0]
+            assert major / (high - low) * size >= style.TICK_ROOM * line
+        crowded = pg.AxisItem.tickSpacing(axes[0], low, high, size)[0][0]
+        assert crowded / (high - low) * size < style.TICK_ROOM * line  # pyqtgraph's own

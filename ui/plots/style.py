@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import types
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QFontMetrics
@@ -104,6 +106,39 @@ def _fit_ticks(plot: pg.PlotItem) -> None:
             room, per = view.height(), float(metrics.height())
         most = max(2, int(room / per)) if room > 0 else 24
         plot.getAxis(axis).setTicks(step_ticks(labels, most, chars))
+
+
+TICK_ROOM = 1.6  # a vertical axis' numbered ticks at least this many text lines apart
+
+
+def keep_ticks_apart(axis: pg.AxisItem) -> None:
+    """Space a vertical axis' numbered ticks by its tick font: pyqtgraph chooses at least two
+    intervals whatever the size, so a short plot in large type (presentation mode, a small
+    screen) wrote its numbers over each other."""
+    if axis.orientation in ("left", "right"):
+        axis.tickSpacing = types.MethodType(_legible_spacing, axis)
+
+
+def _legible_spacing(axis: pg.AxisItem, low: float, high: float, size: float):
+    """pyqtgraph's tick levels, the major interval widened (1, 2, 5 x 10^k) until its ticks lie
+    TICK_ROOM text lines apart; pyqtgraph's major interval stays as the next level."""
+    levels = pg.AxisItem.tickSpacing(axis, low, high, size)
+    span = abs(high - low)
+    if not levels or size <= 0 or span == 0:
+        return levels
+    room = TICK_ROOM * QFontMetrics(axis.style["tickFont"] or QApplication.font()).height()
+    major = levels[0][0]
+    wide = major
+    while wide / span * size < room:
+        wide = _next_round(wide)
+    return levels if wide == major else [(wide, 0), (major, 0)]
+
+
+def _next_round(step: float) -> float:
+    """The next of 1, 2, 5, 10, 20, ... (times a power of ten) above `step`."""
+    power = 10.0 ** np.floor(np.log10(step))
+    leading = step / power
+    return power * (2.0 if leading < 1.5 else 5.0 if leading < 3.5 else 10.0)
 
 
 def _short(label: str, width: int = 8) -> str:
