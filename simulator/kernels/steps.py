@@ -61,10 +61,7 @@ def matvec(w, v, out):
         out[r + 6] = s6
         out[r + 7] = s7
     for r in range(eights, G):
-        s0 = zero
-        for k in range(K):
-            s0 += w[r, k] * v[k]
-        out[r] = s0
+        out[r] = _dot(w[r], v)
 
 
 # BPTT's per-step product dL/dh_{t-1} = U^T dz_t at B = 32 sums over G = 3H or 4H (384, 512):
