@@ -15,7 +15,7 @@ import numpy as np
 from numba import njit
 
 from .mathfn import FUSED
-from .rows import add, copy, sigmoid_of, tanh_of
+from .rows import add, copy, copy_rows, sigmoid_of, tanh_of
 from .steps import (
     EDIT_GATE,
     EDIT_HIDDEN,
@@ -137,7 +137,7 @@ def gru_forward(
                 gru_new_state(gt, h0[b] if tp < 0 else hidden[b, tp], ht)
                 apply_edits(edits, edit_values, edit_offsets, slot, EDIT_HIDDEN, ht)
                 copy(ht, h[b])
-    h_last[:] = h
+    copy_rows(h, h_last)
 
 
 # One step of the cell, shared with the encoder-decoder's step-at-a-time decoder
@@ -298,7 +298,7 @@ def gru_backward(
         for b in range(B):
             if s < lengths[b]:
                 add(dh_prev[b], dh_direct[b], dh[b])
-    grad_h0[:] = dh
+    copy_rows(dh, grad_h0)
     weight_gradients(grad_pre_input, x, grad_w_ih, grad_b_ih)
     h_prev_all = np.empty_like(hidden)
     previous_states(hidden, h0, lengths, reverse, h_prev_all)

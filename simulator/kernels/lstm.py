@@ -16,7 +16,7 @@ import numpy as np
 from numba import njit
 
 from .mathfn import FUSED
-from .rows import add, copy, sigmoid_of, tanh_of
+from .rows import add, copy, copy_rows, sigmoid_of, tanh_of
 from .steps import (
     EDIT_CELL,
     EDIT_GATE,
@@ -107,8 +107,8 @@ def lstm_forward(
                 apply_edits(edits, edit_values, edit_offsets, slot, EDIT_HIDDEN, ht)
                 copy(ct, c[b])
                 copy(ht, h[b])
-    h_last[:] = h
-    c_last[:] = c
+    copy_rows(h, h_last)
+    copy_rows(c, c_last)
 
 
 # One step of the cell, shared with the encoder-decoder's step-at-a-time decoder
@@ -224,7 +224,7 @@ def lstm_backward(
     gh_in = np.empty(H, x.dtype)
     for s in range(T - 1, -1, -1):
         if has_edits:
-            dc_in[:] = dc
+            copy_rows(dc, dc_in)
         for b in range(B):
             L = lengths[b]
             if s >= L:
@@ -260,8 +260,8 @@ def lstm_backward(
         for b in range(B):
             if s < lengths[b]:
                 copy(dh_prev[b], dh[b])
-    grad_h0[:] = dh
-    grad_c0[:] = dc
+    copy_rows(dh, grad_h0)
+    copy_rows(dc, grad_c0)
     shared_weight_gradients(
         grad_pre, x, hidden, h0, lengths, reverse, grad_w_ih, grad_w_hh, grad_b_ih, grad_b_hh
     )

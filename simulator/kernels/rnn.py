@@ -11,7 +11,7 @@ import numpy as np
 from numba import njit
 
 from .mathfn import FUSED
-from .rows import activate_of, add, copy, times_slope, times_slope_of_output
+from .rows import activate_of, add, copy, copy_rows, times_slope, times_slope_of_output
 from .steps import (
     EDIT_HIDDEN,
     apply_edits,
@@ -83,7 +83,7 @@ def rnn_forward(
                         edits, edit_values, edit_offsets, b * T + t, EDIT_HIDDEN, hidden[b, t]
                     )
                     copy(hidden[b, t], h[b])
-    h_last[:] = h
+    copy_rows(h, h_last)
 
 
 @njit(cache=True, nogil=True, error_model="numpy", fastmath=FUSED)
@@ -160,7 +160,7 @@ def rnn_backward(
                 t = edited_position(edit_offsets, lengths, b, s, T, reverse)
                 if t >= 0:
                     restore_edits(edits, edit_offsets, b * T + t, EDIT_HIDDEN, dh_prev[b], dh[b])
-    grad_h0[:] = dh
+    copy_rows(dh, grad_h0)
     shared_weight_gradients(
         grad_pre, x, hidden, h0, lengths, reverse, grad_w_ih, grad_w_hh, grad_b_ih, grad_b_hh
     )

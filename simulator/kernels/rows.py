@@ -19,10 +19,35 @@ def add(a, b, out):
 
 
 @njit(inline="always", error_model="numpy")
+def add_rows(a, b, out):
+    """out = a + b for 2-D arrays, row by row (Numba's a += b on arrays compiles its
+    broadcasting and shape-error code into each kernel: seconds of compile time)."""
+    for i in range(out.shape[0]):
+        add(a[i], b[i], out[i])
+
+
+@njit(inline="always", error_model="numpy")
+def scale_rows(out, factor):
+    """out *= factor for a 2-D array, row by row."""
+    for i in range(out.shape[0]):
+        row = out[i]
+        for j in range(row.shape[0]):
+            row[j] *= factor
+
+
+@njit(inline="always", error_model="numpy")
 def copy(a, out):
     """out = a. A loop: Numba's slice assignment out[:] = a takes 4-5 times longer on a row."""
     for j in range(out.shape[0]):
         out[j] = a[j]
+
+
+@njit(inline="always", error_model="numpy")
+def copy_rows(a, out):
+    """out = a for 2-D arrays, row by row: Numba's out[...] = a compiles its shape checks and
+    their error message into each kernel, seconds of compile time per set (see copy)."""
+    for i in range(out.shape[0]):
+        copy(a[i], out[i])
 
 
 @njit(inline="always", error_model="numpy")

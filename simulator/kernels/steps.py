@@ -210,9 +210,9 @@ def previous_states(hidden, h0, lengths, reverse, out):
             t = position(s, L, reverse)
             tp = previous_position(s, L, reverse)
             if tp < 0:
-                out[b, t, :] = h0[b]
+                copy(h0[b], out[b, t])
             else:
-                out[b, t, :] = hidden[b, tp]
+                copy(hidden[b, tp], out[b, t])
 
 
 @njit(inline="always")
@@ -247,7 +247,9 @@ def weight_gradients(grad_pre, inputs, grad_w, grad_b):
     else:
         grad_w_t = np.empty((D, G), grad_w.dtype)
         np.dot(rows.T, flat, grad_w_t)
-        grad_w[:] = grad_w_t.T
+        for g in range(G):
+            for d in range(D):
+                grad_w[g, d] = grad_w_t[d, g]
     grad_b[:] = 0.0
     for n in range(B * T):
         for j in range(G):
@@ -264,7 +266,9 @@ def shared_weight_gradients(
     B, T, D = x.shape
     H = hidden.shape[2]
     inputs = np.empty((B, T, D + H), x.dtype)  # [x_t, h_{t-1}]
-    inputs[:, :, :D] = x
+    for b in range(B):
+        for t in range(T):
+            copy(x[b, t], inputs[b, t, :D])
     previous_states(hidden, h0, lengths, reverse, inputs[:, :, D:])
     grad_w = np.empty((grad_w_ih.shape[0], D + H), x.dtype)
     weight_gradients(grad_pre, inputs, grad_w, grad_b_ih)

@@ -10,6 +10,7 @@ import numpy as np
 from numba import njit
 
 from .mathfn import FUSED, activate, activate_slope
+from .rows import copy
 from .steps import position, zero_padding
 
 
@@ -20,7 +21,8 @@ def _stacked(w, D):
     K1 = w.shape[1] // D
     out = np.empty((K1 * H, D), w.dtype)
     for k in range(K1):
-        out[k * H : (k + 1) * H, :] = w[:, k * D : (k + 1) * D]
+        for i in range(H):
+            copy(w[i, k * D : (k + 1) * D], out[k * H + i])
     return out
 
 
@@ -39,7 +41,7 @@ def tdnn_forward(x, lengths, reverse, activation, w_ih, b_ih, pre_input, hidden)
         for s in range(L):
             t = position(s, L, reverse)
             z = pre_input[b, t]
-            z[:] = b_ih
+            copy(b_ih, z)
             for k in range(min(K1, s + 1)):
                 src = position(s - k, L, reverse)  # x_{t-k} (x_{t+k} in reverse)
                 for j in range(H):
@@ -91,5 +93,6 @@ def tdnn_backward(
     flat = d_proj.reshape(B * T, K1 * H)
     grad_w = np.dot(flat.T, x.reshape(B * T, D))  # ((K+1) H, D)
     for k in range(K1):
-        grad_w_ih[:, k * D : (k + 1) * D] = grad_w[k * H : (k + 1) * H, :]
+        for i in range(H):
+            copy(grad_w[k * H + i], grad_w_ih[i, k * D : (k + 1) * D])
     np.dot(flat, w, grad_x.reshape(B * T, D))

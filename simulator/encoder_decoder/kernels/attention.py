@@ -24,7 +24,7 @@ import numpy as np
 from numba import njit
 
 from ...kernels.mathfn import exp
-from ...kernels.rows import add, tanh_of
+from ...kernels.rows import add, copy_rows, tanh_of
 
 # Score function codes (spec.ATTENTIONS order, without "none").
 ADDITIVE, DOT, SCALED_DOT, BILINEAR = 0, 1, 2, 3
@@ -50,7 +50,7 @@ def project_keys(kind, memory, w, keys):
     elif kind == BILINEAR:
         np.dot(flat_memory, w, flat_keys)  # (W^T x_n)^T = x_n^T W
     else:
-        flat_keys[:] = flat_memory
+        copy_rows(flat_memory, flat_keys)
 
 
 @njit(cache=True, nogil=True, error_model="numpy")

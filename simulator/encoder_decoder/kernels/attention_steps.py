@@ -22,7 +22,7 @@ import numpy as np
 from numba import njit
 
 from ...kernels.mathfn import exp
-from ...kernels.rows import add, tanh_of
+from ...kernels.rows import add, add_rows, scale_rows, tanh_of
 from .attention import ADDITIVE, SCALED_DOT, project_keys, project_keys_backward
 
 
@@ -171,7 +171,8 @@ def attention_backward(
         gc = grad_contexts[b, :steps]
         np.dot(gc, memory[b].T, ds)  # dL/dalpha_tn = x_n^T dL/dc_t
         if grad_weights.shape[0] > 0:
-            ds += grad_weights[b, :steps]
+            for t in range(steps):
+                add(ds[t], grad_weights[b, t], ds[t])
         for t in range(steps):  # dL/ds_tn = alpha_tn (dL/dalpha_tn - sum_j alpha_tj dL/dalpha_tj)
             mean = 0.0
             for n in range(length):
@@ -180,7 +181,7 @@ def attention_backward(
                 ds[t, n] = alpha[t, n] * (ds[t, n] - mean)
             for n in range(length, S):
                 ds[t, n] = 0.0
-        grad_memory[b] += np.dot(alpha.T, gc)  # dL/dx_n += sum_t alpha_tn dL/dc_t
+        add_rows(grad_memory[b], np.dot(alpha.T, gc), grad_memory[b])  # += sum_t alpha_tn dL/dc_t
         if kind == ADDITIVE:  # one pass over hidden (steps, S, A), nothing stored per (t, n)
             # dL/d(W x_n + U q_t) = dL/ds_tn v (1 - tanh^2): summed over n for dL/d(U q_t) and
             # over t for dL/dk_n, each sum taken without v, which multiplies it once at the end
@@ -207,11 +208,13 @@ def attention_backward(
                     gk[n, j] *= v[j]  # dL/dk_n
             np.dot(gqp, u, grad_queries[b, :steps])  # dL/dq_t = U^T dL/d(U q_t)
         else:
-            factor = scale if kind == SCALED_DOT else 1.0
-            grad_keys[b] += factor * np.dot(ds.T, queries[b, :steps])  # dL/dk_n
-            np.dot(ds, keys[b], grad_queries[b, :steps])  # dL/dq_t = sum_n dL/ds_tn k_n
-            if kind == SCALED_DOT:
-                grad_queries[b, :steps] *= factor
+            gk = grad_keys[b]  # zero until here
+            add_rows(gk, np.dot(ds.T, queries[b, :steps]), gk)  # dL/dk_n = sum_t dL/ds_tn q_t
+            gq = grad_queries[b, :steps]
+            np.dot(ds, keys[b], gq)  # dL/dq_t = sum_n dL/ds_tn k_n
+            if kind == SCALED_DOT:  # s_tn = scale k_n^T q_t
+                scale_rows(gk, scale)
+                scale_rows(gq, scale)
     project_keys_backward(kind, memory, w, grad_keys, grad_memory, grad_w)
     if kind == ADDITIVE:  # dL/dU = sum_t dL/d(U q_t) q_t^T, one GEMM
         np.dot(grad_query_proj.reshape(B * T, A).T, queries.reshape(B * T, Q), grad_u)

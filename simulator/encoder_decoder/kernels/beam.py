@@ -13,6 +13,7 @@ dropped), so the search can be shown step by step without running it again.
 import numpy as np
 from numba import njit
 
+from ...kernels.rows import copy, copy_rows
 from ..spec import BOS, EOS
 from .attention import project_keys
 from .decode import choosable, decode_step, log_normaliser, step_outputs
@@ -38,6 +39,13 @@ def insert_candidate(total, row, token, count, limit, best_total, best_row, best
     best_row[i] = row
     best_token[i] = token
     return min(count + 1, limit)
+
+
+@njit(inline="always")
+def _swap(a, b):
+    """Exchange the contents of two rows."""
+    for j in range(a.shape[0]):
+        a[j], b[j] = b[j], a[j]
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
@@ -87,8 +95,9 @@ def beam_decode(
         h = np.empty((L, K, H), dtype)
         c = np.empty((L, K, H), dtype)
         for k in range(K):
-            h[:, k] = h0[:, b]
-            c[:, k] = c0[:, b]
+            for l in range(L):
+                copy(h0[l, b], h[l, k])
+                copy(c0[l, b], c[l, k])
         tokens = np.full(K, BOS, np.int64)
         live_tokens = np.zeros((K, max_length), np.int64)
         live_log_p = np.zeros((K, max_length))
@@ -129,8 +138,8 @@ def beam_decode(
                 if v == EOS:
                     if i < K and ended < K:  # an ended hypothesis: y_1 .. y_{t-1}, <eos>
                         step_fate[b, s, i] = ENDED
-                        tokens_out[b, ended, :s] = live_tokens[k, :s]
-                        log_probs_out[b, ended, :s] = live_log_p[k, :s]
+                        copy(live_tokens[k, :s], tokens_out[b, ended, :s])
+                        copy(live_log_p[k, :s], log_probs_out[b, ended, :s])
                         tokens_out[b, ended, s] = EOS
                         log_probs_out[b, ended, s] = log_p[k, v]
                         lengths_out[b, ended] = s + 1
@@ -141,8 +150,8 @@ def beam_decode(
                 elif following < K:
                     step_fate[b, s, i] = LIVE
                     parents[following] = k
-                    next_tokens[following, :s] = live_tokens[k, :s]
-                    next_log_p[following, :s] = live_log_p[k, :s]
+                    copy(live_tokens[k, :s], next_tokens[following, :s])
+                    copy(live_log_p[k, :s], next_log_p[following, :s])
                     next_tokens[following, s] = v
                     next_log_p[following, s] = log_p[k, v]
                     next_total[following] = total
@@ -155,11 +164,12 @@ def beam_decode(
             h_prev = h.copy()
             c_prev = c.copy()
             for j in range(following):
-                h[:, j] = h_prev[:, parents[j]]
-                c[:, j] = c_prev[:, parents[j]]
-            live_tokens[:] = next_tokens
-            live_log_p[:] = next_log_p
-            live_total[:] = next_total
+                for l in range(L):
+                    copy(h_prev[l, parents[j]], h[l, j])
+                    copy(c_prev[l, parents[j]], c[l, j])
+            copy_rows(next_tokens, live_tokens)
+            copy_rows(next_log_p, live_log_p)
+            copy(next_total, live_total)
             live = following
             steps = s + 1
             if live == 0:
@@ -167,8 +177,8 @@ def beam_decode(
         for j in range(live):  # max_length reached: keep the best live ones, unended
             if ended >= K:
                 break
-            tokens_out[b, ended, :steps] = live_tokens[j, :steps]
-            log_probs_out[b, ended, :steps] = live_log_p[j, :steps]
+            copy(live_tokens[j, :steps], tokens_out[b, ended, :steps])
+            copy(live_log_p[j, :steps], log_probs_out[b, ended, :steps])
             lengths_out[b, ended] = steps
             totals_out[b, ended] = live_total[j]
             scores_out[b, ended] = live_total[j] / steps**length_penalty
@@ -185,12 +195,8 @@ def sort_hypotheses(b, count, tokens, log_probs, lengths, totals, scores, ended)
     for i in range(1, count):
         j = i
         while j > 0 and scores[b, j] > scores[b, j - 1]:
-            row = tokens[b, j].copy()
-            tokens[b, j] = tokens[b, j - 1]
-            tokens[b, j - 1] = row
-            row_p = log_probs[b, j].copy()
-            log_probs[b, j] = log_probs[b, j - 1]
-            log_probs[b, j - 1] = row_p
+            _swap(tokens[b, j], tokens[b, j - 1])
+            _swap(log_probs[b, j], log_probs[b, j - 1])
             lengths[b, j], lengths[b, j - 1] = lengths[b, j - 1], lengths[b, j]
             totals[b, j], totals[b, j - 1] = totals[b, j - 1], totals[b, j]
             scores[b, j], scores[b, j - 1] = scores[b, j - 1], scores[b, j]

@@ -15,7 +15,7 @@ from numba import njit
 
 from ...kernels.gru import gru_candidate_and_update_backward, gru_new_state, gru_reset_backward
 from ...kernels.lstm import lstm_gates, lstm_new_state, lstm_step_backward
-from ...kernels.rows import add, sigmoid_of, tanh_of
+from ...kernels.rows import add, copy, sigmoid_of, tanh_of
 
 RNN, GRU, LSTM = 0, 1, 2
 
@@ -113,14 +113,14 @@ def cell_step_backward(
             hk = hidden[k]
             for j in range(H):  # dL/dz_t = dL/dh_t (1 - h_t^2)
                 gi[j] = gh[j] * (1.0 - hk[j] * hk[j])
-            gp[:] = gi
+            copy(gi, gp)
         elif cell == GRU:  # dL/d[r, z, n]_pre, dL/d(U h_{t-1} + c) and dL/dh_t z
             gru_candidate_and_update_backward(H, gh, gates[k], h_prev[k], gi, direct[k])
             gru_reset_backward(H, gates[k], pre_hidden[k], gi, gp, gp)
         else:  # dL/dc_t, dL/dz_t and dL/dc_{t-1}
             tanh_of(cell_state[k], direct[k])
             lstm_step_backward(gh, gates[k], direct[k], c_prev[k], grad_c[k], grad_cell[k], gi)
-            gp[:] = gi
+            copy(gi, gp)
     rows_times(grad_pre_hidden, w_hh, grad_h_prev)  # dL/dh_{t-1} = U^T dL/d(pre_hidden)
     rows_times(grad_pre_input, w_ih, grad_x)  # dL/dx_t = W^T dL/d(pre_input)
     if cell == GRU:

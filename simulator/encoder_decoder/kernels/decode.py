@@ -20,6 +20,7 @@ from collections import namedtuple
 import numpy as np
 from numba import njit
 
+from ...kernels.rows import add, copy, copy_rows
 from ..spec import BOS, EOS, PAD
 from .attention import ADDITIVE, attend_row, project_keys
 from .cell_step import cell_step, rows_times_transposed
@@ -76,11 +77,11 @@ def decode_step(decoder, rows_source, tokens, h, c, out):
     x0 = np.empty((K, d.w_ih[0].shape[1]), dtype)
     query_proj = np.empty((K, d.att_u.shape[0]), dtype)
     for k in range(K):
-        x0[k, :E] = d.embedding[tokens[k]]  # e(y_{t-1})
+        copy(d.embedding[tokens[k]], x0[k, :E])  # e(y_{t-1})
     if d.placement == INPUT_CONTEXT:
         _attend_rows(d, rows_source, h[L - 1], query_proj, out)  # c_t from s_{t-1}
         for k in range(K):
-            x0[k, E:] = out.features[k, H:]  # [e(y_{t-1}); c_t]
+            copy(out.features[k, H:], x0[k, E:])  # [e(y_{t-1}); c_t]
     layer_input = x0
     for l in range(L):
         cell_step(
@@ -98,15 +99,16 @@ def decode_step(decoder, rows_source, tokens, h, c, out):
             c_new,
             h_new,
         )
-        h[l] = h_new
-        c[l] = c_new
+        copy_rows(h_new, h[l])
+        copy_rows(c_new, c[l])
         layer_input = h[l]
-    out.features[:, :H] = h[L - 1]
+    for k in range(K):
+        copy(h[L - 1, k], out.features[k, :H])
     if d.placement == OUTPUT_CONTEXT:
         _attend_rows(d, rows_source, h[L - 1], query_proj, out)  # c_t from s_t
     rows_times_transposed(out.features, d.w_out, out.logits)  # V [s_t; c_t]
     for k in range(K):
-        out.logits[k] += d.b_out  # + b
+        add(out.logits[k], d.b_out, out.logits[k])  # + b
 
 
 @njit(inline="always")

@@ -17,7 +17,7 @@ and carry their state unchanged, like the recurrent kernels' padding.
 import numpy as np
 from numba import njit
 
-from ...kernels.rows import add
+from ...kernels.rows import add, copy, copy_rows
 from ...kernels.steps import weight_gradients
 from .attention import (
     ADDITIVE,
@@ -86,8 +86,8 @@ def feeding_forward(
         for b in range(B):
             if s >= target_lengths[b]:
                 continue
-            queries[b, s, :] = h[L - 1, b]  # q_t = s_{t-1}
-            query_proj[b, s, :] = qp[b]
+            copy(h[L - 1, b], queries[b, s])  # q_t = s_{t-1}
+            copy(qp[b], query_proj[b, s])
             attend_row(
                 kind,
                 keys[b],
@@ -103,9 +103,9 @@ def feeding_forward(
                 weights[b, s],
                 contexts[b, s],
             )
-            x0[b, :E] = embedded[s, b]  # x_t = [e(y_{t-1}); c_t]
-            x0[b, E:] = contexts[b, s]
-            inputs0[s, b, :] = x0[b]
+            copy(embedded[s, b], x0[b, :E])  # x_t = [e(y_{t-1}); c_t]
+            copy(contexts[b, s], x0[b, E:])
+            copy(x0[b], inputs0[s, b])
         layer_input = x0
         for l in range(L):
             cell_step(
@@ -114,16 +114,17 @@ def feeding_forward(
             for b in range(B):
                 if s >= target_lengths[b]:
                     continue
-                pre_input[l, s, b, :] = pi[b]
-                pre_hidden[l, s, b, :] = ph[b]
-                gates[l, s, b, :] = g[b]
-                cell_state[l, s, b, :] = cn[b]
-                hidden[l, s, b, :] = hn[b]
-                h[l, b, :] = hn[b]
-                c[l, b, :] = cn[b]
+                copy(pi[b], pre_input[l, s, b])
+                copy(ph[b], pre_hidden[l, s, b])
+                copy(g[b], gates[l, s, b])
+                copy(cn[b], cell_state[l, s, b])
+                copy(hn[b], hidden[l, s, b])
+                copy(hn[b], h[l, b])
+                copy(cn[b], c[l, b])
             layer_input = h[l]
-    h_last[:] = h
-    c_last[:] = c
+    for l in range(L):
+        copy_rows(h[l], h_last[l])
+        copy_rows(c[l], c_last[l])
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
@@ -206,9 +207,9 @@ def feeding_backward(
                 add(dh[l, b], grad_out[s, b] if l == L - 1 else from_above[b], gh[b])
                 if not valid[b]:
                     continue
-                grad_hidden[l, s, b, :] = gh[b]
-                hp[b, :] = h0[l, b] if s == 0 else hidden[l, s - 1, b]
-                cp[b, :] = c0[l, b] if s == 0 else cell_state[l, s - 1, b]
+                copy(gh[b], grad_hidden[l, s, b])
+                copy(h0[l, b] if s == 0 else hidden[l, s - 1, b], hp[b])
+                copy(c0[l, b] if s == 0 else cell_state[l, s - 1, b], cp[b])
             cell_step_backward(
                 cell,
                 valid,
@@ -230,14 +231,14 @@ def feeding_backward(
             )
             for b in range(B):
                 if valid[b]:
-                    grad_pre_input[l, s, b, :] = gpi[b]
-                    grad_pre_hidden[l, s, b, :] = gph[b]
-                    grad_cell[l, s, b, :] = gcell[b]
-                    dh[l, b, :] = ghp[b]
+                    copy(gpi[b], grad_pre_input[l, s, b])
+                    copy(gph[b], grad_pre_hidden[l, s, b])
+                    copy(gcell[b], grad_cell[l, s, b])
+                    copy(ghp[b], dh[l, b])
         for b in range(B):
             if not valid[b]:
                 continue
-            grad_inputs0[s, b, :] = gx0[b]
+            copy(gx0[b], grad_inputs0[s, b])
             gc = grad_contexts[b, s]
             add(grad_context_out[b, s], gx0[b, E:], gc)  # dL/dc_t: output layer + first layer
             attend_row_backward(
@@ -262,23 +263,25 @@ def feeding_backward(
             )
         if kind == ADDITIVE:  # dL/dq_t = U^T dL/d(U q_t), every row at once
             for b in range(B):
-                gqp[b, :] = grad_query_proj[b, s]  # zero for rows past their length
+                copy(grad_query_proj[b, s], gqp[b])  # zero for rows past their length
             rows_times(gqp, att_u, gq)
             for b in range(B):
                 if valid[b]:
-                    grad_queries[b, s, :] = gq[b]
+                    copy(gq[b], grad_queries[b, s])
         for b in range(B):
             if valid[b]:
                 add(dh[L - 1, b], grad_queries[b, s], dh[L - 1, b])  # q_t = s_{t-1}
-    grad_h0[:] = dh
-    grad_c0[:] = dc
+    for l in range(L):
+        copy_rows(dh[l], grad_h0[l])
+        copy_rows(dc[l], grad_c0[l])
     h_prev = np.zeros((T, B, H), memory.dtype)
     for l in range(L):  # dW = sum_t dz_t x_t^T, dU = sum_t dz_t h_{t-1}^T: one GEMM each
         weight_gradients(
             grad_pre_input[l], inputs0 if l == 0 else hidden[l - 1], grad_w_ih[l], grad_b_ih[l]
         )
-        h_prev[0] = h0[l]
-        h_prev[1:] = hidden[l, : T - 1]
+        copy_rows(h0[l], h_prev[0])
+        for t in range(1, T):
+            copy_rows(hidden[l, t - 1], h_prev[t])
         weight_gradients(grad_pre_hidden[l], h_prev, grad_w_hh[l], grad_b_hh[l])
     project_keys_backward(kind, memory, att_w, grad_keys, grad_memory, grad_att_w)
     if kind == ADDITIVE:  # dL/dU = sum_t dL/d(U q_t) q_t^T

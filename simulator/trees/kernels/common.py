@@ -30,6 +30,15 @@ def accumulate_outer(out, a, b):
 
 
 @njit(inline="always", error_model="numpy")
+def copy_transposed(a, out):
+    """out = a^T, for matrices."""
+    for i in range(out.shape[0]):
+        row = out[i]
+        for j in range(row.shape[0]):
+            row[j] = a[j, i]
+
+
+@njit(inline="always", error_model="numpy")
 def column_sums(rows, out):
     """out = sum over the rows of `rows`."""
     out[:] = 0.0

@@ -33,8 +33,14 @@ U = dL/dP_n, V = I.
 import numpy as np
 from numba import njit
 
-from ...kernels.rows import activate_of, times_slope
-from .common import accumulate, accumulate_matrix, accumulate_outer, column_sums
+from ...kernels.rows import activate_of, copy, copy_rows, times_slope
+from .common import (
+    accumulate,
+    accumulate_matrix,
+    accumulate_outer,
+    column_sums,
+    copy_transposed,
+)
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
@@ -48,8 +54,8 @@ def mvrnn_forward(
     stacked = np.empty((2 * d, d), vectors.dtype)
     for n in range(N):
         if left[n] < 0:
-            vectors[n, :] = embedding[word[n]]  # p_n = L[w]
-            matrices[n, :, :] = word_matrix[word[n]]  # P_n = M[w]
+            copy(embedding[word[n]], vectors[n])  # p_n = L[w]
+            copy_rows(word_matrix[word[n]], matrices[n])  # P_n = M[w]
             continue
         l, r = left[n], right[n]
         x = inputs[n]
@@ -59,8 +65,8 @@ def mvrnn_forward(
         np.dot(w, x, z)  # W x_n
         accumulate(z, b)  # + b_0
         activate_of(activation, z, vectors[n])  # p_n = f(z_n)
-        stacked[:d] = matrices[l]
-        stacked[d:] = matrices[r]
+        copy_rows(matrices[l], stacked[:d])
+        copy_rows(matrices[r], stacked[d:])
         np.dot(w_m, stacked, matrices[n])  # P_n = W_M [A; B]
 
 
@@ -79,9 +85,9 @@ def pass_down(u_n, v_n, grad_matrix, w_side, u, v, u_child, v_child, grad_child,
     k = u_n.shape[0]
     if k > 0:  # U_c = [W_s^T U_n, u],  V_c = [V_n, v]
         np.dot(u_n, w_side, u_child[:k])  # (W_s^T U_n)^T = U_n^T W_s
-        v_child[:k] = v_n
-    u_child[k] = u
-    v_child[k] = v
+        copy_rows(v_n, v_child[:k])
+    copy(u, u_child[k])
+    copy(v, v_child[k])
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
@@ -112,7 +118,7 @@ def mvrnn_backward(
     N = left.shape[0]
     d = w.shape[0]
     dtype = grad_out.dtype
-    grad_vectors[:] = grad_out
+    copy_rows(grad_out, grad_vectors)
     # rank[n] = k_n factor columns (the depth) up to d/2, DENSE below that
     widest = max(d // 2, 1)
     rank = np.zeros(N, np.int64)
@@ -165,9 +171,9 @@ def mvrnn_backward(
         np.dot(u2, A, through)  # dL/db += A^T u_2
         accumulate(grad_vectors[r], through)
         if k == DENSE:  # U_n = dL/dP_n, V_n = I
-            factor_u[o : o + d] = gm.T
-            seen_a[o : o + d] = A.T
-            seen_b[o : o + d] = B.T
+            copy_transposed(gm, factor_u[o : o + d])
+            copy_transposed(A, seen_a[o : o + d])
+            copy_transposed(B, seen_b[o : o + d])
         elif k > 0:
             np.dot(v_n, A.T, seen_a[o : o + k])
             np.dot(v_n, B.T, seen_b[o : o + k])
@@ -180,8 +186,11 @@ def mvrnn_backward(
         pass_down(u_n, v_n, gm, w_b, u1, a, u_r, v_r, grad_matrices[r], dense)
     # dL/dW_M = sum_n U_n ([A; B] V_n)^T over the phrases
     if phrase_rows > 0:
-        grad_w_m[:, :d] = np.dot(factor_u[:phrase_rows].T, seen_a)
-        grad_w_m[:, d:] = np.dot(factor_u[:phrase_rows].T, seen_b)
+        from_a = np.dot(factor_u[:phrase_rows].T, seen_a)
+        from_b = np.dot(factor_u[:phrase_rows].T, seen_b)
+        for i in range(grad_w_m.shape[0]):
+            copy(from_a[i], grad_w_m[i, :d])
+            copy(from_b[i], grad_w_m[i, d:])
     else:
         grad_w_m[:] = 0.0
     np.dot(grad_pre.T, inputs, grad_w)  # dL/dW = sum_n dL/dz_n x_n^T

@@ -22,7 +22,7 @@ never reads V again per node:
 import numpy as np
 from numba import njit
 
-from ...kernels.rows import activate_of, add, times_slope
+from ...kernels.rows import activate_of, add, copy, copy_rows, times_slope
 from .common import accumulate, column_sums
 
 
@@ -46,13 +46,13 @@ def rntn_forward(
             end += 1
         if height[start] == 0:
             for n in range(start, end):
-                vectors[n, :] = embedding[word[n]]  # p_n = L[w]
+                copy(embedding[word[n]], vectors[n])  # p_n = L[w]
             start = end
             continue
         for n in range(start, end):
             x = inputs[n]
-            x[:d] = vectors[left[n]]  # x_n = [p_l; p_r]
-            x[d:] = vectors[right[n]]
+            copy(vectors[left[n]], x[:d])  # x_n = [p_l; p_r]
+            copy(vectors[right[n]], x[d:])
         x_run = inputs[start:end]
         products = scratch[: end - start]
         for i in range(d):  # G_n[i] = (V_i + V_i^T) x_n = x_n^T S_i (S_i is symmetric)
@@ -61,7 +61,7 @@ def rntn_forward(
                 continue
             np.dot(x_run, symmetric[i], products)
             for n in range(start, end):
-                slopes[n, i, :] = products[n - start]
+                copy(products[n - start], slopes[n, i])
         for n in range(start, end):
             x, g, t, z = inputs[n], slopes[n], tensor_term[n], pre[n]
             np.dot(g, x, t)  # x^T (V_i + V_i^T) x = 2 x^T V_i x
@@ -97,7 +97,7 @@ def rntn_backward(
     so they may hold anything on entry)."""
     N = left.shape[0]
     d = w.shape[0]
-    grad_vectors[:] = grad_out
+    copy_rows(grad_out, grad_vectors)
     grad_x = np.empty(2 * d, grad_out.dtype)
     through_tensor = np.empty(2 * d, grad_out.dtype)
     phrases = 0
@@ -126,8 +126,8 @@ def rntn_backward(
     m = 0
     for n in range(N):
         if left[n] >= 0:
-            x[m] = inputs[n]
-            dz_phrases[m] = grad_pre[n]
+            copy(inputs[n], x[m])
+            copy(grad_pre[n], dz_phrases[m])
             m += 1
     for i in range(d):
         for m in range(phrases):

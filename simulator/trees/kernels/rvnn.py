@@ -23,7 +23,7 @@ Back-propagation through structure, given g_n = dL/dp_n from node n's own classi
 import numpy as np
 from numba import njit
 
-from ...kernels.rows import activate_of, add, times_slope
+from ...kernels.rows import activate_of, add, copy, copy_rows, times_slope
 from .common import accumulate, accumulate_outer, column_sums
 
 
@@ -37,11 +37,11 @@ def rvnn_forward(
     untied = np.empty(d, vectors.dtype)
     for n in range(N):
         if left[n] < 0:
-            vectors[n, :] = embedding[word[n]]  # p_n = L[w]
+            copy(embedding[word[n]], vectors[n])  # p_n = L[w]
             continue
         x = inputs[n]
-        x[:d] = vectors[left[n]]  # x_n = [p_l; p_r]
-        x[d:] = vectors[right[n]]
+        copy(vectors[left[n]], x[:d])  # x_n = [p_l; p_r]
+        copy(vectors[right[n]], x[d:])
         z = pre[n]
         np.dot(w, x, z)  # W x_n
         accumulate(z, b)  # + b
@@ -79,7 +79,7 @@ def rvnn_backward(
     grad_b are overwritten."""
     N = left.shape[0]
     d = w.shape[0]
-    grad_vectors[:] = grad_out  # each node's own classifier; parents add the rest
+    copy_rows(grad_out, grad_vectors)  # each node's own classifier; parents add the rest
     grad_x = np.empty(2 * d, grad_out.dtype)
     untied = np.empty(2 * d, grad_out.dtype)
     for n in range(N - 1, -1, -1):  # top-down: every parent comes after its children
