@@ -13,6 +13,7 @@ waits on Numba's compiler lock. Readiness is process-wide: a second window finds
 from __future__ import annotations
 
 import gc
+import importlib
 import threading
 import time
 
@@ -56,6 +57,23 @@ def compile_status(key: str, done: int, total: int) -> str:
     ).format(key.partition("/")[0], done, total, round(seconds))
 
 
+def import_engine(module: str = "simulator.project") -> None:
+    """Import the engine: numba and every kernel module (the slow part), with no garbage
+    collection; then keep what the window and the imports made out of later collections.
+
+    A full collection holds the GIL while it scans every object: with Qt, pyqtgraph and NumPy
+    loaded, the one Numba's import set off stopped the window for 36-60 ms (benchmarks/ui.py
+    cold, with gc.callbacks timing it). Imports make modules and classes, not garbage."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        importlib.import_module(module)
+    finally:
+        gc.freeze()  # what exists now is never rescanned
+        if collecting:
+            gc.enable()
+
+
 class KernelWarmup(QThread):
     imported = Signal()  # `simulator` can now be imported from the GUI thread without waiting
     key_ready = Signal(str)  # the kernels of this cell/dtype are compiled
@@ -97,7 +115,7 @@ class KernelWarmup(QThread):
     # ----- the thread ------------------------------------------------------------------------
     def run(self) -> None:
         try:
-            import simulator.project  # noqa: F401  (numba and every kernel module: the slow part)
+            import_engine()
         except Exception as err:
             self.failed.emit(f"the engine could not be loaded: {err}")
             return
@@ -106,9 +124,7 @@ class KernelWarmup(QThread):
             _imported.set()
             self.imported.emit()
         # Loading compiled kernels is Python that shares the GIL with the window (the app sets a
-        # short switch interval: ui.app.SWITCH_INTERVAL). What the imports made is kept out of
-        # later garbage collections (they would only rescan it).
-        gc.freeze()
+        # short switch interval: ui.app.SWITCH_INTERVAL).
         self._warm_queue()
 
     def _warm_queue(self) -> None:

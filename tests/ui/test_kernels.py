@@ -86,3 +86,32 @@ def test_building_and_showing_the_window_leaves_numba_to_the_background():
     *_, interval, modules = done.stdout.strip().splitlines()
     assert modules == "[]"
     assert float(interval) == 0.0005
+
+
+def test_the_engine_is_imported_without_garbage_collection_and_what_it_made_is_frozen(
+    tmp_path, monkeypatch
+):
+    """A full collection holds the GIL (36-60 ms with the window's objects): none runs while the
+    engine's modules load, and afterwards collections stay on and skip what was loaded."""
+    import gc
+    import sys
+
+    from ui.kernels import import_engine
+
+    (tmp_path / "many_cycles.py").write_text(  # would set off collections of every generation
+        "cycles = []\nfor _ in range(300_000):\n    a = []\n    a.append(a)\n    cycles.append(a)\n"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    collections = []
+    callback = lambda phase, info: collections.append(info["generation"])  # noqa: E731
+    gc.callbacks.append(callback)
+    frozen = gc.get_freeze_count()
+    try:
+        import_engine("many_cycles")
+    finally:
+        gc.callbacks.remove(callback)
+        sys.modules.pop("many_cycles", None)
+    assert collections == []
+    assert gc.isenabled()
+    assert gc.get_freeze_count() >= frozen + 300_000
+    gc.unfreeze()
