@@ -15,7 +15,7 @@ from dataclasses import dataclass  # noqa: E402
 
 import numpy as np  # noqa: E402
 
-from floors import Floors  # noqa: E402
+from floors import TRIES, Floors  # noqa: E402
 
 from simulator.reference import recurrent as numpy_reference  # noqa: E402
 
@@ -128,7 +128,9 @@ def torch_step(cell: str, case: Case, dtype: str):
     return step
 
 
-def contenders(cell: str, case: Case) -> dict:
+def contenders(cell: str, case: Case, floors: Floors) -> dict:
+    """Every contender of a case, and this machine's floor for it at each precision (timed in
+    the same interleaved blocks, so a change of the machine's speed falls on both)."""
     steps = {
         "engine f64": engine_step(cell, case, "float64"),
         "engine f32": engine_step(cell, case, "float32"),
@@ -137,7 +139,21 @@ def contenders(cell: str, case: Case) -> dict:
     if torch is not None:
         steps["torch f32"] = torch_step(cell, case, "float32")
         steps["torch f64"] = torch_step(cell, case, "float64")
+    for dtype in ("float64", "float32"):
+        for reading in ("stream", "gemv") if case.B == 1 else ("stream",):
+            steps[f"{floor_name(dtype)} {reading}"] = floors.work(
+                cell, case.B, case.H, case.D, case.T, CLASSES, dtype, reading
+            )
     return steps
+
+
+def floor_name(dtype: str) -> str:
+    return f"floor {dtype[0]}{dtype[-2:]}"  # floor f64, floor f32
+
+
+def floor_ms(ms: dict, dtype: str) -> float:
+    """The case's floor: the faster way of reading W_hh (see Floors.work)."""
+    return min(value for name, value in ms.items() if name.startswith(floor_name(dtype)))
 
 
 # ----- agreement check -------------------------------------------------------------------------
@@ -229,27 +245,28 @@ def print_targets(results: dict, targets, floors: Floors | None):
                 products, streamed, writing, bandwidth = floors.floor_parts(
                     cell, case.B, case.H, case.D, case.T, CLASSES, dtype
                 )
-                floor = products + streamed + writing
+                floor = floor_ms(ms, dtype)
                 share = floor / ms[ours]
+                apart = (products + streamed + writing) / ms[ours]
                 line += (
-                    f"   floor {floor:.3f} ms (products {products:.3f}"
+                    f"   floor {floor:.3f} ms timed beside it, reached {share:.0%} "
+                    f"({'ok' if share >= FLOOR_GOAL else 'below'} {FLOOR_GOAL:.0%}); its parts "
+                    f"timed apart, best of {TRIES} warm: products {products:.3f}"
                     + (f" + W_hh at {bandwidth:.0f} GB/s {streamed:.3f}" if streamed else "")
-                    + f" + trace {writing:.3f}), reached {share:.0%} "
-                    f"({'ok' if share >= FLOOR_GOAL else 'below'} {FLOOR_GOAL:.0%})"
+                    + f" + trace {writing:.3f} ms, {apart:.0%} of the engine's time"
                 )
             print(line)
     print(f"{verdicts.count('PASS')} of {len(verdicts)} targets met.")
 
 
 def floor_load_note() -> str:
-    """The load the floors were timed under. Thread CPU time keeps another program's time out of
-    them, not its effect on this one's speed (a shared core, cache, memory bus): on this 2-core
-    machine the same floor part read up to 1.5x higher under load, which flatters the shares."""
+    """The load the floors' parts were timed under (the shares use the floor timed beside each
+    case, in the same blocks as the engine, so a change of load falls on both)."""
     busy = os.getloadavg()[0] - 1.0  # the load besides this benchmark itself
-    note = f"Floors timed at {timing.load()}"
+    note = f"Floor parts timed apart at {timing.load()}"
     if busy > 0.5:
-        note += ": other programs were busy, so the floors may read high and the shares flattered"
-    return note + "."
+        note += ": other programs were busy, so the parts may read high"
+    return note + "; each share uses the floor timed beside its case."
 
 
 def recurrent_targets(case):
@@ -297,14 +314,14 @@ def main():
             sys.exit("The NumPy reference or PyTorch disagrees with the engine: not timing.")
         print_header()
         results = {}
+        floors = Floors()
         for cell in args.cells:
             for case in (CASES[name] for name in args.cases):
                 ms, threads = timing.time_contenders(
-                    contenders(cell, case), torch, budget, least, args.repeat
+                    contenders(cell, case, floors), torch, budget, least, args.repeat
                 )
                 results[cell, case] = ms
                 print_row(cell, case, ms, threads)
-        floors = Floors()
         print_targets(results, recurrent_targets, floors)
         print(
             f"Floors (see floors.py): {floors.describe('float64')} (float64), "

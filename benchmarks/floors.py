@@ -17,9 +17,16 @@ in CPU time):
     each at the measured fill bandwidth.
 floor = products + W_hh streaming + trace writing. The gates' element-wise arithmetic (exp,
 tanh, products) is left out, so no implementation reaches the floor itself.
+
+The share of the floor a case reached compares two times, and this machine's speed changes by up
+to 2x from one minute to the next: a floor timed apart (floor_parts) and a run timed minutes
+later gave the same case 43% in one run and 110% in the next. So `Floors.work` gives the floor as
+one piece of work, run like a contender, in the same interleaved blocks as the engine
+(engine.py); floor_parts still names what it is made of.
 """
 
 import time
+from collections.abc import Callable
 
 import numpy as np
 from numba import njit
@@ -170,6 +177,36 @@ class Floors:
         writing = 1e3 * self.trace_bytes(cell, B, H, T, dtype) / self.fill_bandwidth(dtype)
         products = self.products_ms(cell, B, H, D, T, O, dtype)
         return products, streamed, writing, bandwidth / 1e9
+
+    def work(self, cell, B, H, D, T, O, dtype, reading="stream") -> Callable[[], None]:
+        """The floor's work for one case, as a step to time beside the engine: every product at
+        its shape, W_hh read twice per step at B = 1 (`reading` "stream": a vectorised sum over
+        it; "gemv": BLAS's matrix-vector products, forward and backward: the faster counts),
+        and the trace's bytes written once (into an array kept from call to call, as the
+        engine's buffers are)."""
+        rng = np.random.default_rng(0)
+        products = []
+        for rows, inner, cols, times in _shapes(cell, B, H, D, T, O):
+            a = rng.standard_normal((rows, inner)).astype(dtype)
+            b = rng.standard_normal((inner, cols)).astype(dtype)
+            products.append((a, b, np.empty((rows, cols), dtype), times))
+        w = rng.standard_normal((GATES[cell] * H, H)).astype(dtype)
+        v, d = np.ones(H, dtype), np.ones(w.shape[0], dtype)
+        out_h, out_d = np.empty(w.shape[0], dtype), np.empty(H, dtype)
+        flat = w.ravel()
+        trace = np.empty(self.trace_bytes(cell, B, H, T, dtype) // np.dtype(dtype).itemsize, dtype)
+
+        def step() -> None:
+            with engine_threads:
+                for a, b, out, times in products:
+                    _products(a, b, out, times)
+                if B == 1 and reading == "stream":
+                    _stream(flat, 2 * T)
+                elif B == 1:
+                    _matvecs(w, v, d, out_h, out_d, T)
+                trace.fill(1.0)
+
+        return step
 
     def describe(self, dtype: str) -> str:
         return (
