@@ -8,7 +8,8 @@ from . import buffers, cells
 from .errors import InputError
 from .inputs import Batch, prepare
 from .interventions import check_all, layer_edits
-from .kernels.loss import softmax, softmax_cross_entropy, squared_error
+from .kernels.loss import softmax, squared_error
+from .kernels.output import output_backward, output_loss
 from .parameters import ParameterLayout, ParameterSet, initialise
 from .spec import NetworkSpec, layer_names, shapes
 from .threads import engine_threads
@@ -45,9 +46,10 @@ class Network(ParameterSet):
         steps = batch.inputs.shape[1]
         chosen = check_all(interventions, self.spec, steps)
         initial_state = self._initial_state(initial, batch.lengths.shape[0])
-        # with targets the loss computes the softmax (trace.probabilities) with the loss
-        trace = self._forward(batch, initial_state, chosen, batch.targets is None)
-        if batch.targets is not None:
+        trace = self._forward(batch, initial_state, chosen)
+        if batch.targets is None:
+            self._outputs(trace)
+        else:  # the output layer, its softmax and the loss in one pass
             self._loss(trace, batch.targets)
             if backward:
                 self._backward(trace, trace.grad_logits)
@@ -79,8 +81,9 @@ class Network(ParameterSet):
         batch: Batch,
         initial: tuple[np.ndarray, np.ndarray],
         interventions: tuple = (),
-        with_softmax: bool = True,
     ) -> Trace:
+        """Every layer and direction, up to the features the output layer reads; the logits are
+        _outputs' or _loss'."""
         spec = self.spec
         steps = batch.inputs.shape[1]
         embedded = None
@@ -110,12 +113,6 @@ class Network(ParameterSet):
             layers.append(directions)
             layer_input = _join(directions)
         features = self._features(layer_input, layers[-1], batch.lengths)
-        logits = features @ self.params["output.weight"].T + self.params["output.bias"]
-        probabilities = None
-        if spec.loss == "cross_entropy" and with_softmax:
-            probabilities = np.empty_like(logits)
-            O = spec.output_size
-            softmax(logits.reshape(-1, O), probabilities.reshape(-1, O))
         return Trace(
             spec=spec,
             inputs=batch.inputs,
@@ -123,10 +120,18 @@ class Network(ParameterSet):
             embedded=embedded,
             layers=layers,
             features=features,
-            logits=logits,
-            probabilities=probabilities,
+            logits=None,
+            probabilities=None,
             interventions=interventions,
         )
+
+    def _outputs(self, trace: Trace) -> None:
+        """The output layer's logits and, for classes, their softmax (a run without targets)."""
+        trace.logits = trace.features @ self.params["output.weight"].T + self.params["output.bias"]
+        if self.spec.loss == "cross_entropy":
+            trace.probabilities = np.empty_like(trace.logits)
+            O = self.spec.output_size
+            softmax(trace.logits.reshape(-1, O), trace.probabilities.reshape(-1, O))
 
     def _features(
         self, top: np.ndarray, directions: list[DirectionTrace], lengths: np.ndarray
@@ -142,27 +147,39 @@ class Network(ParameterSet):
         return np.concatenate([d.final_hidden for d in directions], axis=1)
 
     def _loss(self, trace: Trace, targets: np.ndarray) -> None:
+        """The logits, the loss and dL/dlogits of every row ((example, step) pairs for a tagger,
+        one per example otherwise); the kernels write every row, padding's as 0."""
         spec = self.spec
         B, T = trace.batch_size, trace.steps
         O = spec.output_size
         per_step = spec.mode == "seq2seq"
         rows = B * T if per_step else B
-        logits = trace.logits.reshape(rows, O)
-        if per_step:
-            valid = np.arange(T)[None, :] < trace.lengths[:, None]
-            weight = (valid / B).reshape(rows).astype(spec.dtype)
-        else:
-            weight = np.full(rows, 1.0 / B, spec.dtype)
-        losses = np.empty(rows, spec.dtype)  # the kernels write every row, padding's as 0
+        features = trace.features.reshape(rows, -1)
+        weight, bias = self.params["output.weight"], self.params["output.bias"]
+        logits = np.empty((rows, O), spec.dtype)
+        losses = np.empty(rows, spec.dtype)
         grad = np.empty((rows, O), spec.dtype)
-        if spec.loss == "cross_entropy":  # every row's softmax, padding's too, as _forward's
+        shape = (B, T, O) if per_step else (B, O)
+        if spec.loss == "cross_entropy":  # every row's softmax, padding's too
             probs = np.empty((rows, O), spec.dtype)
-            softmax_cross_entropy(logits, targets.reshape(rows), weight, probs, losses, grad)
-            trace.probabilities = probs.reshape(trace.logits.shape)
-        else:
-            squared_error(
-                logits, np.ascontiguousarray(targets.reshape(rows, O)), weight, losses, grad
+            lengths = trace.lengths if per_step else np.ones(B, np.int64)  # T = 1: every row
+            total = output_loss(
+                features, weight, bias, targets.reshape(rows), lengths, logits, probs, losses, grad
             )
+            trace.probabilities = probs.reshape(shape)
+        else:
+            np.matmul(features, weight.T, out=logits)
+            logits += bias
+            if per_step:
+                valid = np.arange(T)[None, :] < trace.lengths[:, None]
+                share = (valid / B).reshape(rows).astype(spec.dtype)
+            else:
+                share = np.full(rows, 1.0 / B, spec.dtype)
+            squared_error(
+                logits, np.ascontiguousarray(targets.reshape(rows, O)), share, losses, grad
+            )
+            total = losses.sum()
+        trace.logits = logits.reshape(shape)
         if per_step:
             step_losses = losses.reshape(B, T)
         else:  # one loss per example, known once the last step has been read
@@ -170,8 +187,8 @@ class Network(ParameterSet):
             step_losses[np.arange(B), trace.lengths - 1] = losses
         trace.targets = targets
         trace.step_losses = step_losses
-        trace.loss = float(losses.sum() / B)
-        trace.grad_logits = grad.reshape(trace.logits.shape)
+        trace.loss = float(total / B)
+        trace.grad_logits = grad.reshape(shape)
 
     def _backward(self, trace: Trace, grad_logits: np.ndarray) -> None:
         """Back-propagation through the output layer, then every layer and direction, top down."""
@@ -181,17 +198,18 @@ class Network(ParameterSet):
         grads = self.layout.views(grad_flat)
         if self.spec.tokens:
             grads["embedding.weight"][...] = 0.0
-        features = trace.features
         g2 = grad_logits.reshape(-1, self.spec.output_size)
-        grads["output.weight"][...] = g2.T @ features.reshape(-1, features.shape[-1])
-        # sum over the rows as a product with ones: NumPy's sum(axis=0) over (B T, O) with few
-        # columns takes 10x as long (74 against 7 us at B T = 3200)
-        grads["output.bias"][...] = np.ones(g2.shape[0], g2.dtype) @ g2
-        # as one 2-D product (NumPy's stacked (B, T, O) @ (O, H) takes ~1.6x as long at B = 1),
-        # into a reused buffer (fresh memory page-faults in: 800 faults at B=32, T=100, H=128)
-        weight = self.params["output.weight"]
-        grad_features = np.matmul(
-            g2, weight, out=buffers.empty((g2.shape[0], weight.shape[1]), g2.dtype)
+        features = trace.features.reshape(g2.shape[0], -1)
+        # dL/d(features) into a reused buffer (fresh memory page-faults in: 800 faults at B=32,
+        # T=100, H=128)
+        grad_features = buffers.empty(features.shape, g2.dtype)
+        output_backward(
+            features,
+            self.params["output.weight"],
+            g2,
+            grads["output.weight"],
+            grads["output.bias"],
+            grad_features,
         )
         trace.grad_features = grad_features.reshape(*grad_logits.shape[:-1], -1)
         trace.grad_top = self._grad_top(trace, trace.grad_features)

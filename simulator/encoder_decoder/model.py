@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..errors import InputError
+from ..kernels.output import output_backward, output_loss
 from ..parameters import ParameterLayout, ParameterSet
 from ..threads import engine_threads
 from . import decoding
@@ -21,7 +22,6 @@ from .decoder import DecoderRun, decoder_backward, decoder_forward
 from .encoder import backward_stack, bridge_backward, bridge_forward, join, run_stack, stack_spec
 from .inputs import PairBatch, prepare
 from .kernels.embedding import embedding_backward
-from .kernels.output import output_backward, output_loss
 from .parameters import initialise
 from .spec import EncoderDecoderSpec, shapes
 from .trace import EncoderDecoderTrace

@@ -1,23 +1,28 @@
-"""The output layer and the loss of every target step, forward and gradient together.
+"""The output layer and the cross-entropy of every row, forward and gradient together.
 
-    logits_t = V f_t + b               f_t = s_t, or [s_t; c_t] with attention
-    p_t      = softmax(logits_t)
-    L_t      = -log p_t[y_t]           real steps only; L = (1/B) sum_b sum_t L_bt
-    dL/dlogits_t = (1/B) (p_t - onehot(y_t))
+    logits_n = V f_n + b               f_n: the features the output layer reads
+    p_n      = softmax(logits_n)
+    L_n      = -log p_n[y_n]           rows that count only; L = (1/B) sum_n L_n
+    dL/dlogits_n = (1/B) (p_n - onehot(y_n))
 
-The softmax and the loss of each row are simulator/kernels/loss.py's.
+Rows are (example, step) pairs, B*T of them with T = rows // B, and step t of example b counts
+when t < lengths[b]: every step's target of a tagger (seq2seq) or a decoder, or with T = 1 one
+row per example (seq2class). One call replaces a GEMM, the bias, the softmax and the loss as
+separate NumPy calls: at B = 1 each of those costs more to call than to compute.
+The softmax and the loss of each row are loss.py's.
 """
 
 import numpy as np
 from numba import njit
 
-from ...kernels.loss import cross_entropy_row, softmax_rows
+from .loss import cross_entropy_row, softmax_rows
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
 def output_loss(features, w, b, targets, lengths, logits, probs, losses, grad_logits):
-    """features (B*T, F), w (V, F), b (V,), targets (B*T,), lengths (B,) -> logits, probs,
-    grad_logits (B*T, V) and losses (B*T,) (0 on padding). Returns sum of the losses."""
+    """features (N, F), w (V, F), b (V,), targets (N,), lengths (B,) -> logits, probs,
+    grad_logits (N, V) and losses (N,) (0 where a row does not count). Returns the sum of the
+    losses."""
     N, V = logits.shape
     B = lengths.shape[0]
     T = N // B
@@ -47,7 +52,7 @@ def output_loss(features, w, b, targets, lengths, logits, probs, losses, grad_lo
 @njit(cache=True, nogil=True, error_model="numpy")
 def output_backward(features, w, grad_logits, grad_w, grad_b, grad_features):
     """dL/dV = sum_t dL/dlogits_t f_t^T, dL/db = sum_t dL/dlogits_t (written), and
-    dL/df_t = V^T dL/dlogits_t (B*T, F)."""
+    dL/df_t = V^T dL/dlogits_t (N, F)."""
     N, V = grad_logits.shape
     np.dot(grad_logits.T, features, grad_w)
     grad_b[:] = 0.0
