@@ -245,15 +245,17 @@ def print_targets(results: dict, targets, floors: Floors | None):
                 products, streamed, writing, bandwidth = floors.floor_parts(
                     cell, case.B, case.H, case.D, case.T, CLASSES, dtype
                 )
-                floor = floor_ms(ms, dtype)
-                share = floor / ms[ours]
+                beside = floor_ms(ms, dtype) / ms[ours]
                 apart = (products + streamed + writing) / ms[ours]
+                reached = min(beside, apart)  # the stricter: either can read high (floors.py)
                 line += (
-                    f"   floor {floor:.3f} ms timed beside it, reached {share:.0%} "
-                    f"({'ok' if share >= FLOOR_GOAL else 'below'} {FLOOR_GOAL:.0%}); its parts "
-                    f"timed apart, best of {TRIES} warm: products {products:.3f}"
+                    f"   reached {reached:.0%} of the floor "
+                    f"({'ok' if reached >= FLOOR_GOAL else 'below'} {FLOOR_GOAL:.0%}): "
+                    f"{beside:.0%} of the floor timed beside it ({floor_ms(ms, dtype):.3f} ms), "
+                    f"{apart:.0%} of its parts timed apart, best of {TRIES} warm (products "
+                    f"{products:.3f}"
                     + (f" + W_hh at {bandwidth:.0f} GB/s {streamed:.3f}" if streamed else "")
-                    + f" + trace {writing:.3f} ms, {apart:.0%} of the engine's time"
+                    + f" + trace {writing:.3f} ms)"
                 )
             print(line)
     print(f"{verdicts.count('PASS')} of {len(verdicts)} targets met.")

@@ -22,7 +22,11 @@ The share of the floor a case reached compares two times, and this machine's spe
 to 2x from one minute to the next: a floor timed apart (floor_parts) and a run timed minutes
 later gave the same case 43% in one run and 110% in the next. So `Floors.work` gives the floor as
 one piece of work, run like a contender, in the same interleaved blocks as the engine
-(engine.py); floor_parts still names what it is made of.
+(engine.py); floor_parts still times what it is made of, each part apart, best of TRIES, warm.
+The two read differently: the parts timed apart read W_hh at 75 GB/s in one run and 146 in the
+next, and the floor timed beside the engine read higher than the engine itself for the LSTM at
+B = 1 (the engine reached 108-109% of it, 6 December). engine.py prints both shares and judges
+by the smaller.
 """
 
 import time
