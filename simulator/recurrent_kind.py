@@ -79,7 +79,8 @@ class RecurrentKind(Kind):
         return spec.cell
 
     def warm_steps(self, kernel_set: str, dtype: str) -> list:
-        """Forward and backward in both directions, two layers, both losses."""
+        """Forward and backward in both directions, two layers, both losses, and a run without
+        targets (a sentence typed in the window)."""
         import numpy as np
 
         from .network import Network
@@ -100,6 +101,8 @@ class RecurrentKind(Kind):
             x = np.zeros((1, 3, 2))
             y = np.zeros((1, 3), np.int64) if loss == "cross_entropy" else np.zeros((1, 3, 1))
             steps.append(lambda spec=spec, x=x, y=y: Network(spec).run(x, y))
+            if loss == "cross_entropy":  # and without targets: the class probabilities alone
+                steps.append(lambda spec=spec, x=x: Network(spec).run(x))
         return steps
 
 

@@ -7,7 +7,7 @@ from .conftest import small_project
 
 
 def test_warmup_reports_ready_and_covers_what_a_network_calls(qtbot):
-    from simulator.kernels import gru, lstm
+    from simulator.kernels import gru, loss, lstm
 
     warmup = KernelWarmup()
     with qtbot.waitSignal(warmup.key_ready, timeout=120_000) as ready:
@@ -15,10 +15,12 @@ def test_warmup_reports_ready_and_covers_what_a_network_calls(qtbot):
     assert ready.args == ["gru/float64"]
     assert warmup.is_ready("gru/float64")
     qtbot.waitUntil(lambda: not warmup.isRunning(), timeout=10_000)
-    counts = {f: len(f.signatures) for f in (gru.gru_forward, gru.gru_backward, lstm.lstm_forward)}
+    kernels = (gru.gru_forward, gru.gru_backward, lstm.lstm_forward, loss.softmax)
+    counts = {f: len(f.signatures) for f in kernels}
     project = small_project(cell="gru", bidirectional=True, num_layers=2)
     network, task = project.make_network(), project.make_task()
     network.run(*task.test.batch([0, 1])[:2], task.test.batch([0, 1])[2])
+    network.run(task.test.batch([0])[0])  # no targets: probabilities only, as typed input runs
     assert {f: len(f.signatures) for f in counts} == counts  # nothing new was compiled
 
 
