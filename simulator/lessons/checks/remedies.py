@@ -9,11 +9,14 @@ from ...training.sweep import accuracy_against_length
 from ..outcome import Outcome
 from ..runs import evaluated, trained
 
-# Exploding gradients: a ReLU RNN whose U starts with sigma_max 4 on the adding problem.
+# Exploding gradients: a ReLU RNN whose U starts with sigma_max 4 on the adding problem. 64
+# units: with 16, whether the clipped run learned hung on its ReLUs surviving the first steps
+# (final MSE 0.06-0.97 of the baseline over seeds 0-9, and a change of the last bit of one
+# gradient moved a seed from 0.66 to 0.97); with 64, 0.12-0.51 over the same seeds.
 EXPLODING = {
     "network.cell": "rnn",
     "network.activation": "relu",
-    "network.hidden_size": 16,
+    "network.hidden_size": 64,
     "network.recurrent_sigma_max": 4.0,
     "task.length": 20,
     "training.optimizer": "sgd",
