@@ -245,13 +245,14 @@ def print_targets(results: dict, targets, floors: Floors | None):
                 products, streamed, writing, bandwidth = floors.floor_parts(
                     cell, case.B, case.H, case.D, case.T, CLASSES, dtype
                 )
-                beside = floor_ms(ms, dtype) / ms[ours]
+                floor = floor_ms(ms, dtype)
+                beside = floor / ms[ours]
                 apart = (products + streamed + writing) / ms[ours]
                 reached = min(beside, apart)  # the stricter: either can read high (floors.py)
                 line += (
                     f"   reached {reached:.0%} of the floor "
                     f"({'ok' if reached >= FLOOR_GOAL else 'below'} {FLOOR_GOAL:.0%}): "
-                    f"{beside:.0%} of the floor timed beside it ({floor_ms(ms, dtype):.3f} ms), "
+                    f"{beside:.0%} of the floor timed beside it ({floor:.3f} ms), "
                     f"{apart:.0%} of its parts timed apart, best of {TRIES} warm (products "
                     f"{products:.3f}"
                     + (f" + W_hh at {bandwidth:.0f} GB/s {streamed:.3f}" if streamed else "")

@@ -154,32 +154,39 @@ class Network(ParameterSet):
         O = spec.output_size
         per_step = spec.mode == "seq2seq"
         rows = B * T if per_step else B
-        features = trace.features.reshape(rows, -1)
-        weight, bias = self.params["output.weight"], self.params["output.bias"]
-        logits = np.empty((rows, O), spec.dtype)
         losses = np.empty(rows, spec.dtype)
         grad = np.empty((rows, O), spec.dtype)
         shape = (B, T, O) if per_step else (B, O)
         if spec.loss == "cross_entropy":  # every row's softmax, padding's too
-            probs = np.empty((rows, O), spec.dtype)
+            logits, probs = np.empty((rows, O), spec.dtype), np.empty((rows, O), spec.dtype)
             lengths = trace.lengths if per_step else np.ones(B, np.int64)  # T = 1: every row
             total = output_loss(
-                features, weight, bias, targets.reshape(rows), lengths, logits, probs, losses, grad
+                trace.features.reshape(rows, -1),
+                self.params["output.weight"],
+                self.params["output.bias"],
+                targets.reshape(rows),
+                lengths,
+                logits,
+                probs,
+                losses,
+                grad,
             )
-            trace.probabilities = probs.reshape(shape)
+            trace.logits, trace.probabilities = logits.reshape(shape), probs.reshape(shape)
         else:
-            np.matmul(features, weight.T, out=logits)
-            logits += bias
+            self._outputs(trace)
             if per_step:
                 valid = np.arange(T)[None, :] < trace.lengths[:, None]
                 share = (valid / B).reshape(rows).astype(spec.dtype)
             else:
                 share = np.full(rows, 1.0 / B, spec.dtype)
             squared_error(
-                logits, np.ascontiguousarray(targets.reshape(rows, O)), share, losses, grad
+                trace.logits.reshape(rows, O),
+                np.ascontiguousarray(targets.reshape(rows, O)),
+                share,
+                losses,
+                grad,
             )
             total = losses.sum()
-        trace.logits = logits.reshape(shape)
         if per_step:
             step_losses = losses.reshape(B, T)
         else:  # one loss per example, known once the last step has been read

@@ -19,11 +19,13 @@ def add(a, b, out):
 
 
 @njit(inline="always", error_model="numpy")
-def add_rows(a, b, out):
-    """out = a + b for 2-D arrays, row by row (Numba's a += b on arrays compiles its
+def accumulate_matrix(out, a):
+    """out += a, for matrices of the same shape (Numba's out += a on arrays compiles its
     broadcasting and shape-error code into each kernel: seconds of compile time)."""
     for i in range(out.shape[0]):
-        add(a[i], b[i], out[i])
+        row, add_row = out[i], a[i]
+        for j in range(row.shape[0]):
+            row[j] += add_row[j]
 
 
 @njit(inline="always", error_model="numpy")

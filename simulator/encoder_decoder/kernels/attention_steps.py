@@ -22,7 +22,7 @@ import numpy as np
 from numba import njit
 
 from ...kernels.mathfn import exp
-from ...kernels.rows import add, add_rows, scale_rows, tanh_of
+from ...kernels.rows import accumulate_matrix, add, scale_rows, tanh_of
 from .attention import ADDITIVE, SCALED_DOT, project_keys, project_keys_backward
 
 
@@ -181,7 +181,7 @@ def attention_backward(
                 ds[t, n] = alpha[t, n] * (ds[t, n] - mean)
             for n in range(length, S):
                 ds[t, n] = 0.0
-        add_rows(grad_memory[b], np.dot(alpha.T, gc), grad_memory[b])  # += sum_t alpha_tn dL/dc_t
+        accumulate_matrix(grad_memory[b], np.dot(alpha.T, gc))  # += sum_t alpha_tn dL/dc_t
         if kind == ADDITIVE:  # one pass over hidden (steps, S, A), nothing stored per (t, n)
             # dL/d(W x_n + U q_t) = dL/ds_tn v (1 - tanh^2): summed over n for dL/d(U q_t) and
             # over t for dL/dk_n, each sum taken without v, which multiplies it once at the end
@@ -209,7 +209,7 @@ def attention_backward(
             np.dot(gqp, u, grad_queries[b, :steps])  # dL/dq_t = U^T dL/d(U q_t)
         else:
             gk = grad_keys[b]  # zero until here
-            add_rows(gk, np.dot(ds.T, queries[b, :steps]), gk)  # dL/dk_n = sum_t dL/ds_tn q_t
+            accumulate_matrix(gk, np.dot(ds.T, queries[b, :steps]))  # dL/dk_n = sum_t dL/ds_tn q_t
             gq = grad_queries[b, :steps]
             np.dot(ds, keys[b], gq)  # dL/dq_t = sum_n dL/ds_tn k_n
             if kind == SCALED_DOT:  # s_tn = scale k_n^T q_t

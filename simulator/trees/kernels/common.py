@@ -12,15 +12,6 @@ def accumulate(out, a):
 
 
 @njit(inline="always", error_model="numpy")
-def accumulate_matrix(out, a):
-    """out += a, for matrices of the same shape."""
-    for i in range(out.shape[0]):
-        row, add_row = out[i], a[i]
-        for j in range(row.shape[0]):
-            row[j] += add_row[j]
-
-
-@njit(inline="always", error_model="numpy")
 def accumulate_outer(out, a, b):
     """out += a b^T."""
     for i in range(a.shape[0]):

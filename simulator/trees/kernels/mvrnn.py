@@ -33,10 +33,9 @@ U = dL/dP_n, V = I.
 import numpy as np
 from numba import njit
 
-from ...kernels.rows import activate_of, copy, copy_rows, times_slope
+from ...kernels.rows import accumulate_matrix, activate_of, copy, copy_rows, times_slope
 from .common import (
     accumulate,
-    accumulate_matrix,
     accumulate_outer,
     column_sums,
     copy_transposed,
