@@ -1,14 +1,14 @@
 """The least time a recurrent case could take on this machine, from what is measured here.
 
 Forward + loss + BPTT of one layer with G = gates * H rows in its matrices, N = B * T rows, must
-at least do this (each part timed on one thread, the engine's thread limit, as the best of TRIES
-in CPU time):
-  - products: every matrix product of the run, each timed at its own shape through the BLAS
-    the kernels call (SciPy's OpenBLAS, from compiled code): the input projection (N, D) x
-    (D, G), dL/dx (N, G) x (G, D), the weight gradients over all N rows, the output layer's
-    three; and per step the recurrent product forward and backward, T times each: at B > 1
-    (B, H) x (H, G) and (B, G) x (G, H). That is what this BLAS reaches at these shapes, not at
-    a large cube: a (32, 128) x (128, 512) product runs at about 3/4 of a 256-cube's rate.
+at least do this (each part timed as the best of TRIES, warm):
+  - products: every matrix product of the run, each timed at its own shape through the BLAS the
+    kernels call (SciPy's OpenBLAS, from compiled code) with the threads the engine's run takes (a
+    second one for a large batch while a core is free: simulator/threads.py): the input projection
+    (N, D) x (D, G), dL/dx (N, G) x (G, D), the weight gradients over all N rows, the output layer's
+    three; and per step the recurrent product forward and backward, T times each: at B > 1 (B, H) x
+    (H, G) and (B, G) x (G, H). That is what this BLAS reaches at these shapes, not at a large cube:
+    a (32, 128) x (128, 512) product runs at about 3/4 of a 256-cube's rate.
   - at B = 1 the per-step products are matrix-vector products that stream W_hh (G * H numbers)
     from cache twice per step: bytes over the fastest read bandwidth measured for a matrix
     that size (a vectorised sum over it, or BLAS's gemv both ways).
@@ -68,16 +68,21 @@ def _products(a, b, out, times):
 
 
 def _best_seconds(run, tries=TRIES) -> float:
-    """This thread's CPU seconds for `run`, the best of `tries`: a property of the machine, so
-    time another program takes from this one's core is not counted (on a quiet machine the
-    same as the wall clock)."""
+    """Wall seconds for `run`, the best of `tries` (the best, so a moment another program took
+    the core is not counted; the wall clock, since a product may run on two threads)."""
     run()  # compile, warm the cache
     best = float("inf")
     for _ in range(tries):
-        start = time.thread_time()
+        start = time.perf_counter()
         run()
-        best = min(best, time.thread_time() - start)
+        best = min(best, time.perf_counter() - start)
     return best
+
+
+def _share_as_the_engine(cell: str, B: int, H: int, T: int) -> None:
+    """The BLAS threads the engine's run of this case takes (simulator/threads.py): a second
+    one for a large batch while a core is free, so the floor and the engine use the same cores."""
+    engine_threads.share(B * GATES[cell] * H * H, T)
 
 
 def _shapes(cell: str, B: int, H: int, D: int, T: int, O: int) -> list[tuple[int, int, int, int]]:
@@ -152,6 +157,7 @@ class Floors:
                 b = rng.standard_normal((inner, cols)).astype(dtype)
                 out = np.empty((rows, cols), dtype)
                 with engine_threads:
+                    _share_as_the_engine(cell, B, H, T)
                     total += _best_seconds(
                         lambda a=a, b=b, out=out, n=times: _products(a, b, out, n)
                     )
@@ -202,6 +208,7 @@ class Floors:
 
         def step() -> None:
             with engine_threads:
+                _share_as_the_engine(cell, B, H, T)
                 for a, b, out, times in products:
                     _products(a, b, out, times)
                 if B == 1 and reading == "stream":

@@ -25,6 +25,10 @@ class Network(ParameterSet):
         self.flat = np.zeros(self.layout.size, dtype=spec.dtype)
         self.params = self.layout.views(self.flat)
         initialise(spec, self.params, np.random.default_rng(seed))
+        # multiply-adds of one step's recurrent product U h_{t-1}, per example
+        self.step_work = max(
+            (a.size for name, a in self.params.items() if name.startswith("weight_hh")), default=0
+        )
 
     def _weights(self, layer: int, direction: int, source: dict) -> dict[str, np.ndarray]:
         names = layer_names(layer, direction)
@@ -44,6 +48,7 @@ class Network(ParameterSet):
         forward pass and held as constants by BPTT; recorded in `trace.interventions`."""
         batch = prepare(self.spec, x, y, lengths)
         steps = batch.inputs.shape[1]
+        engine_threads.share(batch.lengths.shape[0] * self.step_work, steps)
         chosen = check_all(interventions, self.spec, steps)
         initial_state = self._initial_state(initial, batch.lengths.shape[0])
         trace = self._forward(batch, initial_state, chosen)

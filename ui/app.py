@@ -14,6 +14,7 @@ import traceback
 from pathlib import Path
 
 from simulator.resources import DEFAULT_EXAMPLE, PROJECT_SUFFIX
+from simulator.threads import engine_threads
 
 from .display import display_problem, use_offscreen
 
@@ -46,6 +47,7 @@ def _application():
 
     qInstallMessageHandler(_qt_message)
     sys.setswitchinterval(SWITCH_INTERVAL)
+    engine_threads.sharing = False  # the GUI thread needs the core a large run could take
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("rnnsim")
     app.setApplicationName("rnnsim")

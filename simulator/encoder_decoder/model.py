@@ -40,6 +40,8 @@ class EncoderDecoder(ParameterSet):
         initialise(spec, self.params, np.random.default_rng(seed))
         self.encoder_spec = stack_spec(spec, "encoder")
         self._score = None
+        # multiply-adds of one step's recurrent product U h_{t-1}, per example
+        self.step_work = max(a.size for name, a in self.params.items() if ".weight_hh" in name)
 
     # ----- running ---------------------------------------------------------------------------
     @engine_threads
@@ -54,6 +56,8 @@ class EncoderDecoder(ParameterSet):
         batch = prepare(self.spec, source, target, source_lengths, target_lengths)
         if batch.target is None:
             raise InputError("run needs a target; to let the model write one use greedy or beam")
+        steps = batch.source.shape[1] + batch.decoder_inputs.shape[1]
+        engine_threads.share(batch.source.shape[0] * self.step_work, steps)
         trace = self._forward(batch)
         self._loss(trace, batch.target)
         if backward:

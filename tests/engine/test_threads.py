@@ -12,7 +12,13 @@ from simulator.encoder_decoder import EncoderDecoder, EncoderDecoderSpec, attend
 from simulator.encoder_decoder import model as encoder_decoder_model
 from simulator.gradient_flow import gradient_flow
 from simulator.project import new_project
-from simulator.threads import BLAS_THREADS, engine_threads
+from simulator.threads import (
+    BLAS_THREADS,
+    SHARE_LEAST_RUN,
+    SHARE_LEAST_STEP,
+    SHARED_THREADS,
+    engine_threads,
+)
 from simulator.trees import TreeNetwork, TreeSpec
 
 PERSON = 2  # BLAS threads the test's "person" allows before each run
@@ -180,3 +186,118 @@ def test_a_person_who_asked_for_fewer_threads_keeps_them():
         before = blas_threads()
         recurrent_network().run(*recurrent_example())
         assert blas_threads() == before
+
+
+# ----- a second thread for a large run while a core is free ------------------------------------
+class Cores:
+    """Stands in for simulator.cores.FreeCores: says how many cores are free."""
+
+    def __init__(self, free):
+        self.free = free
+
+    def count(self):
+        return self.free
+
+
+@pytest.fixture
+def free_cores(monkeypatch):
+    """Set how many cores engine_threads believes free (None: not known)."""
+
+    def believe(free):
+        monkeypatch.setattr(engine_threads, "free_cores", Cores(free))
+
+    monkeypatch.setattr(engine_threads, "sharing", True)
+    return believe
+
+
+def kernels_and_numpy_threads() -> tuple[int, int]:
+    """(threads of the BLAS the kernels call, threads of NumPy's own copy)."""
+    counts = {lib.kernels: lib.get() for lib in engine_threads.libraries()}
+    return counts[True], counts[False]
+
+
+def large_network(cell="rnn"):
+    """B = 32 at H = 128: 32 x 128 x 128 multiply-adds a step, SHARE_LEAST_STEP for an rnn."""
+    spec = NetworkSpec(cell=cell, input_size=8, hidden_size=128, output_size=2, mode="seq2seq")
+    rng = np.random.default_rng(0)
+    return Network(spec), rng.standard_normal((32, 64, 8)), rng.integers(0, 2, (32, 64))
+
+
+def seen_inside(monkeypatch) -> list:
+    seen = []
+    run_forward = cells.run_forward
+
+    def spy(*args, **kwargs):
+        seen.append(kernels_and_numpy_threads())
+        return run_forward(*args, **kwargs)
+
+    monkeypatch.setattr(cells, "run_forward", spy)
+    return seen
+
+
+def test_a_large_run_takes_a_free_core_for_the_kernels_blas_only(
+    person_limits, free_cores, monkeypatch
+):
+    free_cores(2.0)
+    seen = seen_inside(monkeypatch)
+    net, x, y = large_network()
+    shared = net.run(x, y)
+    assert seen == [(SHARED_THREADS, BLAS_THREADS)]  # NumPy's own pool stays at one
+    assert blas_threads() == person_limits
+    free_cores(None)
+    alone = net.run(x, y)
+    assert seen[-1] == (BLAS_THREADS, BLAS_THREADS)
+    for name in alone.grads:  # BLAS splits the rows and columns, never a sum: the same numbers
+        np.testing.assert_array_equal(shared.grads[name], alone.grads[name])
+
+
+@pytest.mark.parametrize("free", [None, 0.0, 1.0, 1.7])
+def test_no_second_thread_unless_others_leave_a_core_free(person_limits, free_cores, free):
+    """The run's own core is one of the free ones: a second needs FREE_ENOUGH more."""
+    free_cores(free)
+    with engine_threads:
+        assert not engine_threads.share(SHARE_LEAST_STEP, SHARE_LEAST_RUN)
+        assert kernels_and_numpy_threads() == (BLAS_THREADS, BLAS_THREADS)
+    assert blas_threads() == person_limits
+
+
+def test_small_runs_and_short_runs_keep_one_thread(person_limits, free_cores):
+    free_cores(2.0)
+    with engine_threads:
+        assert not engine_threads.share(SHARE_LEAST_STEP - 1, 10**6)
+        assert not engine_threads.share(SHARE_LEAST_STEP, SHARE_LEAST_RUN // SHARE_LEAST_STEP - 1)
+        assert engine_threads.share(SHARE_LEAST_STEP, SHARE_LEAST_RUN // SHARE_LEAST_STEP)
+    assert blas_threads() == person_limits
+
+
+def test_a_second_thread_running_the_engine_takes_the_shared_core_back(person_limits, free_cores):
+    free_cores(2.0)
+    entered, leave = threading.Event(), threading.Event()
+
+    def other_run():
+        with engine_threads:
+            entered.set()
+            leave.wait(10)
+
+    with engine_threads:
+        assert engine_threads.share(SHARE_LEAST_STEP, 10**3)
+        other = threading.Thread(target=other_run)
+        other.start()
+        assert entered.wait(10)
+        assert kernels_and_numpy_threads() == (BLAS_THREADS, BLAS_THREADS)
+        assert not engine_threads.share(SHARE_LEAST_STEP, 10**3)  # not while both run
+        leave.set()
+        other.join()
+        assert engine_threads.share(SHARE_LEAST_STEP, 10**3)  # alone again
+    assert blas_threads() == person_limits
+
+
+def test_no_second_thread_where_the_person_allowed_one_or_in_the_window(free_cores):
+    free_cores(2.0)
+    with threadpool_limits(limits=1, user_api="blas"):
+        with engine_threads:
+            engine_threads.share(SHARE_LEAST_STEP, 10**3)
+            assert kernels_and_numpy_threads() == (1, 1)
+    engine_threads.sharing = False  # what ui.app sets
+    with engine_threads:
+        assert not engine_threads.share(SHARE_LEAST_STEP, 10**3)

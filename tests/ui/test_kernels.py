@@ -65,7 +65,8 @@ def test_building_and_showing_the_window_leaves_numba_to_the_background():
     """Numba and the kernel modules take ~0.4 s to import: the window shows without them (a
     light import of the encoder-decoder's or the trees' package, e.g. a constant, loads none).
     The window's process hands the GIL round every 0.5 ms, so the GUI thread never waits 5 ms
-    for a worker to let it go."""
+    for a worker to let it go, and no run takes a second BLAS thread (the GUI thread needs
+    that core)."""
     import subprocess
     import sys
 
@@ -80,14 +81,17 @@ def test_building_and_showing_the_window_leaves_numba_to_the_background():
         "window.show()\n"
         "app.processEvents()\n"
         "print(sys.getswitchinterval())\n"
+        "from simulator.threads import engine_threads\n"
+        "print(engine_threads.sharing)\n"
         "print(sorted(m for m in ('numba', 'simulator.network', 'simulator.project') "
         "if m in sys.modules))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    *_, interval, modules = done.stdout.strip().splitlines()
+    *_, interval, sharing, modules = done.stdout.strip().splitlines()
     assert modules == "[]"
     assert float(interval) == 0.0005
+    assert sharing == "False"
 
 
 def test_the_engine_is_imported_without_garbage_collection_and_what_it_made_is_frozen(
