@@ -25,10 +25,6 @@ class Network(ParameterSet):
         self.flat = np.zeros(self.layout.size, dtype=spec.dtype)
         self.params = self.layout.views(self.flat)
         initialise(spec, self.params, np.random.default_rng(seed))
-        # multiply-adds of one step's recurrent product U h_{t-1}, per example
-        self.step_work = max(
-            (a.size for name, a in self.params.items() if name.startswith("weight_hh")), default=0
-        )
 
     def _weights(self, layer: int, direction: int, source: dict) -> dict[str, np.ndarray]:
         names = layer_names(layer, direction)

@@ -10,6 +10,7 @@ direction), embedding.weight, output.weight, output.bias.
 from __future__ import annotations
 
 import math
+from functools import cached_property
 
 import numpy as np
 
@@ -45,6 +46,13 @@ class ParameterSet:
     layout: ParameterLayout
     flat: np.ndarray
     params: dict[str, np.ndarray]
+
+    @cached_property
+    def step_work(self) -> int:
+        """Multiply-adds of one step's largest recurrent product U h_{t-1}, per example (0 for a
+        model without one): what simulator/threads.py weighs before giving a run a second
+        thread. The shapes never change, so it is counted once."""
+        return max((a.size for name, a in self.params.items() if "weight_hh" in name), default=0)
 
     def state_dict(self) -> dict[str, np.ndarray]:
         """Copies of every parameter, by name."""

@@ -40,8 +40,6 @@ class EncoderDecoder(ParameterSet):
         initialise(spec, self.params, np.random.default_rng(seed))
         self.encoder_spec = stack_spec(spec, "encoder")
         self._score = None
-        # multiply-adds of one step's recurrent product U h_{t-1}, per example
-        self.step_work = max(a.size for name, a in self.params.items() if ".weight_hh" in name)
 
     # ----- running ---------------------------------------------------------------------------
     @engine_threads
