@@ -65,9 +65,13 @@ def gru_forward(
     zero_padding(pre_hidden, lengths)
     zero_padding(gates, lengths)
     zero_padding(hidden, lengths)
-    w_hh_op = forward_operand(w_hh, B)
-    w_rz_op = forward_operand(w_hh[: 2 * H], B)
-    w_n_op = forward_operand(w_hh[2 * H :], B)
+    if textbook:  # the operands the variant reads (see gru_backward)
+        w_rz_op = forward_operand(w_hh[: 2 * H], B)
+        w_n_op = forward_operand(w_hh[2 * H :], B)
+        w_hh_op = w_rz_op  # not read
+    else:
+        w_hh_op = forward_operand(w_hh, B)
+        w_rz_op = w_n_op = w_hh_op  # not read
     h = h0.copy()
     u_h = np.zeros((B, 3 * H), x.dtype)  # U h_{t-1}
     u_rz = np.zeros((B, 2 * H), x.dtype)  # U_rz h_{t-1} (textbook)
