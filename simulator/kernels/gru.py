@@ -36,6 +36,20 @@ from .steps import (
 )
 
 
+@njit(inline="always")
+def _variant_operands(w_hh, B, textbook, operand):
+    """(U, U_rz, U_n) as the products read them, each made by `operand` (steps.forward_operand
+    or backward_operand: a copy of part of U). Only those the variant reads are made: the
+    textbook GRU multiplies U_rz and U_n apart, PyTorch's all of U at once (all three cost ~50 us
+    a call at B=1 H=128); the ones it does not read are the same array again."""
+    H = w_hh.shape[1]
+    if textbook:
+        w_rz_op = operand(w_hh[: 2 * H], B)
+        return w_rz_op, w_rz_op, operand(w_hh[2 * H :], B)
+    w_hh_op = operand(w_hh, B)
+    return w_hh_op, w_hh_op, w_hh_op
+
+
 @njit(cache=True, nogil=True, error_model="numpy", fastmath=FUSED)
 def gru_forward(
     x,
@@ -65,13 +79,7 @@ def gru_forward(
     zero_padding(pre_hidden, lengths)
     zero_padding(gates, lengths)
     zero_padding(hidden, lengths)
-    if textbook:  # the operands the variant reads (see gru_backward)
-        w_rz_op = forward_operand(w_hh[: 2 * H], B)
-        w_n_op = forward_operand(w_hh[2 * H :], B)
-        w_hh_op = w_rz_op  # not read
-    else:
-        w_hh_op = forward_operand(w_hh, B)
-        w_rz_op = w_n_op = w_hh_op  # not read
+    w_hh_op, w_rz_op, w_n_op = _variant_operands(w_hh, B, textbook, forward_operand)
     h = h0.copy()
     u_h = np.zeros((B, 3 * H), x.dtype)  # U h_{t-1}
     u_rz = np.zeros((B, 2 * H), x.dtype)  # U_rz h_{t-1} (textbook)
@@ -222,15 +230,7 @@ def gru_backward(
     zero_padding(grad_pre_input, lengths)
     zero_padding(grad_pre_hidden, lengths)
     zero_padding(grad_hidden, lengths)
-    # the operands the variant reads, each a copy of (part of) U: the textbook GRU multiplies
-    # U_rz and U_n apart, PyTorch's all of U at once (making all three cost B=1 H=128 ~50 us)
-    if textbook:
-        w_rz_op = backward_operand(w_hh[: 2 * H], B)
-        w_n_op = backward_operand(w_hh[2 * H :], B)
-        w_hh_op = w_rz_op  # not read
-    else:
-        w_hh_op = backward_operand(w_hh, B)
-        w_rz_op = w_n_op = w_hh_op  # not read
+    w_hh_op, w_rz_op, w_n_op = _variant_operands(w_hh, B, textbook, backward_operand)
     dh = grad_h_last.copy()
     dh_direct = np.zeros((B, H), x.dtype)  # dL/dh_{t-1} not through U: z h_{t-1} (and r h_{t-1})
     d_u = np.zeros((B, 3 * H), x.dtype)  # dL/d(U h_{t-1}) (pytorch)
