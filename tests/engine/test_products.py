@@ -1,9 +1,11 @@
 """The per-step recurrent products: BPTT's dL/dh_{t-1} = U^T dz_t by the matrix-vector product
-(B = 1), by 4 x 4 blocks of dot products (a batch, deep sums), or by BLAS; all must agree."""
+(B = 1), by 4 x 4 blocks of dot products (a batch, deep sums), or by BLAS; all must agree. And the
+transposed copy of U they read (kernels/transpose.py)."""
 
 import numpy as np
 import pytest
 from numba import njit
+from numba.core.errors import TypingError
 
 from simulator import Network, NetworkSpec
 from simulator.kernels import steps
@@ -38,6 +40,38 @@ def test_every_way_of_the_product_agrees_with_numpy(B, G, H, dtype):
         expected = d.astype(np.float64) @ w.astype(np.float64)
         tolerance = 1e-12 if dtype == "float64" else 2e-4
         np.testing.assert_allclose(_times(d, w), expected, rtol=tolerance, atol=tolerance * G)
+
+
+@njit
+def _aligned_transpose(w):
+    return steps.aligned_transpose(w)
+
+
+@pytest.mark.parametrize("dtype", ["float64", "float32"])
+@pytest.mark.parametrize(
+    "G, K",
+    [
+        (512, 128),  # whole 8 x 8 blocks
+        (256, 64),
+        (384, 130),  # two columns short of a block
+        (13, 24),  # five rows short
+        (21, 11),  # both
+        (5, 3),  # no whole block
+        (1, 1),
+    ],
+)
+def test_the_transposed_copy_is_exact_and_starts_on_a_cache_line(G, K, dtype):
+    for seed in (0, 1):
+        w = np.random.default_rng(seed).standard_normal((G, K)).astype(dtype)
+        out = _aligned_transpose(w)
+        assert out.shape == (K, G) and out.dtype == w.dtype and out.flags.c_contiguous
+        assert np.array_equal(out, w.T)
+        assert out.ctypes.data % steps.CACHE_LINE == 0
+
+
+def test_the_block_transpose_refuses_an_array_not_c_contiguous():
+    with pytest.raises(TypingError, match="C-contiguous"):
+        _aligned_transpose(np.zeros((16, 8)).T)
 
 
 @pytest.mark.parametrize("cell", ["lstm", "gru"])
