@@ -25,6 +25,7 @@ from numba import njit
 
 from ...kernels.mathfn import exp
 from ...kernels.rows import add, copy_rows, tanh_of
+from ...kernels.steps import matvec
 
 # Score function codes (spec.ATTENTIONS order, without "none").
 ADDITIVE, DOT, SCALED_DOT, BILINEAR = 0, 1, 2, 3
@@ -86,9 +87,9 @@ def attend_row(
         for n in range(length):
             add(keys[n], query_proj, pre)  # W x_n + U q
             tanh_of(pre, hidden[n])  # tanh(W x_n + U q)
-        np.dot(hidden[:length], v, scores[:length])  # s_n = v^T tanh(W x_n + U q)
+        matvec(hidden[:length], v, scores[:length])  # s_n = v^T tanh(W x_n + U q)
     else:
-        np.dot(keys[:length], query, scores[:length])  # s_n = k_n^T q
+        matvec(keys[:length], query, scores[:length])  # s_n = k_n^T q
         if kind == SCALED_DOT:
             for n in range(length):
                 scores[n] *= scale  # s_n = k_n^T q / sqrt(M)
@@ -134,7 +135,7 @@ def attend_row_backward(
     dL/dq = U^T dL/d(U q) to the caller (one GEMM for all its rows); adds to dL/dk (grad_keys),
     dL/dx (grad_memory, through c) and dL/dv (grad_v)."""
     S = keys.shape[0]
-    np.dot(memory[:length], grad_context, grad_scores[:length])  # dL/dalpha_n = x_n^T dL/dc
+    matvec(memory[:length], grad_context, grad_scores[:length])  # dL/dalpha_n = x_n^T dL/dc
     if grad_weights_in.shape[0] > 0:
         for n in range(length):
             grad_scores[n] += grad_weights_in[n]

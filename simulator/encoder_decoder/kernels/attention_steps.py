@@ -23,6 +23,7 @@ from numba import njit
 
 from ...kernels.mathfn import exp
 from ...kernels.rows import accumulate_matrix, add, scale_rows, tanh_of
+from ...kernels.steps import matvec
 from .attention import ADDITIVE, SCALED_DOT, project_keys, project_keys_backward
 
 
@@ -120,7 +121,7 @@ def attention_forward(
                 keys[b, :length], qp, exp_keys[:length], exp_queries[:steps], hidden[b, :steps]
             )
             flat = hidden[b, :steps].reshape(steps * S, A)
-            np.dot(flat, v, s.reshape(steps * S))  # s_tn = v^T tanh(W x_n + U q_t)
+            matvec(flat, v, s.reshape(steps * S))  # s_tn = v^T tanh(W x_n + U q_t)
         else:
             np.dot(q, keys[b].T, s)  # s_tn = k_n^T q_t
             if kind == SCALED_DOT:

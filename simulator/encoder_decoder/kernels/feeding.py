@@ -18,7 +18,7 @@ import numpy as np
 from numba import njit
 
 from ...kernels.rows import add, copy, copy_rows
-from ...kernels.steps import weight_gradients
+from ...kernels.steps import backward_operand, times, weight_gradients
 from .attention import (
     ADDITIVE,
     attend_row,
@@ -26,7 +26,7 @@ from .attention import (
     project_keys,
     project_keys_backward,
 )
-from .cell_step import cell_step, cell_step_backward, rows_times, rows_times_transposed
+from .cell_step import cell_step, cell_step_backward, rows_times_transposed
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
@@ -199,6 +199,9 @@ def feeding_backward(
     A = att_u.shape[0]
     gqp = np.zeros((B, A), memory.dtype)  # dL/d(U q_t) of every row
     gq = np.zeros((B, H), memory.dtype)
+    w_ih_ops = [backward_operand(w_ih[l], B) for l in range(L)]  # made once, read every step
+    w_hh_ops = [backward_operand(w_hh[l], B) for l in range(L)]
+    att_u_op = backward_operand(att_u, B)
     for s in range(T - 1, -1, -1):
         for b in range(B):
             valid[b] = s < target_lengths[b]
@@ -213,8 +216,8 @@ def feeding_backward(
             cell_step_backward(
                 cell,
                 valid,
-                w_ih[l],
-                w_hh[l],
+                w_ih_ops[l],
+                w_hh_ops[l],
                 hp,
                 cp,
                 pre_hidden[l, s],
@@ -264,7 +267,7 @@ def feeding_backward(
         if kind == ADDITIVE:  # dL/dq_t = U^T dL/d(U q_t), every row at once
             for b in range(B):
                 copy(grad_query_proj[b, s], gqp[b])  # zero for rows past their length
-            rows_times(gqp, att_u, gq)
+            times(gqp, att_u_op, gq)
             for b in range(B):
                 if valid[b]:
                     copy(gq[b], grad_queries[b, s])
