@@ -17,6 +17,7 @@ from simulator.threads import (
     SHARE_LEAST_RUN,
     SHARE_LEAST_STEP,
     SHARED_THREADS,
+    called_by_kernels,
     engine_threads,
 )
 from simulator.trees import TreeNetwork, TreeSpec
@@ -76,6 +77,23 @@ def test_both_blas_libraries_the_engine_calls_are_found():
     """NumPy's OpenBLAS (matmul) and SciPy's (np.dot inside the kernels) are distinct builds."""
     names = [lib.name for lib in engine_threads.libraries()]
     assert any("numpy" in name for name in names) and any("scipy" in name for name in names)
+
+
+def test_numpys_own_blas_is_told_apart_through_a_symlinked_environment(tmp_path):
+    """numpy.__file__ through a symlinked folder, the libraries by their real paths."""
+    site = tmp_path / "real" / "site-packages"
+    (site / "numpy").mkdir(parents=True)
+    (site / "numpy" / "__init__.py").touch()
+    numpys = site / "numpy.libs" / "libscipy_openblas64_-x.so"
+    scipys = site / "scipy.libs" / "libscipy_openblas-y.so"
+    for library in (numpys, scipys):
+        library.parent.mkdir(exist_ok=True)
+        library.touch()
+    (tmp_path / "linked").symlink_to(tmp_path / "real")
+    numpy_file = str(tmp_path / "linked" / "site-packages" / "numpy" / "__init__.py")
+    assert not called_by_kernels(str(numpys), numpy_file, 2)
+    assert called_by_kernels(str(scipys), numpy_file, 2)
+    assert called_by_kernels(str(numpys), numpy_file, 1)  # one BLAS for both: the kernels' too
 
 
 @pytest.mark.parametrize("seed", [0, 1])
