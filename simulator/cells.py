@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from . import buffers
+from .halves import Halves, run_in_halves
 from .interventions import Edits, no_edits
 from .kernels.gru import gru_backward, gru_forward
 from .kernels.lstm import lstm_backward, lstm_forward
@@ -33,9 +34,11 @@ def run_forward(
     h0: np.ndarray,
     c0: np.ndarray,
     edits: Edits | None = None,
+    halves: Halves | None = None,
 ) -> DirectionTrace:
     """Forward pass of one layer and direction. `weights` maps role (weight_ih, ...) to array;
-    `edits` are the interventions at this layer and direction (simulator/interventions.py)."""
+    `edits` are the interventions at this layer and direction (simulator/interventions.py);
+    `halves`: the batch run in two halves (simulator/halves.py)."""
     B, T, _ = x.shape
     H = spec.hidden_size
     rows = spec.gate_blocks * H
@@ -64,73 +67,84 @@ def run_forward(
         w_ih, w_hh, b_ih, b_hh = (
             weights[k] for k in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
         )
+        halves = _without_edits(halves, edits)
         if spec.cell == "rnn":
-            rnn_forward(
-                x,
-                lengths,
-                reverse,
-                activation,
-                spec.residual,
-                w_ih,
-                w_hh,
-                b_ih,
-                b_hh,
-                h0,
-                pre_input,
-                pre_hidden,
-                hidden,
-                final_hidden,
-                edits.edits,
-                edits.values,
-                edits.offsets,
-            )
+
+            def call(r):
+                rnn_forward(
+                    x[r],
+                    lengths[r],
+                    reverse,
+                    activation,
+                    spec.residual,
+                    w_ih,
+                    w_hh,
+                    b_ih,
+                    b_hh,
+                    h0[r],
+                    pre_input[r],
+                    pre_hidden[r],
+                    hidden[r],
+                    final_hidden[r],
+                    edits.edits,
+                    edits.values,
+                    edits.offsets,
+                )
+
         elif spec.cell == "gru":
             gate_values = buffers.empty((B, T, rows), dtype)
-            gru_forward(
-                x,
-                lengths,
-                reverse,
-                spec.gru_variant == "textbook",
-                w_ih,
-                w_hh,
-                b_ih,
-                b_hh,
-                h0,
-                pre_input,
-                pre_hidden,
-                gate_values,
-                hidden,
-                final_hidden,
-                edits.edits,
-                edits.values,
-                edits.offsets,
-            )
+
+            def call(r):
+                gru_forward(
+                    x[r],
+                    lengths[r],
+                    reverse,
+                    spec.gru_variant == "textbook",
+                    w_ih,
+                    w_hh,
+                    b_ih,
+                    b_hh,
+                    h0[r],
+                    pre_input[r],
+                    pre_hidden[r],
+                    gate_values[r],
+                    hidden[r],
+                    final_hidden[r],
+                    edits.edits,
+                    edits.values,
+                    edits.offsets,
+                )
+
         else:
             gate_values = buffers.empty((B, T, rows), dtype)
             cell_state = buffers.empty((B, T, H), dtype)
             final_cell = np.empty((B, H), dtype)
             initial_cell = c0
-            lstm_forward(
-                x,
-                lengths,
-                reverse,
-                w_ih,
-                w_hh,
-                b_ih,
-                b_hh,
-                h0,
-                c0,
-                pre_input,
-                pre_hidden,
-                gate_values,
-                cell_state,
-                hidden,
-                final_hidden,
-                final_cell,
-                edits.edits,
-                edits.values,
-                edits.offsets,
-            )
+
+            def call(r):
+                lstm_forward(
+                    x[r],
+                    lengths[r],
+                    reverse,
+                    w_ih,
+                    w_hh,
+                    b_ih,
+                    b_hh,
+                    h0[r],
+                    c0[r],
+                    pre_input[r],
+                    pre_hidden[r],
+                    gate_values[r],
+                    cell_state[r],
+                    hidden[r],
+                    final_hidden[r],
+                    final_cell[r],
+                    edits.edits,
+                    edits.values,
+                    edits.offsets,
+                )
+
+        run_in_halves(call, halves)
     return DirectionTrace(
         layer=layer,
         direction=direction,
@@ -159,12 +173,14 @@ def run_backward(
     grad_out: np.ndarray,
     grad_h_last: np.ndarray,
     grad_c_last: np.ndarray,
+    halves: Halves | None = None,
 ) -> np.ndarray:
     """Back-propagation through time for one layer and direction.
 
     Writes the parameter gradients into `grads` (role -> array, overwritten), the per-step
     gradients into `trace`, and returns dL/dx_t (B, T, D). The forward pass's interventions
-    (`trace.edits`) hold here too: a value set by hand is a constant at its step.
+    (`trace.edits`) hold here too: a value set by hand is a constant at its step. `halves`: the
+    batch run in two halves (simulator/halves.py).
     """
     x = trace.inputs
     B, T, D = x.shape
@@ -198,95 +214,114 @@ def run_backward(
         )
         return grad_x
     w_ih, w_hh = weights["weight_ih"], weights["weight_hh"]
-    g_w_ih, g_w_hh, g_b_ih, g_b_hh = (
-        grads[k] for k in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
-    )
+    weight_grads = tuple(grads[k] for k in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"))
     h0 = trace.initial_hidden
     edits = trace.edits or no_edits(spec.dtype)
+    halves = _without_edits(halves, edits)
     if spec.cell == "rnn":
-        rnn_backward(
-            x,
-            lengths,
-            reverse,
-            activation,
-            spec.residual,
-            w_ih,
-            w_hh,
-            h0,
-            trace.pre_input,
-            trace.pre_hidden,
-            trace.hidden,
-            grad_out,
-            grad_h_last,
-            trace.grad_pre_input,
-            trace.grad_hidden,
-            grad_x,
-            g_w_ih,
-            g_w_hh,
-            g_b_ih,
-            g_b_hh,
-            trace.grad_initial_hidden,
-            edits.edits,
-            edits.offsets,
-        )
+
+        def call(r, g):
+            rnn_backward(
+                x[r],
+                lengths[r],
+                reverse,
+                activation,
+                spec.residual,
+                w_ih,
+                w_hh,
+                h0[r],
+                trace.pre_input[r],
+                trace.pre_hidden[r],
+                trace.hidden[r],
+                grad_out[r],
+                grad_h_last[r],
+                trace.grad_pre_input[r],
+                trace.grad_hidden[r],
+                grad_x[r],
+                *g,
+                trace.grad_initial_hidden[r],
+                edits.edits,
+                edits.offsets,
+            )
+
     elif spec.cell == "gru":
         trace.grad_pre_hidden = buffers.empty((B, T, rows), dtype)
-        gru_backward(
-            x,
-            lengths,
-            reverse,
-            trace.gru_textbook,
-            w_ih,
-            w_hh,
-            h0,
-            trace.pre_hidden,
-            trace.gate_values,
-            trace.hidden,
-            grad_out,
-            grad_h_last,
-            trace.grad_pre_input,
-            trace.grad_pre_hidden,
-            trace.grad_hidden,
-            grad_x,
-            g_w_ih,
-            g_w_hh,
-            g_b_ih,
-            g_b_hh,
-            trace.grad_initial_hidden,
-            edits.edits,
-            edits.offsets,
-        )
+
+        def call(r, g):
+            gru_backward(
+                x[r],
+                lengths[r],
+                reverse,
+                trace.gru_textbook,
+                w_ih,
+                w_hh,
+                h0[r],
+                trace.pre_hidden[r],
+                trace.gate_values[r],
+                trace.hidden[r],
+                grad_out[r],
+                grad_h_last[r],
+                trace.grad_pre_input[r],
+                trace.grad_pre_hidden[r],
+                trace.grad_hidden[r],
+                grad_x[r],
+                *g,
+                trace.grad_initial_hidden[r],
+                edits.edits,
+                edits.offsets,
+            )
+
     else:
         trace.grad_cell = buffers.empty((B, T, H), dtype)
         trace.grad_initial_cell = np.empty((B, H), dtype)
-        lstm_backward(
-            x,
-            lengths,
-            reverse,
-            w_ih,
-            w_hh,
-            h0,
-            trace.initial_cell,
-            trace.gate_values,
-            trace.cell_state,
-            trace.hidden,
-            grad_out,
-            grad_h_last,
-            grad_c_last,
-            trace.grad_pre_input,
-            trace.grad_hidden,
-            trace.grad_cell,
-            grad_x,
-            g_w_ih,
-            g_w_hh,
-            g_b_ih,
-            g_b_hh,
-            trace.grad_initial_hidden,
-            trace.grad_initial_cell,
-            edits.edits,
-            edits.offsets,
-        )
+
+        def call(r, g):
+            lstm_backward(
+                x[r],
+                lengths[r],
+                reverse,
+                w_ih,
+                w_hh,
+                h0[r],
+                trace.initial_cell[r],
+                trace.gate_values[r],
+                trace.cell_state[r],
+                trace.hidden[r],
+                grad_out[r],
+                grad_h_last[r],
+                grad_c_last[r],
+                trace.grad_pre_input[r],
+                trace.grad_hidden[r],
+                trace.grad_cell[r],
+                grad_x[r],
+                *g,
+                trace.grad_initial_hidden[r],
+                trace.grad_initial_cell[r],
+                edits.edits,
+                edits.offsets,
+            )
+
+    _backward_in_halves(call, weight_grads, halves)
     return grad_x
+
+
+def _without_edits(halves: Halves | None, edits: Edits) -> Halves | None:
+    """Interventions name their steps by row of the whole batch: such a run stays whole."""
+    return halves if edits.offsets.shape[0] == 1 else None
+
+
+def _backward_in_halves(call, weight_grads: tuple, halves: Halves | None) -> None:
+    """call(rows, gradients) per half (halves.py): the first half writes the weight gradients,
+    the second its own copies, added after (first + second, whichever ran first)."""
+    second = weight_grads if halves is None else tuple(np.empty_like(g) for g in weight_grads)
+
+    def call_half(rows):
+        call(rows, weight_grads if rows.start is None else second)
+
+    run_in_halves(call_half, halves)
+    if halves is not None:
+        for total, part in zip(weight_grads, second, strict=True):
+            total += part
 
 
 def _final_states(hidden: np.ndarray, lengths: np.ndarray, reverse: bool, out: np.ndarray) -> None:

@@ -6,6 +6,7 @@ import numpy as np
 
 from . import buffers, cells
 from .errors import InputError
+from .halves import Halves, halved
 from .inputs import Batch, prepare
 from .interventions import check_all, layer_edits
 from .kernels.loss import softmax, squared_error
@@ -43,18 +44,28 @@ class Network(ParameterSet):
         `interventions`: ClampGate, ZeroUnit, SetState (simulator.interventions), applied in the
         forward pass and held as constants by BPTT; recorded in `trace.interventions`."""
         batch = prepare(self.spec, x, y, lengths)
-        steps = batch.inputs.shape[1]
-        engine_threads.share(batch.lengths.shape[0] * self.step_work, steps)
+        B, steps = batch.inputs.shape[:2]
         chosen = check_all(interventions, self.spec, steps)
-        initial_state = self._initial_state(initial, batch.lengths.shape[0])
-        trace = self._forward(batch, initial_state, chosen)
+        halves = self._halves(B, steps)
+        initial_state = self._initial_state(initial, B)
+        trace = self._forward(batch, initial_state, chosen, halves)
         if batch.targets is None:
             self._outputs(trace)
         else:  # the output layer, its softmax and the loss in one pass
             self._loss(trace, batch.targets)
             if backward:
-                self._backward(trace, trace.grad_logits)
+                self._backward(trace, trace.grad_logits, halves)
         return trace
+
+    def _halves(self, B: int, steps: int) -> Halves | None:
+        """A large batch runs in two halves, on two cores when one is free (halves.py), except
+        in the window (no sharing: its GUI thread needs the core); else a large enough run may
+        take a second BLAS thread (threads.py)."""
+        cut = halved(B, self.step_work, steps) if engine_threads.sharing else None
+        if cut is None:
+            engine_threads.share(B * self.step_work, steps)
+            return None
+        return Halves(cut, parallel=engine_threads.second_core())
 
     def _initial_state(self, initial, B: int) -> tuple[np.ndarray, np.ndarray]:
         spec = self.spec
@@ -82,6 +93,7 @@ class Network(ParameterSet):
         batch: Batch,
         initial: tuple[np.ndarray, np.ndarray],
         interventions: tuple = (),
+        halves: Halves | None = None,
     ) -> Trace:
         """Every layer and direction, up to the features the output layer reads; the logits are
         _outputs' or _loss'."""
@@ -108,6 +120,7 @@ class Network(ParameterSet):
                     h0[first + d],
                     c0[first + d],
                     layer_edits(interventions, layer, d, batch.lengths, steps, spec),
+                    halves,
                 )
                 for d in range(spec.num_directions)
             ]
@@ -198,7 +211,9 @@ class Network(ParameterSet):
         trace.loss = float(total / B)
         trace.grad_logits = grad.reshape(shape)
 
-    def _backward(self, trace: Trace, grad_logits: np.ndarray) -> None:
+    def _backward(
+        self, trace: Trace, grad_logits: np.ndarray, halves: Halves | None = None
+    ) -> None:
         """Back-propagation through the output layer, then every layer and direction, top down."""
         # every gradient is written whole below (the kernels overwrite theirs) except the
         # embedding table's, which sums the steps that used each row: zeros there only
@@ -221,7 +236,7 @@ class Network(ParameterSet):
         )
         trace.grad_features = grad_features.reshape(*grad_logits.shape[:-1], -1)
         trace.grad_top = self._grad_top(trace, trace.grad_features)
-        trace.grad_inputs = self.backward_layers(trace.layers, trace, trace.grad_top, grads)
+        trace.grad_inputs = self.backward_layers(trace.layers, trace, trace.grad_top, grads, halves)
         trace.grad_flat = grad_flat
         trace.grads = grads
 
@@ -231,6 +246,7 @@ class Network(ParameterSet):
         trace: Trace,
         grad_top: np.ndarray,
         grads: dict[str, np.ndarray],
+        halves: Halves | None = None,
     ) -> np.ndarray:
         """BPTT through the stack, from dL/d(top layer's outputs) (B, T, directions * H).
 
@@ -252,6 +268,7 @@ class Network(ParameterSet):
                     grad_out,
                     zeros,
                     zeros,
+                    halves,
                 )
                 grad_below = grad_x if grad_below is None else grad_below + grad_x
             grad_top = grad_below

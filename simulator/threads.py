@@ -151,11 +151,26 @@ class _EngineThreads(ContextDecorator):
         with self._lock:
             if len(self._holders) != 1:
                 return self._shared
-            free = self.free_cores.count()
-            shared = free is not None and free - 1 >= FREE_ENOUGH
+            shared = self._core_free()
             if shared != self._shared:
                 self._hold(shared)
             return self._shared
+
+    def second_core(self) -> bool:
+        """Whether the calling run may keep a second core busy with a thread of its own (a batch
+        in halves, halves.py): sharing on, the only thread running the engine, and the other
+        programs leave a core free. BLAS keeps one thread meanwhile: two threads each calling a
+        BLAS of two threads wait for each other (a GRU at B=32 ran 28 ms, against 14)."""
+        if not self.sharing:
+            return False
+        with self._lock:
+            if self._shared:
+                self._hold(shared=False)
+            return len(self._holders) == 1 and self._core_free()
+
+    def _core_free(self) -> bool:
+        free = self.free_cores.count()
+        return free is not None and free - 1 >= FREE_ENOUGH
 
     def _hold(self, shared: bool) -> None:
         for held in self._held:

@@ -207,27 +207,6 @@ def test_a_person_who_asked_for_fewer_threads_keeps_them():
 
 
 # ----- a second thread for a large run while a core is free ------------------------------------
-class Cores:
-    """Stands in for simulator.cores.FreeCores: says how many cores are free."""
-
-    def __init__(self, free):
-        self.free = free
-
-    def count(self):
-        return self.free
-
-
-@pytest.fixture
-def free_cores(monkeypatch):
-    """Set how many cores engine_threads believes free (None: not known)."""
-
-    def believe(free):
-        monkeypatch.setattr(engine_threads, "free_cores", Cores(free))
-
-    monkeypatch.setattr(engine_threads, "sharing", True)
-    return believe
-
-
 def kernels_and_numpy_threads() -> tuple[int, int]:
     """(threads of the BLAS the kernels call, threads of NumPy's own copy)."""
     counts = {lib.kernels: lib.get() for lib in engine_threads.libraries()}

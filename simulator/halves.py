@@ -1,0 +1,75 @@
+"""A large batch run in two halves, on two cores when one is free.
+
+The examples of a batch are independent sequences, so a recurrent kernel can run on rows
+[:h] and [h:] of every batch-first array (inputs, states, the trace) as two calls; each writes
+its own rows of the one trace. Its weight gradients, sums over the rows, are each half's own
+arrays, added (first + second) after both calls. With a free core the second half runs in a
+worker thread (the kernels release the GIL), and everything the kernel does, products and
+element-wise work alike, runs on two cores, where a second BLAS thread (threads.py) only
+shares the products.
+
+Whether a batch is halved depends on its shapes only, never on the machine's load: the halves
+run in turn when no core is free, so a run gives the same numbers, to the last bit, however
+busy the machine is. The window never halves (threads.engine_threads.sharing is off there: its
+GUI thread needs the core, and in turn the halves cost an LSTM at B=32 8-11%), so for such a
+batch its weight gradients and the command line's differ in the last bits (the sum over the
+rows is rounded in one piece there, in two here); every per-step value is the same.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+from .threads import SHARE_LEAST_RUN, SHARE_LEAST_STEP
+
+LEAST_ROWS = 32  # halves of 16 rows or more keep BPTT's blocked product (kernels/steps.py)
+
+
+@dataclass(frozen=True)
+class Halves:
+    """Rows [:rows] and [rows:]; `parallel`: the second half in the worker thread."""
+
+    rows: int
+    parallel: bool
+
+
+def halved(B: int, step_work: int, steps: int) -> int | None:
+    """Where a batch of B examples is cut (None: run whole), given one example's recurrent
+    product (multiply-adds a step) and the steps: a batch of LEAST_ROWS or more whose halves
+    are each as large as a run that threads.py gives a second BLAS thread."""
+    half = B // 2
+    work = half * step_work
+    if B < LEAST_ROWS or work < SHARE_LEAST_STEP or work * steps < SHARE_LEAST_RUN:
+        return None
+    return half
+
+
+_lock = threading.Lock()
+_worker: ThreadPoolExecutor | None = None
+
+
+def _second() -> ThreadPoolExecutor:
+    global _worker
+    with _lock:
+        if _worker is None:
+            _worker = ThreadPoolExecutor(1, thread_name_prefix="rnnsim-half")
+        return _worker
+
+
+def run_in_halves(call, halves: Halves | None) -> None:
+    """call(rows) with rows a slice of the batch: once with every row, or once per half."""
+    if halves is None:
+        call(slice(None))
+        return
+    first, second = slice(None, halves.rows), slice(halves.rows, None)
+    if not halves.parallel:
+        call(first)
+        call(second)
+        return
+    pending = _second().submit(call, second)
+    try:
+        call(first)
+    finally:
+        pending.result()
