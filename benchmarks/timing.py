@@ -25,6 +25,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import simulator.kernels  # noqa: E402, F401
 
 ROUNDS = 5  # blocks per contender
+# Before each block the process idles this long: a multi-threaded library's idle threads spin
+# for a while after their last work (OpenBLAS's ~0.1-0.15 s, measured), and a run started in that
+# wake shares its cores with them (rnnsim's GRU at B=32 ran 25-31 ms for the first 0.13 s after
+# the NumPy reference's block, 13 ms after). Every contender starts its blocks as a person's
+# training loop runs, with no other library's threads spinning.
+SETTLE_S = 0.2
 
 
 def load() -> str:
@@ -90,6 +96,7 @@ def interleaved_ms(
     for _ in range(ROUNDS):
         for name, step in steps.items():
             before.get(name, _nothing)()
+            time.sleep(SETTLE_S)
             for _ in range(runs[name]):
                 start = time.perf_counter()
                 step()
