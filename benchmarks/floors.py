@@ -80,8 +80,10 @@ def _best_seconds(run, tries=TRIES) -> float:
 
 
 def _share_as_the_engine(cell: str, B: int, H: int, T: int) -> None:
-    """The BLAS threads the engine's run of this case takes (simulator/threads.py): a second
-    one for a large batch while a core is free, so the floor and the engine use the same cores."""
+    """The cores the engine's run of this case takes: a large batch, while a core is free, gets
+    the second as a BLAS thread (simulator/threads.py) or, halved, as a thread of its own that
+    runs half the rows (simulator/halves.py); the floor's products take it as a BLAS thread, so
+    the floor and the engine use the same cores."""
     engine_threads.share(B * GATES[cell] * H * H, T)
 
 
