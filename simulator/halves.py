@@ -18,6 +18,7 @@ rows is rounded in one piece there, in two here); every per-step value is the sa
 
 from __future__ import annotations
 
+import os
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -56,6 +57,16 @@ def _second() -> ThreadPoolExecutor:
         if _worker is None:
             _worker = ThreadPoolExecutor(1, thread_name_prefix="rnnsim-half")
         return _worker
+
+
+def _forget_worker() -> None:
+    """In a forked child: the parent's worker thread did not come along, and an executor whose
+    thread is gone would never run a half; the child starts its own."""
+    global _lock, _worker
+    _lock, _worker = threading.Lock(), None
+
+
+os.register_at_fork(after_in_child=_forget_worker)
 
 
 def run_in_halves(call, halves: Halves | None) -> None:

@@ -2,6 +2,9 @@
 turn otherwise, with the same numbers either way, and the numbers of the whole batch but for
 the rounding of the weight gradients' sums."""
 
+import os
+import select
+import signal
 import threading
 
 import numpy as np
@@ -18,7 +21,7 @@ from .test_threads import kernels_and_numpy_threads
 T = 48  # long enough for the halves of B = 32 at H = 128 to count as large (halved)
 
 
-def large_batch(cell, bidirectional=False, layers=1, mode="seq2seq", seed=0):
+def large_batch(cell, bidirectional=False, layers=1, mode="seq2seq", seed=0, B=32):
     spec = NetworkSpec(
         cell=cell,
         input_size=6,
@@ -29,9 +32,9 @@ def large_batch(cell, bidirectional=False, layers=1, mode="seq2seq", seed=0):
         mode=mode,
     )
     rng = np.random.default_rng(seed)
-    x = rng.standard_normal((32, T, 6))
-    lengths = rng.integers(T // 2, T + 1, 32)
-    y = rng.integers(0, 3, (32, T) if mode == "seq2seq" else 32)
+    x = rng.standard_normal((B, T, 6))
+    lengths = rng.integers(T // 2, T + 1, B)
+    y = rng.integers(0, 3, (B, T) if mode == "seq2seq" else B)
     return Network(spec, seed=seed), x, y, lengths
 
 
@@ -76,14 +79,14 @@ def test_which_batches_are_halved():
 
 
 @pytest.mark.parametrize(
-    "cell, bidirectional, layers, mode",
-    [("lstm", False, 1, "seq2seq"), ("gru", True, 2, "seq2class")],
+    "cell, bidirectional, layers, mode, B",
+    [("lstm", False, 1, "seq2seq", 32), ("gru", True, 2, "seq2class", 33)],  # 33: 16 + 17
 )
 def test_halves_on_two_threads_or_in_turn_give_the_same_numbers(
-    cell, bidirectional, layers, mode, free_cores, kernel_threads
+    cell, bidirectional, layers, mode, B, free_cores, kernel_threads
 ):
     for seed in (0, 1):
-        net, x, y, lengths = large_batch(cell, bidirectional, layers, mode, seed)
+        net, x, y, lengths = large_batch(cell, bidirectional, layers, mode, seed, B)
         free_cores(2.0)
         parallel = net.run(x, y, lengths)
         here = threading.current_thread().name
@@ -142,3 +145,25 @@ def test_an_error_in_the_second_half_reaches_the_caller():
 
     with pytest.raises(ValueError, match="second half"):
         halves_module.run_in_halves(call, Halves(4, parallel=True))
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+def test_a_forked_child_runs_its_halves_on_a_worker_of_its_own(free_cores):
+    free_cores(2.0)
+    net, x, y, lengths = large_batch("gru", seed=2)
+    expected = net.run(x, y, lengths).loss  # the parent's worker exists now
+    reader, writer = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover (the child's outcome is read through the pipe)
+        try:
+            os.write(writer, repr(net.run(x, y, lengths).loss).encode())
+        finally:
+            os._exit(0)
+    os.close(writer)
+    with os.fdopen(reader) as pipe:
+        answered, _, _ = select.select([pipe], [], [], 60)
+        if not answered:  # the child waits for a half that never runs
+            os.kill(child, signal.SIGKILL)
+        got = pipe.read()
+    os.waitpid(child, 0)
+    assert answered and float(got) == expected
