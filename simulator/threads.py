@@ -11,7 +11,9 @@ gets SHARED_THREADS while that run is the only thread running the engine and the
 leave a core free (simulator/cores.py measures that over the last 0.2 s). docs/speed.md has the
 measurements, and the cost: OpenBLAS's second thread spins for a moment after each product, so
 the host's own multi-threaded NumPy right after a large run waits for it (5 matmuls of 512-cubes:
-16 ms against 13 after a one-thread run).
+16 ms against 13 after a one-thread run). A recurrent network's batch large enough to be cut in
+two (simulator/halves.py) takes the free core with a thread of its own instead
+(`engine_threads.second_core`), and BLAS keeps one thread.
 
 Both libraries matter: NumPy's matmuls use NumPy's OpenBLAS, while np.dot inside the kernels
 (Numba's nopython mode) calls SciPy's cython_blas, i.e. the OpenBLAS bundled with SciPy. Only the
