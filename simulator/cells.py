@@ -315,7 +315,7 @@ def _backward_in_halves(call, weight_grads: tuple, halves: Halves | None) -> Non
     the second its own copies, added after (first + second, whichever ran first)."""
     second = weight_grads if halves is None else tuple(np.empty_like(g) for g in weight_grads)
 
-    def call_half(rows):
+    def call_half(rows):  # the first half's rows (and the whole batch's) start at None
         call(rows, weight_grads if rows.start is None else second)
 
     run_in_halves(call_half, halves)
