@@ -11,10 +11,11 @@ from __future__ import annotations
 import numpy as np
 
 from . import buffers
-from .halves import Halves, run_in_halves
+from .halves import Halves, run_in_halves, run_team
 from .interventions import Edits, no_edits
 from .kernels.gru import gru_backward, gru_forward
 from .kernels.lstm import lstm_backward, lstm_forward
+from .kernels.lstm_team import lstm_team_backward, lstm_team_forward
 from .kernels.mathfn import IDENTITY, RELU, SIGMOID, TANH
 from .kernels.rnn import rnn_backward, rnn_forward
 from .kernels.tdnn import tdnn_backward, tdnn_forward
@@ -44,12 +45,14 @@ def run_forward(
     rows = spec.gate_blocks * H
     dtype = x.dtype
     reverse = direction == 1
-    hidden = buffers.empty((B, T, H), dtype)
-    pre_input = buffers.empty((B, T, rows), dtype)
+    edits = edits or no_edits(spec.dtype)
+    halves = _without_edits(halves, edits)
+    empty = _trace_arrays(halves)
+    hidden = empty((B, T, H), dtype)
+    pre_input = empty((B, T, rows), dtype)
     pre_hidden = gate_values = cell_state = final_cell = initial_cell = None
     final_hidden = np.empty((B, H), dtype)
     activation = ACTIVATION_CODES[spec.activation]
-    edits = edits or no_edits(spec.dtype)
     if spec.cell == "tdnn":
         tdnn_forward(
             x,
@@ -63,11 +66,11 @@ def run_forward(
         )
         _final_states(hidden, lengths, reverse, final_hidden)
     else:
-        pre_hidden = buffers.empty((B, T, rows), dtype)
+        pre_hidden = empty((B, T, rows), dtype)
         w_ih, w_hh, b_ih, b_hh = (
             weights[k] for k in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
         )
-        halves = _without_edits(halves, edits)
+        team_call = None  # the call of each part of a team, where the cell has its kernels
         if spec.cell == "rnn":
 
             def call(r):
@@ -92,7 +95,7 @@ def run_forward(
                 )
 
         elif spec.cell == "gru":
-            gate_values = buffers.empty((B, T, rows), dtype)
+            gate_values = empty((B, T, rows), dtype)
 
             def call(r):
                 gru_forward(
@@ -116,10 +119,17 @@ def run_forward(
                 )
 
         else:
-            gate_values = buffers.empty((B, T, rows), dtype)
-            cell_state = buffers.empty((B, T, H), dtype)
+            gate_values = empty((B, T, rows), dtype)
+            cell_state = empty((B, T, H), dtype)
             final_cell = np.empty((B, H), dtype)
             initial_cell = c0
+            outputs = (pre_input, pre_hidden, gate_values, cell_state, hidden)
+
+            def team_call(team, part):
+                lstm_team_forward(
+                    x, lengths, reverse, w_ih, w_hh, b_ih, b_hh, h0, c0, *outputs,
+                    final_hidden, final_cell, team, part,
+                )  # fmt: skip
 
             def call(r):
                 lstm_forward(
@@ -144,7 +154,7 @@ def run_forward(
                     edits.offsets,
                 )
 
-        run_in_halves(call, halves)
+        _run(call, team_call, halves)
     return DirectionTrace(
         layer=layer,
         direction=direction,
@@ -189,9 +199,12 @@ def run_backward(
     dtype = x.dtype
     reverse = trace.direction == 1
     activation = ACTIVATION_CODES[spec.activation]
-    grad_x = buffers.empty((B, T, D), dtype)
-    trace.grad_hidden = buffers.empty((B, T, H), dtype)
-    trace.grad_pre_input = buffers.empty((B, T, rows), dtype)
+    edits = trace.edits or no_edits(spec.dtype)
+    halves = _without_edits(halves, edits)
+    empty = _trace_arrays(halves)
+    grad_x = empty((B, T, D), dtype)
+    trace.grad_hidden = empty((B, T, H), dtype)
+    trace.grad_pre_input = empty((B, T, rows), dtype)
     trace.grad_initial_hidden = np.zeros((B, H), dtype)  # stays zero for tdnn (no state)
     if spec.cell == "tdnn":  # the final state is the hidden state at the last position
         grad_out = grad_out.copy()
@@ -216,8 +229,7 @@ def run_backward(
     w_ih, w_hh = weights["weight_ih"], weights["weight_hh"]
     weight_grads = tuple(grads[k] for k in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"))
     h0 = trace.initial_hidden
-    edits = trace.edits or no_edits(spec.dtype)
-    halves = _without_edits(halves, edits)
+    team_call = None  # the call of each part of a team, where the cell has its kernels
     if spec.cell == "rnn":
 
         def call(r, g):
@@ -245,7 +257,7 @@ def run_backward(
             )
 
     elif spec.cell == "gru":
-        trace.grad_pre_hidden = buffers.empty((B, T, rows), dtype)
+        trace.grad_pre_hidden = empty((B, T, rows), dtype)
 
         def call(r, g):
             gru_backward(
@@ -272,8 +284,17 @@ def run_backward(
             )
 
     else:
-        trace.grad_cell = buffers.empty((B, T, H), dtype)
+        trace.grad_cell = empty((B, T, H), dtype)
         trace.grad_initial_cell = np.empty((B, H), dtype)
+        grad_steps = (trace.grad_pre_input, trace.grad_hidden, trace.grad_cell, grad_x)
+        initial = (trace.grad_initial_hidden, trace.grad_initial_cell)
+
+        def team_call(team, part):  # part 0 alone writes the weight gradients
+            lstm_team_backward(
+                x, lengths, reverse, w_ih, w_hh, h0, trace.initial_cell, trace.gate_values,
+                trace.cell_state, trace.hidden, grad_out, grad_h_last, grad_c_last,
+                *grad_steps, *weight_grads, *initial, team, part,
+            )  # fmt: skip
 
         def call(r, g):
             lstm_backward(
@@ -301,13 +322,37 @@ def run_backward(
                 edits.offsets,
             )
 
-    _backward_in_halves(call, weight_grads, halves)
+    if _by_team(team_call, halves):
+        run_team(team_call)
+    else:
+        _backward_in_halves(call, weight_grads, halves)
     return grad_x
 
 
 def _without_edits(halves: Halves | None, edits: Edits) -> Halves | None:
     """Interventions name their steps by row of the whole batch: such a run stays whole."""
     return halves if edits.offsets.shape[0] == 1 else None
+
+
+def _run(call, team_call, halves: Halves | None) -> None:
+    """call(rows) per half of a batch (or once), or team_call(team, part) by both parts of a team
+    for one example's units in halves (halves.py)."""
+    if _by_team(team_call, halves):
+        run_team(team_call)
+    else:
+        run_in_halves(call, halves)
+
+
+def _by_team(team_call, halves: Halves | None) -> bool:
+    """Whether a team runs the units in halves: asked for, and the cell has its kernels."""
+    return team_call is not None and halves is not None and halves.units
+
+
+def _trace_arrays(halves: Halves | None):
+    """How a run's per-step arrays are allocated (buffers.py): on a cache line where two threads
+    write the two halves of each row (one example's units in halves)."""
+    aligned = halves is not None and halves.units
+    return lambda shape, dtype: buffers.empty(shape, dtype, aligned)
 
 
 def _backward_in_halves(call, weight_grads: tuple, halves: Halves | None) -> None:

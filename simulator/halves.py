@@ -1,4 +1,4 @@
-"""A large batch run in two halves, on two cores when one is free.
+"""A large batch run in two halves, on two cores when one is free; or one long example's units.
 
 The examples of a batch are independent sequences, so a recurrent kernel can run on rows
 [:h] and [h:] of every batch-first array (inputs, states, the trace) as two calls; each writes
@@ -14,6 +14,11 @@ busy the machine is. The window never halves (threads.engine_threads.sharing is 
 GUI thread needs the core, and in turn the halves cost an LSTM at B=32 8-11%), so for such a
 batch its weight gradients and the command line's differ in the last bits (the sum over the
 rows is rounded in one piece there, in two here); every per-step value is the same.
+
+One example (B = 1) has no halves of a batch, but an LSTM's units split: two threads run the
+example together, each half of the units, in step (kernels/lstm_team.py). That pays only with a
+free core (in turn the two would only wait for each other at every step), so the units are
+halved only then, and give the one-thread kernels' numbers to the last bit.
 """
 
 from __future__ import annotations
@@ -23,17 +28,32 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+import numpy as np
+
+from .kernels.team import new_team
 from .threads import SHARE_LEAST_RUN, SHARE_LEAST_STEP
 
 LEAST_ROWS = 32  # halves of 16 rows or more keep BPTT's blocked product (kernels/steps.py)
+TEAM_CELLS = ("lstm",)  # the cells with kernels for a team (kernels/lstm_team.py)
+UNITS_LEAST_BYTES = 1 << 19  # U's size: float64 H = 128 (15% faster; H = 96 or 64: no gain)
+UNITS_LEAST_STEPS = 32
+ABANDONED = np.iinfo(np.int64).max  # a part's progress once its call failed: nobody waits
 
 
 @dataclass(frozen=True)
 class Halves:
-    """Rows [:rows] and [rows:]; `parallel`: the second half in the worker thread."""
+    """Rows [:rows] and [rows:] of a batch, or (rows None) one example's units, always on two
+    threads; `parallel`: the second half in the worker thread."""
 
-    rows: int
+    rows: int | None
     parallel: bool
+
+    @property
+    def units(self) -> bool:
+        return self.rows is None
+
+
+UNITS = Halves(None, parallel=True)
 
 
 def halved(B: int, step_work: int, steps: int) -> int | None:
@@ -45,6 +65,20 @@ def halved(B: int, step_work: int, steps: int) -> int | None:
     if B < LEAST_ROWS or work < SHARE_LEAST_STEP or work * steps < SHARE_LEAST_RUN:
         return None
     return half
+
+
+def units_halved(cell: str, B: int, H: int, itemsize: int, steps: int) -> bool:
+    """Whether one example's units may run in two halves: an LSTM whose U is large enough that
+    half of each step's work outweighs the two parts' wait for each other (~0.5-1 us a step,
+    measured), over enough steps to pay for the second thread's start (~20-40 us); each half's
+    rows start on a cache line of their own (no line is written by both threads)."""
+    return (
+        cell in TEAM_CELLS
+        and B == 1
+        and 4 * H * H * itemsize >= UNITS_LEAST_BYTES
+        and steps >= UNITS_LEAST_STEPS
+        and (H // 2 * itemsize) % 64 == 0
+    )
 
 
 _lock = threading.Lock()
@@ -71,7 +105,7 @@ os.register_at_fork(after_in_child=_forget_worker)
 
 def run_in_halves(call, halves: Halves | None) -> None:
     """call(rows) with rows a slice of the batch: once with every row, or once per half."""
-    if halves is None:
+    if halves is None or halves.units:  # (units: for a cell without a team's kernels)
         call(slice(None))
         return
     first, second = slice(None, halves.rows), slice(halves.rows, None)
@@ -82,5 +116,25 @@ def run_in_halves(call, halves: Halves | None) -> None:
     pending = _second().submit(call, second)
     try:
         call(first)
+    finally:
+        pending.result()
+
+
+def run_team(call) -> None:
+    """call(team, part) for parts 0 and 1 of a team of two at once: part 1 in the worker thread,
+    part 0 here (kernels/team.py). A part whose call fails marks itself abandoned, so the other
+    stops waiting for it (and its numbers are not used); the error reaches the caller."""
+    team = new_team(2)
+
+    def run(part: int) -> None:
+        try:
+            call(team, part)
+        except BaseException:
+            team[part, 0] = ABANDONED
+            raise
+
+    pending = _second().submit(run, 1)
+    try:
+        run(0)
     finally:
         pending.result()

@@ -6,7 +6,7 @@ import numpy as np
 
 from . import buffers, cells
 from .errors import InputError
-from .halves import Halves, halved
+from .halves import UNITS, Halves, halved, units_halved
 from .inputs import Batch, prepare
 from .interventions import check_all, layer_edits
 from .kernels.loss import softmax, squared_error
@@ -58,14 +58,20 @@ class Network(ParameterSet):
         return trace
 
     def _halves(self, B: int, steps: int) -> Halves | None:
-        """A large batch runs in two halves, on two cores when one is free (halves.py), except
-        in the window (no sharing: its GUI thread needs the core); else a large enough run may
-        take a second BLAS thread (threads.py)."""
+        """A large batch runs in two halves, on two cores when one is free, and one long
+        example's units in two halves while one is (halves.py), except in the window (no
+        sharing: its GUI thread needs the core); else a large enough run may take a second BLAS
+        thread (threads.py)."""
+        spec = self.spec
         cut = halved(B, self.step_work, steps) if engine_threads.sharing else None
-        if cut is None:
-            engine_threads.share(B * self.step_work, steps)
-            return None
-        return Halves(cut, parallel=engine_threads.second_core())
+        if cut is not None:
+            return Halves(cut, parallel=engine_threads.second_core())
+        itemsize = np.dtype(spec.dtype).itemsize
+        units = units_halved(spec.cell, B, spec.hidden_size, itemsize, steps)
+        if units and engine_threads.second_core():
+            return UNITS
+        engine_threads.share(B * self.step_work, steps)
+        return None
 
     def _initial_state(self, initial, B: int) -> tuple[np.ndarray, np.ndarray]:
         spec = self.spec

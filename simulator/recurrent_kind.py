@@ -80,11 +80,17 @@ class RecurrentKind(Kind):
 
     def warm_steps(self, kernel_set: str, dtype: str) -> list:
         """Forward and backward in both directions, two layers, both losses, and a run without
-        targets (a sentence typed in the window)."""
+        targets (a sentence typed in the window); an LSTM's also by a team of two threads, one
+        example's units in halves (halves.py), as a large one runs while a core is free."""
         import numpy as np
 
+        from .halves import TEAM_CELLS, UNITS
         from .network import Network
         from .spec import NetworkSpec
+
+        class TeamNetwork(Network):
+            def _halves(self, B: int, steps: int):
+                return UNITS
 
         steps = []
         for loss, outputs in (("cross_entropy", 2), ("mse", 1)):
@@ -103,6 +109,8 @@ class RecurrentKind(Kind):
             steps.append(lambda spec=spec, x=x, y=y: Network(spec).run(x, y))
             if loss == "cross_entropy":  # and without targets: the class probabilities alone
                 steps.append(lambda spec=spec, x=x: Network(spec).run(x))
+            if kernel_set in TEAM_CELLS:
+                steps.append(lambda spec=spec, x=x, y=y: TeamNetwork(spec).run(x, y))
         return steps
 
 

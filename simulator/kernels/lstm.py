@@ -89,7 +89,7 @@ def lstm_forward(
             add(u_h[b], b_hh, pre_hidden[b, t])  # U h_{t-1} + c
             add(pre_input[b, t], pre_hidden[b, t], z)  # z_t = W x_t + b + U h_{t-1} + c
             lstm_gates(z, gt)
-            lstm_new_state(gt, c[b], ct, ht, tanh_c)
+            lstm_new_state(gt, c[b], ct, ht, tanh_c, H)
             copy(ct, c[b])
             copy(ht, h[b])
         if has_edits:  # the steps with interventions again, with the values set by hand
@@ -101,9 +101,9 @@ def lstm_forward(
                 c_prev = c0[b] if tp < 0 else cell[b, tp]
                 gt, ct, ht = gates[b, t], cell[b, t], hidden[b, t]
                 apply_edits(edits, edit_values, edit_offsets, slot, EDIT_GATE, gt)
-                lstm_new_state(gt, c_prev, ct, ht, tanh_c)
+                lstm_new_state(gt, c_prev, ct, ht, tanh_c, H)
                 apply_edits(edits, edit_values, edit_offsets, slot, EDIT_CELL, ct)
-                _new_state_from_cell(gt, ct, ht, tanh_c)
+                _new_state_from_cell(gt, ct, ht, tanh_c, H)
                 apply_edits(edits, edit_values, edit_offsets, slot, EDIT_HIDDEN, ht)
                 copy(ct, c[b])
                 copy(ht, h[b])
@@ -125,40 +125,56 @@ def lstm_gates(z, gt):
 
 
 @njit(inline="always")
-def lstm_new_state(gt, c_prev, ct, ht, tanh_c):
-    """c_t = f c_{t-1} + i g and h_t = o tanh(c_t) from the step's gates gt (i, f, g, o);
-    tanh_c (H) receives tanh(c_t) and may be ht itself."""
-    H = ct.shape[0]
-    for j in range(H):
-        ct[j] = gt[H + j] * c_prev[j] + gt[j] * gt[2 * H + j]  # c_t = f c_{t-1} + i g
-    _new_state_from_cell(gt, ct, ht, tanh_c)
+def lstm_unit_gates(z, gt, lo, hi):
+    """lstm_gates for units [lo, hi) only (a team's part, lstm_team.py): z (4n) holds their
+    pre-activations gate by gate, gt (4H) is the step's whole row."""
+    H, n = gt.shape[0] // 4, hi - lo
+    sigmoid_of(z[:n], gt[lo:hi])  # i
+    sigmoid_of(z[n : 2 * n], gt[H + lo : H + hi])  # f
+    tanh_of(z[2 * n : 3 * n], gt[2 * H + lo : 2 * H + hi])  # g
+    sigmoid_of(z[3 * n :], gt[3 * H + lo : 3 * H + hi])  # o
+
+
+# The helpers below compute the units their arrays hold: every unit, or (lstm_team.py) half of
+# them, as views from unit lo on (c_prev[lo:hi], the gates gt[lo:], ...). `H` is the distance
+# between two gates' rows in gt and dz. Their loops run from j = 0 to the length of the arrays:
+# with j from lo, of unknown sign, Numba keeps its negative-index wraparound in every access and
+# the loops do not vectorise (BPTT at H=32 ran 40% longer).
 
 
 @njit(inline="always")
-def _new_state_from_cell(gt, ct, ht, tanh_c):
+def lstm_new_state(gt, c_prev, ct, ht, tanh_c, H):
+    """c_t = f c_{t-1} + i g and h_t = o tanh(c_t) from the step's gates gt (i, f, g, o);
+    tanh_c receives tanh(c_t) and may be ht itself."""
+    for j in range(ct.shape[0]):
+        ct[j] = gt[H + j] * c_prev[j] + gt[j] * gt[2 * H + j]  # c_t = f c_{t-1} + i g
+    _new_state_from_cell(gt, ct, ht, tanh_c, H)
+
+
+@njit(inline="always")
+def _new_state_from_cell(gt, ct, ht, tanh_c, H):
     """h_t = o tanh(c_t)."""
-    H = ct.shape[0]
     tanh_of(ct, tanh_c)
-    for j in range(H):
+    for j in range(ct.shape[0]):
         ht[j] = gt[3 * H + j] * tanh_c[j]
 
 
 @njit(inline="always")
-def lstm_step_backward(gh, gt, tanh_c, c_prev, dc, gc, dz):
+def lstm_step_backward(gh, gt, tanh_c, c_prev, dc, gc, dz, H):
     """One step of BPTT from dL/dh_t (gh) and the dL/dc_t carried back (dc): writes the total
-    dL/dc_t (gc) and dL/dz_t (dz), and leaves dL/dc_{t-1} in dc. gt: the step's gates."""
-    H = gh.shape[0]
-    for j in range(H):  # dL/dc_t = dL/dc (from t+1) + dL/dh_t o (1 - tanh^2 c_t)
+    dL/dc_t (gc) and dL/dz_t (dz, gate by gate as gt), and leaves dL/dc_{t-1} in dc. gt: the
+    step's gates."""
+    for j in range(gh.shape[0]):  # dL/dc_t = dL/dc (from t+1) + dL/dh_t o (1 - tanh^2 c_t)
         gc[j] = dc[j] + gh[j] * gt[3 * H + j] * (1.0 - tanh_c[j] * tanh_c[j])
-    for j in range(H):  # dL/dz_i = dL/dc_t g i (1 - i)
+    for j in range(gh.shape[0]):  # dL/dz_i = dL/dc_t g i (1 - i)
         dz[j] = gc[j] * gt[2 * H + j] * gt[j] * (1.0 - gt[j])
-    for j in range(H):  # dL/dz_f = dL/dc_t c_{t-1} f (1 - f)
+    for j in range(gh.shape[0]):  # dL/dz_f = dL/dc_t c_{t-1} f (1 - f)
         dz[H + j] = gc[j] * c_prev[j] * gt[H + j] * (1.0 - gt[H + j])
-    for j in range(H):  # dL/dz_g = dL/dc_t i (1 - g^2)
+    for j in range(gh.shape[0]):  # dL/dz_g = dL/dc_t i (1 - g^2)
         dz[2 * H + j] = gc[j] * gt[j] * (1.0 - gt[2 * H + j] * gt[2 * H + j])
-    for j in range(H):  # dL/dz_o = dL/dh_t tanh(c_t) o (1 - o)
+    for j in range(gh.shape[0]):  # dL/dz_o = dL/dh_t tanh(c_t) o (1 - o)
         dz[3 * H + j] = gh[j] * tanh_c[j] * gt[3 * H + j] * (1.0 - gt[3 * H + j])
-    for j in range(H):  # dL/dc_{t-1} = dL/dc_t f
+    for j in range(gh.shape[0]):  # dL/dc_{t-1} = dL/dc_t f
         dc[j] = gc[j] * gt[H + j]
 
 
@@ -236,7 +252,7 @@ def lstm_backward(
             gh = grad_hidden[b, t]
             add(dh[b], grad_out[b, t], gh)  # dL/dh_t: from step t+1 and from above
             lstm_step_backward(
-                gh, gates[b, t], tanh_cell[b, t], c_prev, dc[b], grad_cell[b, t], dz[b]
+                gh, gates[b, t], tanh_cell[b, t], c_prev, dc[b], grad_cell[b, t], dz[b], H
             )
             copy(dz[b], grad_pre[b, t])
         if has_edits:  # the steps with interventions again, each value set a constant
@@ -251,7 +267,7 @@ def lstm_backward(
                 copy(dc_in[b], dc[b])
                 zb = dz[b]
                 lstm_step_backward(
-                    gh_in, gates[b, t], tanh_cell[b, t], c_prev, dc[b], grad_cell[b, t], zb
+                    gh_in, gates[b, t], tanh_cell[b, t], c_prev, dc[b], grad_cell[b, t], zb, H
                 )
                 cut_edits(edits, edit_offsets, slot, EDIT_GATE, 0, zb)  # nor a clamped gate
                 _cut_cell_edits(edits, edit_offsets, slot, H, zb, dc[b])  # nor a c_t set by hand

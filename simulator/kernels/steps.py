@@ -164,6 +164,21 @@ def aligned_transpose(w):
 
 
 @njit(inline="always")
+def unit_rows(w, blocks, lo, hi):
+    """The rows of units [lo, hi) of each of w's `blocks` blocks of H rows (a gate's), block by
+    block, as an aligned C-contiguous (blocks n, K) copy (n = hi - lo): the part of U a team's
+    part multiplies (lstm_team.py)."""
+    H, K = w.shape[0] // blocks, w.shape[1]
+    n = hi - lo
+    out = _aligned_empty(blocks * n, K, w)
+    for g in range(blocks):
+        for i in range(n):
+            for k in range(K):
+                out[g * n + i, k] = w[g * H + lo + i, k]
+    return out
+
+
+@njit(inline="always")
 def forward_operand(w, B):
     """w (G, H) as `times_transposed` reads it: for one example w itself (aligned), for a batch
     w.T stored contiguously."""

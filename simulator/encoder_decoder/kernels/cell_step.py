@@ -63,7 +63,7 @@ def cell_step(
             add(pi, ph, g)  # z_t = W x_t + b + U h_{t-1} + c
             lstm_gates(g, g)  # i, f, g, o
             lstm_new_state(
-                g, c_prev[k], c_new[k], hk, hk
+                g, c_prev[k], c_new[k], hk, hk, H
             )  # c_t = f c_{t-1} + i g, h_t = o tanh(c_t)
 
 
@@ -113,7 +113,7 @@ def cell_step_backward(
             gru_reset_backward(H, gates[k], pre_hidden[k], gi, gp, gp)
         else:  # dL/dc_t, dL/dz_t and dL/dc_{t-1}
             tanh_of(cell_state[k], direct[k])
-            lstm_step_backward(gh, gates[k], direct[k], c_prev[k], grad_c[k], grad_cell[k], gi)
+            lstm_step_backward(gh, gates[k], direct[k], c_prev[k], grad_c[k], grad_cell[k], gi, H)
             copy(gi, gp)
     times(grad_pre_hidden, w_hh_op, grad_h_prev)  # dL/dh_{t-1} = U^T dL/d(pre_hidden)
     times(grad_pre_input, w_ih_op, grad_x)  # dL/dx_t = W^T dL/d(pre_input)
