@@ -18,6 +18,11 @@ at least do this (each part timed as the best of TRIES, warm):
 floor = products + W_hh streaming + trace writing. The gates' element-wise arithmetic (exp,
 tanh, products) is left out, so no implementation reaches the floor itself.
 
+Where the engine runs one example's units in two halves on two cores (an LSTM with a large U
+while a core is free: simulator/halves.py), each core streams half of W_hh at every step and
+writes half of the trace, and dL/dx is computed beside the weight gradients: the floor then
+streams W_hh once per step, not twice, writes half of the trace, and leaves dL/dx's product out.
+
 The share of the floor a case reached compares two times, and this machine's speed changes by up
 to 2x from one minute to the next: a floor timed apart (floor_parts) and a run timed minutes
 later gave the same case 43% in one run and 110% in the next. So `Floors.work` gives the floor as
@@ -35,6 +40,7 @@ from collections.abc import Callable
 import numpy as np
 from numba import njit
 
+from simulator.halves import units_halved
 from simulator.threads import engine_threads
 
 GATES = {"rnn": 1, "gru": 3, "lstm": 4}
@@ -87,13 +93,24 @@ def _share_as_the_engine(cell: str, B: int, H: int, T: int) -> None:
     engine_threads.share(B * GATES[cell] * H * H, T)
 
 
-def _shapes(cell: str, B: int, H: int, D: int, T: int, O: int) -> list[tuple[int, int, int, int]]:
-    """(rows, inner, columns, times) of every matrix product of one forward + BPTT."""
+def _in_two_halves(cell: str, B: int, H: int, T: int, dtype: str) -> bool:
+    """Whether the engine's run of this case takes two cores for one example's units."""
+    if not units_halved(cell, B, H, np.dtype(dtype).itemsize, T):
+        return False
+    with engine_threads:  # asked as by a run of the engine's, and answered the same way
+        return engine_threads.second_core()
+
+
+def _shapes(
+    cell: str, B: int, H: int, D: int, T: int, O: int, halves: bool = False
+) -> list[tuple[int, int, int, int]]:
+    """(rows, inner, columns, times) of every matrix product of one forward + BPTT (`halves`:
+    without dL/dx's, which runs beside the weight gradients)."""
     G, N = GATES[cell] * H, B * T
     weights = (D + H, N, G) if N >= TRANSPOSED_GEMM_ROWS else (G, N, D + H)
     shapes = [
         (N, D, G, 1),  # W x_t + b for every step
-        (N, G, D, 1),  # dL/dx
+        *([] if halves else [(N, G, D, 1)]),  # dL/dx
         (*weights, 1),  # dL/dW and dL/dU over every row
         (N, H, O, 1),  # the output layer
         (O, N, H, 1),  # its weights' gradient
@@ -150,11 +167,12 @@ class Floors:
 
     def products_ms(self, cell: str, B: int, H: int, D: int, T: int, O: int, dtype: str) -> float:
         """Every matrix product of the case, each timed at its shape (see _shapes)."""
-        key = (cell, B, H, D, T, O, dtype)
+        halves = _in_two_halves(cell, B, H, T, dtype)
+        key = (cell, B, H, D, T, O, dtype, halves)
         if key not in self._products:
             rng = np.random.default_rng(0)
             total = 0.0
-            for rows, inner, cols, times in _shapes(cell, B, H, D, T, O):
+            for rows, inner, cols, times in _shapes(cell, B, H, D, T, O, halves):
                 a = rng.standard_normal((rows, inner)).astype(dtype)
                 b = rng.standard_normal((inner, cols)).astype(dtype)
                 out = np.empty((rows, cols), dtype)
@@ -183,10 +201,12 @@ class Floors:
         in GB/s)."""
         G = GATES[cell] * H
         streamed, bandwidth = 0.0, 0.0
-        if B == 1:
+        cores = 2 if _in_two_halves(cell, B, H, T, dtype) else 1
+        if B == 1:  # twice a step, shared by the cores
             bandwidth = self.bandwidth(G, H, dtype)
-            streamed = 1e3 * 2 * T * G * H * np.dtype(dtype).itemsize / bandwidth
-        writing = 1e3 * self.trace_bytes(cell, B, H, T, dtype) / self.fill_bandwidth(dtype)
+            streamed = 1e3 * 2 * T * G * H * np.dtype(dtype).itemsize / bandwidth / cores
+        trace = self.trace_bytes(cell, B, H, T, dtype) / cores
+        writing = 1e3 * trace / self.fill_bandwidth(dtype)
         products = self.products_ms(cell, B, H, D, T, O, dtype)
         return products, streamed, writing, bandwidth / 1e9
 
@@ -197,8 +217,10 @@ class Floors:
         and the trace's bytes written once (into an array kept from call to call, as the
         engine's buffers are)."""
         rng = np.random.default_rng(0)
+        halves = _in_two_halves(cell, B, H, T, dtype)
+        cores = 2 if halves else 1  # sharing W_hh's reads and the trace's writes (floor_parts)
         products = []
-        for rows, inner, cols, times in _shapes(cell, B, H, D, T, O):
+        for rows, inner, cols, times in _shapes(cell, B, H, D, T, O, halves):
             a = rng.standard_normal((rows, inner)).astype(dtype)
             b = rng.standard_normal((inner, cols)).astype(dtype)
             products.append((a, b, np.empty((rows, cols), dtype), times))
@@ -206,7 +228,9 @@ class Floors:
         v, d = np.ones(H, dtype), np.ones(w.shape[0], dtype)
         out_h, out_d = np.empty(w.shape[0], dtype), np.empty(H, dtype)
         flat = w.ravel()
-        trace = np.empty(self.trace_bytes(cell, B, H, T, dtype) // np.dtype(dtype).itemsize, dtype)
+        trace = np.empty(
+            self.trace_bytes(cell, B, H, T, dtype) // np.dtype(dtype).itemsize // cores, dtype
+        )
 
         def step() -> None:
             with engine_threads:
@@ -214,9 +238,9 @@ class Floors:
                 for a, b, out, times in products:
                     _products(a, b, out, times)
                 if B == 1 and reading == "stream":
-                    _stream(flat, 2 * T)
+                    _stream(flat, 2 * T // cores)
                 elif B == 1:
-                    _matvecs(w, v, d, out_h, out_d, T)
+                    _matvecs(w, v, d, out_h, out_d, T // cores)
                 trace.fill(1.0)
 
         return step
