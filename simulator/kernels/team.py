@@ -37,16 +37,10 @@ def new_team(parts: int) -> np.ndarray:
 
 
 def _progress_pointer(context, builder, team_type, team, part):
+    """The address of team[part, 0]."""
     array = context.make_array(team_type)(context, builder, team)
-    return cgutils.get_item_pointer2(
-        context,
-        builder,
-        array.data,
-        cgutils.unpack_tuple(builder, array.shape, 2),
-        cgutils.unpack_tuple(builder, array.strides, 2),
-        "C",
-        [part, ir.Constant(part.type, 0)],
-    )
+    first = ir.Constant(part.type, 0)
+    return cgutils.get_item_pointer(context, builder, team_type, array, [part, first])
 
 
 def _check_team(team):
