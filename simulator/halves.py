@@ -70,13 +70,15 @@ def halved(B: int, step_work: int, steps: int) -> int | None:
 def units_halved(cell: str, B: int, H: int, itemsize: int, steps: int) -> bool:
     """Whether one example's units may run in two halves: an LSTM whose U is large enough that
     half of each step's work outweighs the two parts' wait for each other (~0.5-1 us a step,
-    measured), over enough steps to pay for the second thread's start (~20-40 us); each half's
-    rows start on a cache line of their own (no line is written by both threads)."""
+    measured), over enough steps to pay for the second thread's start (~20-40 us); two equal
+    halves, each starting a cache line of its own in every row of the trace (no line is written
+    by both threads)."""
     return (
         cell in TEAM_CELLS
         and B == 1
         and 4 * H * H * itemsize >= UNITS_LEAST_BYTES
         and steps >= UNITS_LEAST_STEPS
+        and H % 2 == 0
         and (H // 2 * itemsize) % 64 == 0
     )
 

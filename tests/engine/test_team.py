@@ -78,6 +78,7 @@ def test_which_examples_run_their_units_in_halves():
     assert not units_halved("lstm", 2, 128, 8, 100)  # a batch: halves of rows instead
     assert not units_halved("gru", 1, 128, 8, 100)  # no kernels for a team
     assert not units_halved("lstm", 1, 136, 8, 100)  # halves of 68 numbers: rows split a line
+    assert not units_halved("lstm", 1, 129, 8, 100)  # rows of 1032 bytes: lines shared
 
 
 @pytest.mark.parametrize(
