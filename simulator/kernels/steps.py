@@ -10,7 +10,7 @@ padded positions stay zero.
 import numpy as np
 from numba import njit
 
-from .rows import copy
+from .rows import copy, copy_rows
 from .transpose import transpose_into
 
 TRANSPOSED_GEMM_ROWS = 1000  # from this many rows (B T) on, weight_gradients runs inputs^T dz
@@ -146,9 +146,7 @@ def aligned_copy(w):
     """A copy of the C-contiguous 2-D array w, starting on a cache line."""
     G, K = w.shape
     out = _aligned_empty(G, K, w)
-    for g in range(G):
-        for k in range(K):
-            out[g, k] = w[g, k]
+    copy_rows(w, out)
     return out
 
 
@@ -172,9 +170,7 @@ def unit_rows(w, blocks, lo, hi):
     n = hi - lo
     out = _aligned_empty(blocks * n, K, w)
     for g in range(blocks):
-        for i in range(n):
-            for k in range(K):
-                out[g * n + i, k] = w[g * H + lo + i, k]
+        copy_rows(w[g * H + lo : g * H + hi], out[g * n : (g + 1) * n])
     return out
 
 
