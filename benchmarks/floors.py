@@ -19,9 +19,9 @@ floor = products + W_hh streaming + trace writing. The gates' element-wise arith
 tanh, products) is left out, so no implementation reaches the floor itself.
 
 Where the engine runs one example's units in two halves on two cores (an LSTM with a large U
-while a core is free: simulator/halves.py), each core streams half of W_hh at every step and
-writes half of the trace, and dL/dx is computed beside the weight gradients: the floor then
-streams W_hh once per step, not twice, writes half of the trace, and leaves dL/dx's product out.
+while a core is free: simulator/halves.py), the floor is one core's share of the work split
+evenly over two: half of W_hh's reads and of the trace's writes, and half of the rows of every
+product.
 
 The share of the floor a case reached compares two times, and this machine's speed changes by up
 to 2x from one minute to the next: a floor timed apart (floor_parts) and a run timed minutes
@@ -93,24 +93,25 @@ def _share_as_the_engine(cell: str, B: int, H: int, T: int) -> None:
     engine_threads.share(B * GATES[cell] * H * H, T)
 
 
-def _in_two_halves(cell: str, B: int, H: int, T: int, dtype: str) -> bool:
-    """Whether the engine's run of this case takes two cores for one example's units."""
+def _cores(cell: str, B: int, H: int, T: int, dtype: str) -> int:
+    """The cores the engine's run of this case shares one example's units between: 2 for an
+    LSTM with a large U while a core is free (simulator/halves.py), else 1."""
     if not units_halved(cell, B, H, np.dtype(dtype).itemsize, T):
-        return False
+        return 1
     with engine_threads:  # asked as by a run of the engine's, and answered the same way
-        return engine_threads.second_core()
+        return 2 if engine_threads.second_core() else 1
 
 
 def _shapes(
-    cell: str, B: int, H: int, D: int, T: int, O: int, halves: bool = False
+    cell: str, B: int, H: int, D: int, T: int, O: int, cores: int = 1
 ) -> list[tuple[int, int, int, int]]:
-    """(rows, inner, columns, times) of every matrix product of one forward + BPTT (`halves`:
-    without dL/dx's, which runs beside the weight gradients)."""
+    """(rows, inner, columns, times) of every matrix product of one forward + BPTT, or of one
+    core's share of it (`cores` 2: half of every product's rows)."""
     G, N = GATES[cell] * H, B * T
     weights = (D + H, N, G) if N >= TRANSPOSED_GEMM_ROWS else (G, N, D + H)
     shapes = [
         (N, D, G, 1),  # W x_t + b for every step
-        *([] if halves else [(N, G, D, 1)]),  # dL/dx
+        (N, G, D, 1),  # dL/dx
         (*weights, 1),  # dL/dW and dL/dU over every row
         (N, H, O, 1),  # the output layer
         (O, N, H, 1),  # its weights' gradient
@@ -118,7 +119,7 @@ def _shapes(
     ]
     if B > 1:  # the recurrent products, one per step each way
         shapes += [(B, H, G, T), (B, G, H, T)]
-    return shapes
+    return [(max(1, rows // cores), inner, cols, times) for rows, inner, cols, times in shapes]
 
 
 class Floors:
@@ -167,12 +168,12 @@ class Floors:
 
     def products_ms(self, cell: str, B: int, H: int, D: int, T: int, O: int, dtype: str) -> float:
         """Every matrix product of the case, each timed at its shape (see _shapes)."""
-        halves = _in_two_halves(cell, B, H, T, dtype)
-        key = (cell, B, H, D, T, O, dtype, halves)
+        cores = _cores(cell, B, H, T, dtype)
+        key = (cell, B, H, D, T, O, dtype, cores)
         if key not in self._products:
             rng = np.random.default_rng(0)
             total = 0.0
-            for rows, inner, cols, times in _shapes(cell, B, H, D, T, O, halves):
+            for rows, inner, cols, times in _shapes(cell, B, H, D, T, O, cores):
                 a = rng.standard_normal((rows, inner)).astype(dtype)
                 b = rng.standard_normal((inner, cols)).astype(dtype)
                 out = np.empty((rows, cols), dtype)
@@ -201,7 +202,7 @@ class Floors:
         in GB/s)."""
         G = GATES[cell] * H
         streamed, bandwidth = 0.0, 0.0
-        cores = 2 if _in_two_halves(cell, B, H, T, dtype) else 1
+        cores = _cores(cell, B, H, T, dtype)
         if B == 1:  # twice a step, shared by the cores
             bandwidth = self.bandwidth(G, H, dtype)
             streamed = 1e3 * 2 * T * G * H * np.dtype(dtype).itemsize / bandwidth / cores
@@ -217,10 +218,9 @@ class Floors:
         and the trace's bytes written once (into an array kept from call to call, as the
         engine's buffers are)."""
         rng = np.random.default_rng(0)
-        halves = _in_two_halves(cell, B, H, T, dtype)
-        cores = 2 if halves else 1  # sharing W_hh's reads and the trace's writes (floor_parts)
+        cores = _cores(cell, B, H, T, dtype)  # one core's share of the work (floor_parts)
         products = []
-        for rows, inner, cols, times in _shapes(cell, B, H, D, T, O, halves):
+        for rows, inner, cols, times in _shapes(cell, B, H, D, T, O, cores):
             a = rng.standard_normal((rows, inner)).astype(dtype)
             b = rng.standard_normal((inner, cols)).astype(dtype)
             products.append((a, b, np.empty((rows, cols), dtype), times))

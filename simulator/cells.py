@@ -18,6 +18,7 @@ from .kernels.lstm import lstm_backward, lstm_forward
 from .kernels.lstm_team import lstm_team_backward, lstm_team_forward
 from .kernels.mathfn import IDENTITY, RELU, SIGMOID, TANH
 from .kernels.rnn import rnn_backward, rnn_forward
+from .kernels.team import HALVES
 from .kernels.tdnn import tdnn_backward, tdnn_forward
 from .spec import NetworkSpec
 from .trace import DirectionTrace
@@ -289,11 +290,13 @@ def run_backward(
         grad_steps = (trace.grad_pre_input, trace.grad_hidden, trace.grad_cell, grad_x)
         initial = (trace.grad_initial_hidden, trace.grad_initial_cell)
 
-        def team_call(team, part):  # part 0 alone writes the weight gradients
+        shares = buffers.empty((2, HALVES, H), dtype, aligned=True)  # a team's U^T dz_t
+
+        def team_call(team, part):
             lstm_team_backward(
                 x, lengths, reverse, w_ih, w_hh, h0, trace.initial_cell, trace.gate_values,
                 trace.cell_state, trace.hidden, grad_out, grad_h_last, grad_c_last,
-                *grad_steps, *weight_grads, *initial, team, part,
+                *grad_steps, *weight_grads, *initial, shares, team, part,
             )  # fmt: skip
 
         def call(r, g):
@@ -323,7 +326,7 @@ def run_backward(
             )
 
     if _by_team(team_call, halves):
-        run_team(team_call)
+        run_team(team_call, halves.parallel)
     else:
         _backward_in_halves(call, weight_grads, halves)
     return grad_x
@@ -338,7 +341,7 @@ def _run(call, team_call, halves: Halves | None) -> None:
     """call(rows) per half of a batch (or once), or team_call(team, part) by both parts of a team
     for one example's units in halves (halves.py)."""
     if _by_team(team_call, halves):
-        run_team(team_call)
+        run_team(team_call, halves.parallel)
     else:
         run_in_halves(call, halves)
 

@@ -16,9 +16,10 @@ batch its weight gradients and the command line's differ in the last bits (the s
 rows is rounded in one piece there, in two here); every per-step value is the same.
 
 One example (B = 1) has no halves of a batch, but an LSTM's units split: two threads run the
-example together, each half of the units, in step (kernels/lstm_team.py). That pays only with a
-free core (in turn the two would only wait for each other at every step), so the units are
-halved only then, and give the one-thread kernels' numbers to the last bit.
+example together, each half of the units, in step (kernels/lstm_team.py). As with a batch,
+whether the units are halved depends on the shapes only; with a free core the halves run on
+two threads, else one thread computes both in turn, with the same numbers to the last bit (the
+one-thread kernels' but for the rounding of BPTT's split sums).
 """
 
 from __future__ import annotations
@@ -35,7 +36,11 @@ from .threads import SHARE_LEAST_RUN, SHARE_LEAST_STEP
 
 LEAST_ROWS = 32  # halves of 16 rows or more keep BPTT's blocked product (kernels/steps.py)
 TEAM_CELLS = ("lstm",)  # the cells with kernels for a team (kernels/lstm_team.py)
-UNITS_LEAST_BYTES = 1 << 19  # U's size: float64 H = 128, 6-13% faster (H = 96: 5%, in the noise)
+# Where one example's units are halved, measured on two threads against the one-thread kernels
+# (forward + BPTT, D = 64): float64 H = 96 0.87x, H = 128 0.74x at T = 100; float32 H = 128
+# 0.88x at T = 100 but 1.04x at T = 32 (U's 256 KB over 32 steps does not pay for the start)
+UNITS_LEAST_BYTES = 1 << 18  # U's size: float64 H >= 91, float32 H >= 128
+UNITS_LEAST_READ = 1 << 24  # U's size times the steps: float32 H = 128 from T = 64
 UNITS_LEAST_STEPS = 32
 ABANDONED = np.iinfo(np.int64).max  # a part's progress once its call failed: nobody waits
 
@@ -68,15 +73,16 @@ def halved(B: int, step_work: int, steps: int) -> int | None:
 
 
 def units_halved(cell: str, B: int, H: int, itemsize: int, steps: int) -> bool:
-    """Whether one example's units may run in two halves: an LSTM whose U is large enough that
-    half of each step's work outweighs the two parts' wait for each other (~0.5-1 us a step,
-    measured), over enough steps to pay for the second thread's start (~20-40 us); two equal
-    halves, each starting a cache line of its own in every row of the trace (no line is written
-    by both threads)."""
+    """Whether one example's units run in two halves (on two threads while a core is free, in
+    turn otherwise): an LSTM whose U is large enough that half of each step's work outweighs the
+    two parts' wait for each other (~0.5-1 us a step, measured), over enough steps to pay for the
+    second thread's start (~20-40 us); two equal halves, each starting a cache line of its own in
+    every row of the trace (no line is written by both threads)."""
     return (
         cell in TEAM_CELLS
         and B == 1
         and 4 * H * H * itemsize >= UNITS_LEAST_BYTES
+        and 4 * H * H * itemsize * steps >= UNITS_LEAST_READ
         and steps >= UNITS_LEAST_STEPS
         and H % 2 == 0
         and (H // 2 * itemsize) % 64 == 0
@@ -122,10 +128,15 @@ def run_in_halves(call, halves: Halves | None) -> None:
         pending.result()
 
 
-def run_team(call) -> None:
-    """call(team, part) for parts 0 and 1 of a team of two at once: part 1 in the worker thread,
-    part 0 here (kernels/team.py). A part whose call fails marks itself abandoned, so the other
-    stops waiting for it (and its numbers are not used); the error reaches the caller."""
+def run_team(call, parallel: bool) -> None:
+    """call(team, part) for parts 0 and 1 of a team of two at once (`parallel`: part 1 in the
+    worker thread, part 0 here), or call(team of one, 0) here: the same numbers, since a team's
+    kernels split the units in halves either way (kernels/team.py). A part whose call fails
+    marks itself abandoned, so the other stops waiting for it (and its numbers are not used);
+    the error reaches the caller."""
+    if not parallel:
+        call(new_team(1), 0)
+        return
     team = new_team(2)
 
     def run(part: int) -> None:

@@ -6,7 +6,7 @@ import numpy as np
 
 from . import buffers, cells
 from .errors import InputError
-from .halves import UNITS, Halves, halved, units_halved
+from .halves import Halves, halved, units_halved
 from .inputs import Batch, prepare
 from .interventions import check_all, layer_edits
 from .kernels.loss import softmax, squared_error
@@ -67,9 +67,8 @@ class Network(ParameterSet):
         if cut is not None:
             return Halves(cut, parallel=engine_threads.second_core())
         itemsize = np.dtype(spec.dtype).itemsize
-        units = units_halved(spec.cell, B, spec.hidden_size, itemsize, steps)
-        if units and engine_threads.second_core():
-            return UNITS
+        if units_halved(spec.cell, B, spec.hidden_size, itemsize, steps):
+            return Halves(None, parallel=engine_threads.second_core())
         engine_threads.share(B * self.step_work, steps)
         return None
 

@@ -1,18 +1,27 @@
-"""One example's LSTM run by a team of two threads, each computing half of the units (team.py).
+"""One example's LSTM with its units in two halves, run by a team of two threads or of one (team.py).
 
 At B = 1 a step is one matrix-vector product and the element-wise work of its units, and each
 step needs the whole state of the step before, so a batch's halves (simulator/halves.py) do not
-exist. The units split: the thread of part p computes units [lo, hi) of every step, with its
-rows of U (copied once per run, gate by gate), its gates, cell and hidden states. The state a
-step's product reads, and the whole dL/dz_t that BPTT's product reads, come from the trace,
-which both parts write, so each part waits for the other at every step (team.in_step). Part 0
-alone does what precedes the steps (the input projection, zeroing the padding) and the weight
-gradients after them, while part 1 computes dL/dx_t.
+exist. The units split: half h of the units is computed from its rows of U (copied once per
+run, gate by gate), into its gates, cell and hidden states. In a team of two, the thread of
+part p computes half p, and each part waits for the other at every step (team.in_step); a team
+of one computes both halves in turn, with the same numbers.
 
-Each unit is computed by the helpers of lstm.py's kernels, on views from unit lo on, so a team
-gives their numbers to the last bit (tests/engine/test_team.py). These are kernels of their own
-(one example, no interventions: halves.py runs a team only then) so that the one-thread kernels
-stay as they were: the team's branches inside them made an LSTM at H=32 25% slower.
+  forward: U h_{t-1} at a half's units reads the whole h_{t-1} from the trace (8 of its cache
+    lines written by the other part).
+  BPTT: dL/dh_{t-1} = U^T dz_t sums over every gate row; each half multiplies its own dz_t by
+    its columns of U^T, giving its share of every unit, and each unit adds the two shares
+    (first + second), so a part reads 8 cache lines of the other's, not the 32 of its dz_t
+    (reading the whole dz_t from the trace, BPTT took 1.9x as long as one half alone).
+  Before the steps the two parts project half of the positions each (W x_t + b); after them
+  part 0 takes U's gradient and the biases', part 1 W's and dL/dx_t, beside each other.
+
+The units go through the helpers of lstm.py's kernels, on views from unit lo on, so a team's
+numbers are the one-thread kernels' but for the rounding of those split sums (the order of a
+sum), and the same to the last bit whether one thread runs the halves or two
+(tests/engine/test_team.py). These are kernels of their own (one example, no interventions:
+halves.py runs a team only then) so that the one-thread kernels stay as they were: the team's
+branches inside them made an LSTM at H=32 25% slower.
 """
 
 import numpy as np
@@ -22,17 +31,35 @@ from .lstm import lstm_new_state, lstm_step_backward, lstm_unit_gates
 from .mathfn import FUSED
 from .rows import add, copy, tanh_of
 from .steps import (
-    backward_operand,
+    aligned_transpose,
+    bias_gradient,
     input_gradient,
-    input_projection,
     matvec,
     position,
     previous_position,
-    shared_weight_gradients,
+    previous_states,
+    product_gradient,
+    project_steps,
     unit_rows,
     zero_padding,
 )
-from .team import in_step, units_of
+from .team import HALVES, half_units, in_step, own_halves
+
+
+@njit(inline="always")
+def _project_half(x, w_ih, b_ih, L, pre_input, half):
+    """W x_t + b for the steps of half `half` of the sequence's positions (one GEMM each)."""
+    T = x.shape[0]
+    t0, t1 = half * T // HALVES, (half + 1) * T // HALVES
+    if t1 > t0:
+        project_steps(x[t0:t1], w_ih, b_ih, max(0, min(L, t1) - t0), pre_input[t0:t1])
+
+
+@njit(inline="always")
+def _rows_of_half(w_hh, half):
+    """U's rows of half `half`'s units, gate by gate: (4n, H), on a cache line."""
+    lo, hi = half_units(w_hh.shape[1], half)
+    return unit_rows(w_hh, 4, lo, hi)
 
 
 @njit(cache=True, nogil=True, error_model="numpy", fastmath=FUSED)
@@ -56,18 +83,22 @@ def lstm_team_forward(
     team,
     part,
 ):
-    """lstm_forward's part `part` for one example (B = 1) without interventions."""
+    """lstm_forward for one example (B = 1) without interventions, the units in two halves:
+    part `part`'s halves (team.own_halves)."""
     H = w_hh.shape[1]
     L = lengths[0]
-    lo, hi = units_of(H, team, part)
-    n = hi - lo
+    n = H // HALVES
+    first, last = own_halves(team, part)
+    for half in range(first, last):  # this part's share of the positions' W x_t + b
+        _project_half(x[0], w_ih, b_ih, L, pre_input[0], half)
     if part == 0:
-        input_projection(x, w_ih, b_ih, lengths, pre_input)  # W x_t + b for all t: one GEMM
         zero_padding(pre_hidden, lengths)
         zero_padding(gates, lengths)
         zero_padding(cell, lengths)
         zero_padding(hidden, lengths)
-    w_own = unit_rows(w_hh, 4, lo, hi)  # this part's rows of U, gate by gate (4n, H)
+    # each half's rows of U, gate by gate (4n, H): a team of one holds both
+    w_first = _rows_of_half(w_hh, first)
+    w_second = _rows_of_half(w_hh, last - 1) if last - first > 1 else w_first
     u_h = np.empty(4 * n, x.dtype)
     z = np.empty(4 * n, x.dtype)
     tanh_c = np.empty(n, x.dtype)
@@ -75,19 +106,23 @@ def lstm_team_forward(
     for s in range(L):
         t = position(s, L, reverse)
         tp = previous_position(s, L, reverse)
-        matvec(w_own, h0[0] if tp < 0 else hidden[0, tp], u_h)  # U h_{t-1}, this part's rows
-        for g in range(4):  # z_t = W x_t + b + U h_{t-1} + c at this part's units of gate g
-            rows, own = slice(g * H + lo, g * H + hi), slice(g * n, (g + 1) * n)
-            add(u_h[own], b_hh[rows], pre_hidden[0, t, rows])
-            add(pre_input[0, t, rows], pre_hidden[0, t, rows], z[own])
-        gt = gates[0, t]
-        lstm_unit_gates(z, gt, lo, hi)
+        h_prev = h0[0] if tp < 0 else hidden[0, tp]
         c_prev = c0[0] if tp < 0 else cell[0, tp]
-        lstm_new_state(gt[lo:], c_prev[lo:hi], cell[0, t, lo:hi], hidden[0, t, lo:hi], tanh_c, H)
+        gt = gates[0, t]
+        for half in range(first, last):
+            lo, hi = half_units(H, half)
+            matvec(w_first if half == first else w_second, h_prev, u_h)  # U h_{t-1}, its rows
+            for g in range(4):  # z_t = W x_t + b + U h_{t-1} + c at the half's units of gate g
+                rows, own = slice(g * H + lo, g * H + hi), slice(g * n, (g + 1) * n)
+                add(u_h[own], b_hh[rows], pre_hidden[0, t, rows])
+                add(pre_input[0, t, rows], pre_hidden[0, t, rows], z[own])
+            lstm_unit_gates(z, gt, lo, hi)
+            lstm_new_state(gt[lo:], c_prev[lo:hi], cell[0, t, lo:hi], hidden[0, t, lo:hi], tanh_c, H)
         in_step(team, part, s + 2)  # h_t whole in the trace before the next step reads it
-    last = position(L - 1, L, reverse)
-    copy(hidden[0, last, lo:hi], h_last[0, lo:hi])
-    copy(cell[0, last, lo:hi], c_last[0, lo:hi])
+    last_t = position(L - 1, L, reverse)
+    lo, hi = half_units(H, first)[0], half_units(H, last - 1)[1]  # this part's units
+    copy(hidden[0, last_t, lo:hi], h_last[0, lo:hi])
+    copy(cell[0, last_t, lo:hi], c_last[0, lo:hi])
 
 
 @njit(cache=True, nogil=True, error_model="numpy", fastmath=FUSED)
@@ -115,44 +150,68 @@ def lstm_team_backward(
     grad_b_hh,
     grad_h0,
     grad_c0,
+    shares,
     team,
     part,
 ):
-    """lstm_backward's part `part` for one example (B = 1) without interventions."""
+    """lstm_backward for one example (B = 1) without interventions, the units in two halves:
+    part `part`'s halves (team.own_halves). shares (2, HALVES, H), on a cache line: each half's
+    share of U^T dz_t, in two slots used in turn (a part writes a slot again only after the
+    other has read it: the step between was waited for)."""
     H = w_hh.shape[1]
     L = lengths[0]
-    lo, hi = units_of(H, team, part)
+    n = H // HALVES
+    first, last = own_halves(team, part)
     if part == 0:
         zero_padding(grad_pre, lengths)
         zero_padding(grad_hidden, lengths)
         zero_padding(grad_cell, lengths)
-    w_own = backward_operand(w_hh, 1)[lo:hi]  # U^T's rows of this part's units (n, 4H)
-    dh = grad_h_last[0, lo:hi].copy()  # dL/dh carried back from the step after
-    dc = grad_c_last[0, lo:hi].copy()  # dL/dc carried back through the forget gates
-    dz = np.empty(4 * H, x.dtype)  # dL/dz_t, this part's units of each gate
-    tanh_c = np.empty(hi - lo, x.dtype)
+    # each half's columns of U^T (its units' rows of U, gate by gate, transposed: (H, 4n))
+    w_first = aligned_transpose(_rows_of_half(w_hh, first))
+    w_second = aligned_transpose(_rows_of_half(w_hh, last - 1)) if last - first > 1 else w_first
+    dh = np.empty((HALVES, n), x.dtype)  # dL/dh carried back from the step after, by half
+    dc = np.empty((HALVES, n), x.dtype)  # dL/dc carried back through the forget gates
+    for half in range(first, last):
+        lo, hi = half_units(H, half)
+        copy(grad_h_last[0, lo:hi], dh[half])
+        copy(grad_c_last[0, lo:hi], dc[half])
+    dz = np.empty(4 * n, x.dtype)  # dL/dz_t at a half's units, gate by gate
+    tanh_c = np.empty(n, x.dtype)
     in_step(team, part, 1)  # the padding zeroed before the other part writes beside it
     for s in range(L - 1, -1, -1):
         t = position(s, L, reverse)
         tp = previous_position(s, L, reverse)
         c_prev = c0[0] if tp < 0 else cell[0, tp]
-        gh = grad_hidden[0, t, lo:hi]
-        add(dh, grad_out[0, t, lo:hi], gh)  # dL/dh_t: from step t+1 and from above
-        tanh_of(cell[0, t, lo:hi], tanh_c)
-        lstm_step_backward(
-            gh, gates[0, t, lo:], tanh_c, c_prev[lo:hi], dc, grad_cell[0, t, lo:hi], dz[lo:], H
-        )
-        for g in range(4):
-            copy(dz[g * H + lo : g * H + hi], grad_pre[0, t, g * H + lo : g * H + hi])
-        in_step(team, part, L - s + 1)  # dL/dz_t whole in the trace before the product reads it
-        matvec(w_own, grad_pre[0, t], dh)  # dL/dh_{t-1} = U^T dz_t at this part's units
-    copy(dh, grad_h0[0, lo:hi])
-    copy(dc, grad_c0[0, lo:hi])
-    # every dL/dz_t is in the trace (both parts published at the last step): part 0 takes the
-    # weight gradients while part 1 computes dL/dx_t
+        share = shares[s % 2]
+        for half in range(first, last):
+            lo, hi = half_units(H, half)
+            gh = grad_hidden[0, t, lo:hi]
+            add(dh[half], grad_out[0, t, lo:hi], gh)  # dL/dh_t: from step t+1 and from above
+            tanh_of(cell[0, t, lo:hi], tanh_c)
+            lstm_step_backward(
+                gh, gates[0, t, lo:], tanh_c, c_prev[lo:hi], dc[half], grad_cell[0, t, lo:hi],
+                grad_pre[0, t, lo:], H,
+            )  # fmt: skip
+            for g in range(4):
+                copy(grad_pre[0, t, g * H + lo : g * H + hi], dz[g * n : (g + 1) * n])
+            # the half's share of dL/dh_{t-1} = U^T dz_t: its columns of U^T, every unit
+            matvec(w_first if half == first else w_second, dz, share[half])
+        in_step(team, part, L - s + 1)  # both shares written before either is read
+        for half in range(first, last):
+            lo, hi = half_units(H, half)
+            add(share[0, lo:hi], share[1, lo:hi], dh[half])  # dL/dh_{t-1}: the two shares
+    for half in range(first, last):
+        lo, hi = half_units(H, half)
+        copy(dh[half], grad_h0[0, lo:hi])
+        copy(dc[half], grad_c0[0, lo:hi])
+    # every dL/dz_t is in the trace (both parts published at the last step): U's gradient and
+    # the biases' (part 0), W's and dL/dx_t (part 1) beside each other, or all in turn
     if part == 0:
-        shared_weight_gradients(
-            grad_pre, x, hidden, h0, lengths, reverse, grad_w_ih, grad_w_hh, grad_b_ih, grad_b_hh
-        )
-    else:
-        input_gradient(grad_pre, w_ih, grad_x)
+        previous = np.empty(hidden.shape, x.dtype)  # h_{t-1} at every position
+        previous_states(hidden, h0, lengths, reverse, previous)
+        product_gradient(grad_pre, previous, grad_w_hh)  # dL/dU = sum_t dz_t h_{t-1}^T
+        bias_gradient(grad_pre, grad_b_ih)  # dL/db = dL/dc = sum_t dz_t
+        copy(grad_b_ih, grad_b_hh)
+    if part == 1 or last - first > 1:
+        product_gradient(grad_pre, x, grad_w_ih)  # dL/dW = sum_t dz_t x_t^T
+        input_gradient(grad_pre, w_ih, grad_x)  # dL/dx_t = W^T dz_t

@@ -251,17 +251,38 @@ def input_projection(x, w_ih, b_ih, lengths, out):
     G = w_ih.shape[0]
     np.dot(x.reshape(B * T, D), w_ih.T, out.reshape(B * T, G))
     for b in range(B):
-        for t in range(T):
-            if t < lengths[b]:
-                for j in range(G):
-                    out[b, t, j] += b_ih[j]
-            else:
-                out[b, t, :] = 0.0
+        _bias_on_valid_steps(out[b], b_ih, lengths[b])
+
+
+@njit(inline="always")
+def project_steps(x, w_ih, b_ih, valid, out):
+    """out[t] = W_ih x_t + b_ih for some steps of one example (x (S, D), one GEMM), the first
+    `valid` of them before its end; zero on the others (padding)."""
+    np.dot(x, w_ih.T, out)
+    _bias_on_valid_steps(out, b_ih, valid)
+
+
+@njit(inline="always")
+def _bias_on_valid_steps(out, b_ih, valid):
+    """out[t] += b_ih for t < valid, out[t] = 0 after (padding)."""
+    for t in range(out.shape[0]):
+        if t < valid:
+            for j in range(out.shape[1]):
+                out[t, j] += b_ih[j]
+        else:
+            out[t, :] = 0.0
 
 
 @njit(inline="always")
 def weight_gradients(grad_pre, inputs, grad_w, grad_b):
-    """grad_w = sum_t dz_t inputs_t^T (one GEMM) and grad_b = sum_t dz_t.
+    """grad_w = sum_t dz_t inputs_t^T (one GEMM) and grad_b = sum_t dz_t."""
+    product_gradient(grad_pre, inputs, grad_w)
+    bias_gradient(grad_pre, grad_b)
+
+
+@njit(inline="always")
+def product_gradient(grad_pre, inputs, grad_w):
+    """grad_w = sum_t dz_t inputs_t^T over every example and step (one GEMM).
 
     Over many rows (a batch) the GEMM runs as inputs^T dz, giving grad_w^T (D, G): OpenBLAS
     does that 20-30% faster than dz^T inputs at B T = 3200 (9.6 against 12.1 ms for 512x128),
@@ -279,6 +300,13 @@ def weight_gradients(grad_pre, inputs, grad_w, grad_b):
         for g in range(G):
             for d in range(D):
                 grad_w[g, d] = grad_w_t[d, g]
+
+
+@njit(inline="always")
+def bias_gradient(grad_pre, grad_b):
+    """grad_b = sum_t dz_t over every example and step."""
+    B, T, G = grad_pre.shape
+    flat = grad_pre.reshape(B * T, G)
     grad_b[:] = 0.0
     for n in range(B * T):
         for j in range(G):

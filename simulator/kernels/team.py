@@ -2,17 +2,17 @@
 
 At B = 1 a recurrent step is one matrix-vector product and the element-wise work of its units,
 and each step needs the whole state of the step before: a batch's halves (simulator/halves.py)
-do not exist. The units do split: the thread of part p computes units [lo, hi) of every step
-(their rows of U, their gates and states), and before the next step reads the previous state
-(or BPTT's next product reads the step's whole dL/dz) it waits until the other part has
-finished the step too.
+do not exist. The units do split: the thread of part p computes half p of the units at every
+step (their rows of U, their gates and states), and before the next step reads the previous
+state (or BPTT's the other half's share of U^T dz) it waits until the other part has finished
+the step too.
 
 A team is an int64 array of shape (parts, 8): row p holds part p's progress, alone on its
 64-byte cache line, written only by that part's thread (`publish`) and read by the other's
-(`wait_for`). A kernel run by one thread gets a team of one row and never waits. Numba has no
-atomics of its own, so the two accesses are written as LLVM's: a release store, an acquire
-load (on x86 plain moves, kept in order and in the loop by the compiler), and the CPU's `pause`
-while spinning. The wait is ~0.13 us when the other part is ready (two cores, measured).
+(`wait_for`). A team of one row is one thread computing both halves in turn; it never waits.
+Numba has no atomics of its own, so the two accesses are written as LLVM's: a release store,
+an acquire load (on x86 plain moves, kept in order and in the loop by the compiler), and the
+CPU's `pause` while spinning. The wait is ~0.13 us when the other part is ready (two cores, measured).
 """
 
 import platform
@@ -131,10 +131,20 @@ def in_step(team, part, progress):
         wait_for(team, 1 - part, progress)
 
 
+HALVES = 2  # a team's kernels split the units in two halves, whether one thread or two run them
+
+
 @njit(inline="always")
-def units_of(H, team, part):
-    """(lo, hi): the units part `part` of the team computes; all of them for a team of one."""
-    parts = team.shape[0]
-    share = H // parts
-    lo = part * share
-    return lo, H if part == parts - 1 else lo + share
+def own_halves(team, part):
+    """(first, last): the halves of the units part `part` computes, range(first, last): its own
+    in a team of two, both in a team of one (one thread, the same numbers)."""
+    if team.shape[0] == 1:
+        return 0, HALVES
+    return part, part + 1
+
+
+@njit(inline="always")
+def half_units(H, half):
+    """(lo, hi): the units of half `half` of H (H even)."""
+    n = H // HALVES
+    return half * n, (half + 1) * n

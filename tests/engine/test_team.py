@@ -1,6 +1,7 @@
 """One example's LSTM units in two halves, on two threads in step (kernels/team.py,
-kernels/lstm_team.py, halves.py): the numbers of the one-thread kernels to the last bit, only
-where it pays, and never a thread left waiting."""
+kernels/lstm_team.py, halves.py): the same numbers to the last bit whether one thread or two
+run the halves, the one-thread kernels' to rounding, only where it pays, and never a thread left
+waiting."""
 
 import threading
 
@@ -40,13 +41,14 @@ def long_example(H=128, dtype="float64", bidirectional=False, layers=1, mode="se
 
 @pytest.fixture
 def call_threads(monkeypatch):
-    """The threads each kernel run (forward or backward of a layer's direction) ran in."""
+    """The threads each kernel run (forward or backward of a layer's direction) ran in, and
+    whether a team's kernels ran it (("team", threads) or ("whole", threads))."""
     seen = []
     whole, team = cells.run_in_halves, cells.run_team
 
-    def note(call):
+    def note(kernels, call):
         names = set()
-        seen.append(names)
+        seen.append((kernels, names))
 
         def noted(*args):
             names.add(threading.current_thread().name)
@@ -54,9 +56,25 @@ def call_threads(monkeypatch):
 
         return noted
 
-    monkeypatch.setattr(cells, "run_in_halves", lambda call, halves: whole(note(call), halves))
-    monkeypatch.setattr(cells, "run_team", lambda call: team(note(call)))
+    def run_in_halves(call, halves):
+        whole(note("whole", call), halves)
+
+    def run_team(call, parallel):
+        team(note("team", call), parallel)
+
+    monkeypatch.setattr(cells, "run_in_halves", run_in_halves)
+    monkeypatch.setattr(cells, "run_team", run_team)
     return seen
+
+
+def assert_close(a, b, dtype):
+    """Two runs whose sums were rounded in different orders (U^T dz_t as two halves' shares)."""
+    tolerance = 1e-12 if dtype == "float64" else 2e-5
+    np.testing.assert_allclose(a.loss, b.loss, rtol=tolerance)
+    scale = np.abs(b.grad_flat).max()
+    np.testing.assert_allclose(a.grad_flat, b.grad_flat, rtol=0, atol=tolerance * scale)
+    for (name, x), (_, y) in zip(per_step_arrays(a), per_step_arrays(b), strict=True):
+        np.testing.assert_allclose(x, y, rtol=0, atol=tolerance * np.abs(y).max(), err_msg=name)
 
 
 def assert_same_bits(a, b):
@@ -71,10 +89,11 @@ def assert_same_bits(a, b):
 def test_which_examples_run_their_units_in_halves():
     assert units_halved("lstm", 1, 128, 8, 100)  # U: 512 KB
     assert units_halved("lstm", 1, 256, 4, 100)
-    assert not units_halved("lstm", 1, 96, 8, 100)  # U 288 KB: measured no faster
+    assert units_halved("lstm", 1, 96, 8, 100)  # U 288 KB
+    assert units_halved("lstm", 1, 128, 4, 64)  # float32: U 256 KB, 64 steps
+    assert not units_halved("lstm", 1, 128, 4, 32)  # measured slower: too little to read
     assert not units_halved("lstm", 1, 64, 8, 1000)  # U 128 KB: slower at any length
-    assert not units_halved("lstm", 1, 128, 4, 100)  # float32: U 256 KB
-    assert not units_halved("lstm", 1, 128, 8, 16)  # too short to pay for the thread's start
+    assert not units_halved("lstm", 1, 256, 8, 16)  # too short to pay for the thread's start
     assert not units_halved("lstm", 2, 128, 8, 100)  # a batch: halves of rows instead
     assert not units_halved("gru", 1, 128, 8, 100)  # no kernels for a team
     assert not units_halved("lstm", 1, 136, 8, 100)  # halves of 68 numbers: rows split a line
@@ -92,44 +111,52 @@ def test_which_examples_run_their_units_in_halves():
 def test_two_threads_give_one_threads_numbers(
     H, dtype, bidirectional, layers, mode, call_threads, monkeypatch
 ):
-    team = Halves(None, parallel=True)
+    """The halves on two threads and on one: the same bits; the one-thread kernels: the same
+    numbers but for rounding (their U^T dz_t sums every gate row in one piece)."""
+    here = threading.current_thread().name
     for seed in (0, 1):
         net, x, y, lengths = long_example(H, dtype, bidirectional, layers, mode, seed)
-        monkeypatch.setattr(network_module.Network, "_halves", lambda *args: None)
-        whole = net.run(x, y, lengths)
-        here = threading.current_thread().name
-        assert call_threads and all(names == {here} for names in call_threads)
-        call_threads.clear()
-        monkeypatch.setattr(network_module.Network, "_halves", lambda *args: team)
-        halves = net.run(x, y, lengths)
-        assert call_threads and all(names == {here, "rnnsim-half_0"} for names in call_threads)
-        call_threads.clear()
-        assert_same_bits(halves, whole)
+        runs = {}
+        for name, halves, ran in (
+            ("whole", None, ("whole", {here})),
+            ("one thread", Halves(None, parallel=False), ("team", {here})),
+            ("two threads", Halves(None, parallel=True), ("team", {here, "rnnsim-half_0"})),
+        ):
+            monkeypatch.setattr(network_module.Network, "_halves", lambda *args, h=halves: h)
+            runs[name] = net.run(x, y, lengths)
+            assert call_threads and all(seen == ran for seen in call_threads), name
+            call_threads.clear()
+        assert_same_bits(runs["two threads"], runs["one thread"])
+        assert_close(runs["two threads"], runs["whole"], dtype)
 
 
-def test_a_team_only_with_a_free_core_and_the_same_numbers_either_way(free_cores, call_threads):
+def test_a_second_thread_only_with_a_free_core_and_the_same_numbers_either_way(
+    free_cores, call_threads
+):
     net, x, y, lengths = long_example()
     here = threading.current_thread().name
     free_cores(2.0)
     two = net.run(x, y, lengths)
-    assert call_threads == [{here, "rnnsim-half_0"}] * 2  # forward, backward
+    assert call_threads == [("team", {here, "rnnsim-half_0"})] * 2  # forward, backward
     call_threads.clear()
-    free_cores(0.5)  # another program holds the other core: in turn would only wait
+    free_cores(0.5)  # another program holds the other core: the halves in turn, in this thread
     one = net.run(x, y, lengths)
-    assert call_threads == [{here}] * 2
+    assert call_threads == [("team", {here})] * 2
     assert_same_bits(two, one)
 
 
-def test_the_window_and_interventions_keep_the_units_whole(free_cores, call_threads, monkeypatch):
+def test_the_window_runs_the_halves_in_turn_and_interventions_keep_the_units_whole(
+    free_cores, call_threads, monkeypatch
+):
     net, x, y, lengths = long_example()
     here = threading.current_thread().name
     free_cores(2.0)
     net.run(x, y, lengths, interventions=[ZeroUnit(units=3, steps=5)])
-    assert call_threads == [{here}] * 2
+    assert call_threads == [("whole", {here})] * 2
     call_threads.clear()
     monkeypatch.setattr(engine_threads, "sharing", False)  # as ui.app sets it
     net.run(x, y, lengths)
-    assert call_threads == [{here}] * 2
+    assert call_threads == [("team", {here})] * 2
 
 
 @njit(nogil=True)
@@ -175,7 +202,7 @@ def test_a_failing_part_leaves_nobody_waiting(failing):
 
     def run():
         try:
-            halves_module.run_team(call)
+            halves_module.run_team(call, parallel=True)
         except ValueError as error:
             errors.append(str(error))
 
