@@ -14,12 +14,13 @@ from . import buffers
 from .halves import Halves, run_in_halves, run_team
 from .interventions import Edits, no_edits
 from .kernels.gru import gru_backward, gru_forward
+from .kernels.gru_team import gru_team_backward, gru_team_forward
 from .kernels.lstm import lstm_backward, lstm_forward
 from .kernels.lstm_team import lstm_team_backward, lstm_team_forward
 from .kernels.mathfn import IDENTITY, RELU, SIGMOID, TANH
 from .kernels.rnn import rnn_backward, rnn_forward
-from .kernels.team import HALVES
 from .kernels.tdnn import tdnn_backward, tdnn_forward
+from .kernels.team import HALVES
 from .spec import NetworkSpec
 from .trace import DirectionTrace
 
@@ -97,6 +98,13 @@ def run_forward(
 
         elif spec.cell == "gru":
             gate_values = empty((B, T, rows), dtype)
+            if spec.gru_variant == "pytorch":
+                outputs = (pre_input, pre_hidden, gate_values, hidden, final_hidden)
+
+                def team_call(team, part):
+                    gru_team_forward(
+                        x, lengths, reverse, w_ih, w_hh, b_ih, b_hh, h0, *outputs, team, part
+                    )
 
             def call(r):
                 gru_forward(
@@ -259,6 +267,16 @@ def run_backward(
 
     elif spec.cell == "gru":
         trace.grad_pre_hidden = empty((B, T, rows), dtype)
+        if spec.gru_variant == "pytorch":
+            shares = buffers.empty((2, HALVES, H), dtype, aligned=True)  # a team's U^T du_t
+            grad_steps = (trace.grad_pre_input, trace.grad_pre_hidden, trace.grad_hidden, grad_x)
+
+            def team_call(team, part):
+                gru_team_backward(
+                    x, lengths, reverse, w_ih, w_hh, h0, trace.pre_hidden, trace.gate_values,
+                    trace.hidden, grad_out, grad_h_last, *grad_steps, *weight_grads,
+                    trace.grad_initial_hidden, shares, team, part,
+                )  # fmt: skip
 
         def call(r, g):
             gru_backward(

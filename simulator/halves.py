@@ -15,11 +15,11 @@ GUI thread needs the core, and in turn the halves cost an LSTM at B=32 8-11%), s
 batch its weight gradients and the command line's differ in the last bits (the sum over the
 rows is rounded in one piece there, in two here); every per-step value is the same.
 
-One example (B = 1) has no halves of a batch, but an LSTM's units split: two threads run the
-example together, each half of the units, in step (kernels/lstm_team.py). As with a batch,
-whether the units are halved depends on the shapes only; with a free core the halves run on
-two threads, else one thread computes both in turn, with the same numbers to the last bit (the
-one-thread kernels' but for the rounding of BPTT's split sums).
+One example (B = 1) has no halves of a batch, but an LSTM's or a GRU's units split: two threads
+run the example together, each half of the units, in step (kernels/lstm_team.py, gru_team.py).
+As with a batch, whether the units are halved depends on the shapes only; with a free core the
+halves run on two threads, else one thread computes both in turn, with the same numbers to the
+last bit (the one-thread kernels' but for the rounding of BPTT's split sums).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from .kernels.team import new_team
 from .threads import SHARE_LEAST_RUN, SHARE_LEAST_STEP
 
 LEAST_ROWS = 32  # halves of 16 rows or more keep BPTT's blocked product (kernels/steps.py)
-TEAM_CELLS = ("lstm",)  # the cells with kernels for a team (kernels/lstm_team.py)
+TEAM_CELLS = {"lstm": 4, "gru": 3}  # the cells with kernels for a team: their gate blocks
 # Where one example's units are halved, measured on two threads against the one-thread kernels
 # (forward + BPTT, D = 64): float64 H = 96 0.87x, H = 128 0.74x at T = 100; float32 H = 128
 # 0.88x at T = 100 but 1.04x at T = 32 (U's 256 KB over 32 steps does not pay for the start)
@@ -74,15 +74,16 @@ def halved(B: int, step_work: int, steps: int) -> int | None:
 
 def units_halved(cell: str, B: int, H: int, itemsize: int, steps: int) -> bool:
     """Whether one example's units run in two halves (on two threads while a core is free, in
-    turn otherwise): an LSTM whose U is large enough that half of each step's work outweighs the
-    two parts' wait for each other (~0.5-1 us a step, measured), over enough steps to pay for the
-    second thread's start (~20-40 us); two equal halves, each starting a cache line of its own in
-    every row of the trace (no line is written by both threads)."""
+    turn otherwise): an LSTM or a GRU (PyTorch's variant: cells.py runs the textbook GRU
+    whole) whose U is large enough that half of each step's work outweighs the two parts' wait
+    for each other (~0.5-1 us a step, measured), over enough steps to pay for the second
+    thread's start (~20-40 us); two equal halves, each starting a cache line of its own in every
+    row of the trace (no line is written by both threads)."""
+    u_bytes = TEAM_CELLS.get(cell, 0) * H * H * itemsize
     return (
-        cell in TEAM_CELLS
-        and B == 1
-        and 4 * H * H * itemsize >= UNITS_LEAST_BYTES
-        and 4 * H * H * itemsize * steps >= UNITS_LEAST_READ
+        B == 1
+        and u_bytes >= UNITS_LEAST_BYTES
+        and u_bytes * steps >= UNITS_LEAST_READ
         and steps >= UNITS_LEAST_STEPS
         and H % 2 == 0
         and (H // 2 * itemsize) % 64 == 0

@@ -80,8 +80,9 @@ class RecurrentKind(Kind):
 
     def warm_steps(self, kernel_set: str, dtype: str) -> list:
         """Forward and backward in both directions, two layers, both losses, and a run without
-        targets (a sentence typed in the window); an LSTM's also by a team of two threads, one
-        example's units in halves (halves.py), as a large one runs while a core is free."""
+        targets (a sentence typed in the window); an LSTM's and a GRU's also by a team of two
+        threads, one example's units in halves (halves.py), as a large one runs while a core is
+        free."""
         import numpy as np
 
         from .halves import TEAM_CELLS, UNITS

@@ -136,7 +136,7 @@ def gru_forward(
                 for j in range(H):
                     z[2 * H + j] = pi[2 * H + j] + gt[j] * ph[2 * H + j]
             tanh_of(z[2 * H :], gt[2 * H :])
-            gru_new_state(gt, h[b], ht)
+            gru_new_state(gt, h[b], ht, H)
             copy(ht, h[b])
         if has_edits:  # the candidate clamped, h_t set by hand
             for b in range(B):
@@ -146,7 +146,7 @@ def gru_forward(
                 slot, tp = b * T + t, previous_position(s, lengths[b], reverse)
                 gt, ht = gates[b, t], hidden[b, t]
                 apply_edits(edits, edit_values, edit_offsets, slot, EDIT_GATE, gt)
-                gru_new_state(gt, h0[b] if tp < 0 else hidden[b, tp], ht)
+                gru_new_state(gt, h0[b] if tp < 0 else hidden[b, tp], ht, H)
                 apply_edits(edits, edit_values, edit_offsets, slot, EDIT_HIDDEN, ht)
                 copy(ht, h[b])
     copy_rows(h, h_last)
@@ -156,35 +156,41 @@ def gru_forward(
 # (encoder_decoder/kernels/cell_step.py): inlined, so each kernel compiles them with its own flags.
 
 
+# The helpers below compute the units their arrays hold: every unit, or (gru_team.py) half of
+# them, as views from unit lo on (h_prev[lo:hi], the gates gt[lo:], ...). `H` is the distance
+# between two gates' rows in gt, gi and d_u (as lstm.py's helpers).
+
+
 @njit(inline="always")
-def gru_new_state(gt, h_prev, ht):
+def gru_new_state(gt, h_prev, ht, H):
     """h_t = (1 - z) n + z h_{t-1} from the step's gates gt (r, z, n)."""
-    H = ht.shape[0]
-    for j in range(H):
+    for j in range(ht.shape[0]):
         ht[j] = (1.0 - gt[H + j]) * gt[2 * H + j] + gt[H + j] * h_prev[j]
 
 
 @njit(inline="always")
 def gru_candidate_and_update_backward(H, gh, gt, h_prev, gi, dh_direct):
     """From dL/dh_t (gh): dL/dn_pre and dL/dz_pre into gi, and dL/dh_{t-1} through z."""
-    for j in range(H):  # dL/dn_pre = dL/dh_t (1 - z) (1 - n^2)
+    for j in range(gh.shape[0]):  # dL/dn_pre = dL/dh_t (1 - z) (1 - n^2)
         gi[2 * H + j] = gh[j] * (1.0 - gt[H + j]) * (1.0 - gt[2 * H + j] * gt[2 * H + j])
-    for j in range(H):  # dL/dz_pre = dL/dh_t (h_{t-1} - n) z (1 - z)
+    for j in range(gh.shape[0]):  # dL/dz_pre = dL/dh_t (h_{t-1} - n) z (1 - z)
         gi[H + j] = gh[j] * (h_prev[j] - gt[2 * H + j]) * gt[H + j] * (1.0 - gt[H + j])
-    for j in range(H):
+    for j in range(gh.shape[0]):
         dh_direct[j] = gh[j] * gt[H + j]
 
 
 @njit(inline="always")
-def gru_reset_backward(H, gt, ph, gi, d_u, grad_pre_hidden):
-    """PyTorch's variant: dL/dr_pre from dL/dn_pre, and dL/d(U h_{t-1} + c) (d_u, copied into
-    grad_pre_hidden; the two may be one array)."""
-    for j in range(H):  # dL/dr_pre = dL/dn_pre (U_n h + c_n) r (1 - r)
+def gru_reset_backward(H, units, gt, ph, gi, d_u):
+    """PyTorch's variant, at `units` units: dL/dr_pre from dL/dn_pre (into gi), and
+    dL/d(U h_{t-1} + c) (into d_u, gate by gate as gi)."""
+    for j in range(units):  # dL/dr_pre = dL/dn_pre (U_n h + c_n) r (1 - r)
         gi[j] = gi[2 * H + j] * ph[2 * H + j] * gt[j] * (1.0 - gt[j])
-    copy(gi[: 2 * H], d_u[: 2 * H])
-    for j in range(H):
+    for j in range(units):
+        d_u[j] = gi[j]
+    for j in range(units):
+        d_u[H + j] = gi[H + j]
+    for j in range(units):
         d_u[2 * H + j] = gi[2 * H + j] * gt[j]
-    copy(d_u, grad_pre_hidden)
 
 
 @njit(inline="always")
@@ -258,7 +264,8 @@ def gru_backward(
             if textbook:
                 copy(gi[2 * H :], d_n[b])
             else:
-                gru_reset_backward(H, gt, pre_hidden[b, t], gi, d_u[b], grad_pre_hidden[b, t])
+                gru_reset_backward(H, H, gt, pre_hidden[b, t], gi, d_u[b])
+                copy(d_u[b], grad_pre_hidden[b, t])
         if has_edits:  # the steps with interventions again, each value set a constant
             for b in range(B):
                 t = edited_position(edit_offsets, lengths, b, s, T, reverse)
@@ -274,7 +281,8 @@ def gru_backward(
                 if textbook:
                     copy(gi[2 * H :], d_n[b])
                 else:
-                    gru_reset_backward(H, gt, pre_hidden[b, t], gi, d_u[b], grad_pre_hidden[b, t])
+                    gru_reset_backward(H, H, gt, pre_hidden[b, t], gi, d_u[b])
+                    copy(d_u[b], grad_pre_hidden[b, t])
                     _cut_reset(edits, edit_offsets, slot, gi, d_u[b], grad_pre_hidden[b, t])
         if textbook:
             times(d_n, w_n_op, d_reset_h)  # dL/d(r h_{t-1}) = U_n^T dn_pre

@@ -1,4 +1,5 @@
-"""One example's LSTM with its units in two halves, run by a team of two threads or of one (team.py).
+"""One example's LSTM with its units in two halves, run by a team of two threads or of one
+(team.py).
 
 At B = 1 a step is one matrix-vector product and the element-wise work of its units, and each
 step needs the whole state of the step before, so a batch's halves (simulator/halves.py) do not
@@ -30,36 +31,17 @@ from numba import njit
 from .lstm import lstm_new_state, lstm_step_backward, lstm_unit_gates
 from .mathfn import FUSED
 from .rows import add, copy, tanh_of
-from .steps import (
-    aligned_transpose,
-    bias_gradient,
-    input_gradient,
-    matvec,
-    position,
-    previous_position,
-    previous_states,
-    product_gradient,
-    project_steps,
-    unit_rows,
-    zero_padding,
-)
+from .steps import matvec, position, previous_position, zero_padding
 from .team import HALVES, half_units, in_step, own_halves
-
-
-@njit(inline="always")
-def _project_half(x, w_ih, b_ih, L, pre_input, half):
-    """W x_t + b for the steps of half `half` of the sequence's positions (one GEMM each)."""
-    T = x.shape[0]
-    t0, t1 = half * T // HALVES, (half + 1) * T // HALVES
-    if t1 > t0:
-        project_steps(x[t0:t1], w_ih, b_ih, max(0, min(L, t1) - t0), pre_input[t0:t1])
-
-
-@njit(inline="always")
-def _rows_of_half(w_hh, half):
-    """U's rows of half `half`'s units, gate by gate: (4n, H), on a cache line."""
-    lo, hi = half_units(w_hh.shape[1], half)
-    return unit_rows(w_hh, 4, lo, hi)
+from .team_steps import (
+    add_shares,
+    copy_own_units,
+    gather_half,
+    own_columns,
+    own_rows,
+    project_own_positions,
+    split_weight_gradients,
+)
 
 
 @njit(cache=True, nogil=True, error_model="numpy", fastmath=FUSED)
@@ -89,16 +71,13 @@ def lstm_team_forward(
     L = lengths[0]
     n = H // HALVES
     first, last = own_halves(team, part)
-    for half in range(first, last):  # this part's share of the positions' W x_t + b
-        _project_half(x[0], w_ih, b_ih, L, pre_input[0], half)
+    project_own_positions(x[0], w_ih, b_ih, L, pre_input[0], first, last)
     if part == 0:
         zero_padding(pre_hidden, lengths)
         zero_padding(gates, lengths)
         zero_padding(cell, lengths)
         zero_padding(hidden, lengths)
-    # each half's rows of U, gate by gate (4n, H): a team of one holds both
-    w_first = _rows_of_half(w_hh, first)
-    w_second = _rows_of_half(w_hh, last - 1) if last - first > 1 else w_first
+    w_first, w_second = own_rows(w_hh, 4, first, last)  # a team of one holds both
     u_h = np.empty(4 * n, x.dtype)
     z = np.empty(4 * n, x.dtype)
     tanh_c = np.empty(n, x.dtype)
@@ -117,12 +96,13 @@ def lstm_team_forward(
                 add(u_h[own], b_hh[rows], pre_hidden[0, t, rows])
                 add(pre_input[0, t, rows], pre_hidden[0, t, rows], z[own])
             lstm_unit_gates(z, gt, lo, hi)
-            lstm_new_state(gt[lo:], c_prev[lo:hi], cell[0, t, lo:hi], hidden[0, t, lo:hi], tanh_c, H)
+            lstm_new_state(
+                gt[lo:], c_prev[lo:hi], cell[0, t, lo:hi], hidden[0, t, lo:hi], tanh_c, H
+            )
         in_step(team, part, s + 2)  # h_t whole in the trace before the next step reads it
     last_t = position(L - 1, L, reverse)
-    lo, hi = half_units(H, first)[0], half_units(H, last - 1)[1]  # this part's units
-    copy(hidden[0, last_t, lo:hi], h_last[0, lo:hi])
-    copy(cell[0, last_t, lo:hi], c_last[0, lo:hi])
+    copy_own_units(hidden[0, last_t], h_last[0], H, first, last)
+    copy_own_units(cell[0, last_t], c_last[0], H, first, last)
 
 
 @njit(cache=True, nogil=True, error_model="numpy", fastmath=FUSED)
@@ -166,9 +146,7 @@ def lstm_team_backward(
         zero_padding(grad_pre, lengths)
         zero_padding(grad_hidden, lengths)
         zero_padding(grad_cell, lengths)
-    # each half's columns of U^T (its units' rows of U, gate by gate, transposed: (H, 4n))
-    w_first = aligned_transpose(_rows_of_half(w_hh, first))
-    w_second = aligned_transpose(_rows_of_half(w_hh, last - 1)) if last - first > 1 else w_first
+    w_first, w_second = own_columns(w_hh, 4, first, last)
     dh = np.empty((HALVES, n), x.dtype)  # dL/dh carried back from the step after, by half
     dc = np.empty((HALVES, n), x.dtype)  # dL/dc carried back through the forget gates
     for half in range(first, last):
@@ -192,26 +170,19 @@ def lstm_team_backward(
                 gh, gates[0, t, lo:], tanh_c, c_prev[lo:hi], dc[half], grad_cell[0, t, lo:hi],
                 grad_pre[0, t, lo:], H,
             )  # fmt: skip
-            for g in range(4):
-                copy(grad_pre[0, t, g * H + lo : g * H + hi], dz[g * n : (g + 1) * n])
+            gather_half(grad_pre[0, t], H, lo, hi, dz)
             # the half's share of dL/dh_{t-1} = U^T dz_t: its columns of U^T, every unit
             matvec(w_first if half == first else w_second, dz, share[half])
         in_step(team, part, L - s + 1)  # both shares written before either is read
         for half in range(first, last):
             lo, hi = half_units(H, half)
-            add(share[0, lo:hi], share[1, lo:hi], dh[half])  # dL/dh_{t-1}: the two shares
+            add_shares(share, lo, hi, dh[half])  # dL/dh_{t-1}
     for half in range(first, last):
         lo, hi = half_units(H, half)
         copy(dh[half], grad_h0[0, lo:hi])
         copy(dc[half], grad_c0[0, lo:hi])
-    # every dL/dz_t is in the trace (both parts published at the last step): U's gradient and
-    # the biases' (part 0), W's and dL/dx_t (part 1) beside each other, or all in turn
-    if part == 0:
-        previous = np.empty(hidden.shape, x.dtype)  # h_{t-1} at every position
-        previous_states(hidden, h0, lengths, reverse, previous)
-        product_gradient(grad_pre, previous, grad_w_hh)  # dL/dU = sum_t dz_t h_{t-1}^T
-        bias_gradient(grad_pre, grad_b_ih)  # dL/db = dL/dc = sum_t dz_t
-        copy(grad_b_ih, grad_b_hh)
-    if part == 1 or last - first > 1:
-        product_gradient(grad_pre, x, grad_w_ih)  # dL/dW = sum_t dz_t x_t^T
-        input_gradient(grad_pre, w_ih, grad_x)  # dL/dx_t = W^T dz_t
+    # every dL/dz_t is in the trace (both parts published at the last step)
+    split_weight_gradients(
+        part, last - first > 1, x, hidden, h0, lengths, reverse, w_ih, grad_pre, grad_pre,
+        grad_x, grad_w_ih, grad_w_hh, grad_b_ih, grad_b_hh,
+    )  # fmt: skip

@@ -12,7 +12,8 @@ A team is an int64 array of shape (parts, 8): row p holds part p's progress, alo
 (`wait_for`). A team of one row is one thread computing both halves in turn; it never waits.
 Numba has no atomics of its own, so the two accesses are written as LLVM's: a release store,
 an acquire load (on x86 plain moves, kept in order and in the loop by the compiler), and the
-CPU's `pause` while spinning. The wait is ~0.13 us when the other part is ready (two cores, measured).
+CPU's `pause` while spinning. The wait is ~0.13 us when the other part is ready (two cores,
+measured).
 """
 
 import platform

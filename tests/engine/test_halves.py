@@ -64,7 +64,10 @@ def whole_batch(monkeypatch):
 def per_step_arrays(trace):
     for layer in trace.layers:
         for direction in layer:
-            for name in ("hidden", "gate_values", "cell_state", "grad_hidden", "grad_pre_input"):
+            for name in (
+                "pre_hidden", "hidden", "gate_values", "cell_state",
+                "grad_hidden", "grad_pre_input", "grad_pre_hidden", "grad_cell",
+            ):  # fmt: skip
                 value = getattr(direction, name)
                 if value is not None:
                     yield name, value

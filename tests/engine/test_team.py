@@ -1,9 +1,10 @@
-"""One example's LSTM units in two halves, on two threads in step (kernels/team.py,
-kernels/lstm_team.py, halves.py): the same numbers to the last bit whether one thread or two
-run the halves, the one-thread kernels' to rounding, only where it pays, and never a thread left
-waiting."""
+"""One example's LSTM or GRU units in two halves, on two threads in step (kernels/team.py,
+lstm_team.py, gru_team.py, halves.py): the same numbers to the last bit whether one thread or
+two run the halves, the one-thread kernels' to rounding, only where it pays, and never a thread
+left waiting."""
 
 import threading
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -20,9 +21,11 @@ from simulator.threads import engine_threads
 from .test_halves import per_step_arrays
 
 
-def long_example(H=128, dtype="float64", bidirectional=False, layers=1, mode="seq2seq", seed=0):
+def long_example(
+    H=128, dtype="float64", bidirectional=False, layers=1, mode="seq2seq", seed=0, cell="lstm"
+):
     spec = NetworkSpec(
-        cell="lstm",
+        cell=cell,
         input_size=6,
         hidden_size=H,
         output_size=3,
@@ -91,31 +94,36 @@ def test_which_examples_run_their_units_in_halves():
     assert units_halved("lstm", 1, 256, 4, 100)
     assert units_halved("lstm", 1, 96, 8, 100)  # U 288 KB
     assert units_halved("lstm", 1, 128, 4, 64)  # float32: U 256 KB, 64 steps
+    assert units_halved("gru", 1, 128, 8, 100)  # U 384 KB
+    assert not units_halved("gru", 1, 96, 8, 100)  # U 216 KB
     assert not units_halved("lstm", 1, 128, 4, 32)  # measured slower: too little to read
     assert not units_halved("lstm", 1, 64, 8, 1000)  # U 128 KB: slower at any length
     assert not units_halved("lstm", 1, 256, 8, 16)  # too short to pay for the thread's start
     assert not units_halved("lstm", 2, 128, 8, 100)  # a batch: halves of rows instead
-    assert not units_halved("gru", 1, 128, 8, 100)  # no kernels for a team
+    assert not units_halved("rnn", 1, 256, 8, 100)  # no kernels for a team
     assert not units_halved("lstm", 1, 136, 8, 100)  # halves of 68 numbers: rows split a line
     assert not units_halved("lstm", 1, 129, 8, 100)  # rows of 1032 bytes: lines shared
 
 
 @pytest.mark.parametrize(
-    "H, dtype, bidirectional, layers, mode",
+    "cell, H, dtype, bidirectional, layers, mode",
     [
-        (128, "float64", False, 1, "seq2seq"),
-        (32, "float64", True, 2, "seq2class"),  # both directions, a stack
-        (48, "float32", False, 1, "seq2seq"),
+        ("lstm", 128, "float64", False, 1, "seq2seq"),
+        ("lstm", 32, "float64", True, 2, "seq2class"),  # both directions, a stack
+        ("lstm", 48, "float32", False, 1, "seq2seq"),
+        ("gru", 128, "float64", False, 1, "seq2seq"),
+        ("gru", 32, "float64", True, 2, "seq2class"),
+        ("gru", 48, "float32", False, 1, "seq2seq"),
     ],
 )
 def test_two_threads_give_one_threads_numbers(
-    H, dtype, bidirectional, layers, mode, call_threads, monkeypatch
+    cell, H, dtype, bidirectional, layers, mode, call_threads, monkeypatch
 ):
     """The halves on two threads and on one: the same bits; the one-thread kernels: the same
     numbers but for rounding (their U^T dz_t sums every gate row in one piece)."""
     here = threading.current_thread().name
     for seed in (0, 1):
-        net, x, y, lengths = long_example(H, dtype, bidirectional, layers, mode, seed)
+        net, x, y, lengths = long_example(H, dtype, bidirectional, layers, mode, seed, cell)
         runs = {}
         for name, halves, ran in (
             ("whole", None, ("whole", {here})),
@@ -157,6 +165,15 @@ def test_the_window_runs_the_halves_in_turn_and_interventions_keep_the_units_who
     monkeypatch.setattr(engine_threads, "sharing", False)  # as ui.app sets it
     net.run(x, y, lengths)
     assert call_threads == [("team", {here})] * 2
+
+
+def test_the_textbook_gru_keeps_its_units_whole(free_cores, call_threads):
+    """Its candidate multiplies U_n by r_t h_{t-1}, the whole of it: no team's kernels."""
+    net, x, y, lengths = long_example(cell="gru")
+    textbook = Network(replace(net.spec, gru_variant="textbook"), seed=0)
+    free_cores(2.0)
+    textbook.run(x, y, lengths)
+    assert call_threads == [("whole", {threading.current_thread().name})] * 2
 
 
 @njit(nogil=True)

@@ -57,7 +57,7 @@ def cell_step(
             for j in range(H):  # W_n x + b_n + r (U_n h + c_n)
                 g[2 * H + j] = pi[2 * H + j] + g[j] * ph[2 * H + j]
             tanh_of(g[2 * H :], g[2 * H :])  # n
-            gru_new_state(g, h_prev[k], hk)  # h_t = (1 - z) n + z h_{t-1}
+            gru_new_state(g, h_prev[k], hk, H)  # h_t = (1 - z) n + z h_{t-1}
         else:
             g = gates[k]
             add(pi, ph, g)  # z_t = W x_t + b + U h_{t-1} + c
@@ -110,7 +110,7 @@ def cell_step_backward(
             copy(gi, gp)
         elif cell == GRU:  # dL/d[r, z, n]_pre, dL/d(U h_{t-1} + c) and dL/dh_t z
             gru_candidate_and_update_backward(H, gh, gates[k], h_prev[k], gi, direct[k])
-            gru_reset_backward(H, gates[k], pre_hidden[k], gi, gp, gp)
+            gru_reset_backward(H, H, gates[k], pre_hidden[k], gi, gp)
         else:  # dL/dc_t, dL/dz_t and dL/dc_{t-1}
             tanh_of(cell_state[k], direct[k])
             lstm_step_backward(gh, gates[k], direct[k], c_prev[k], grad_c[k], grad_cell[k], gi, H)
