@@ -116,10 +116,14 @@ def _targets(
             f"y has shape {y.shape}; expected {shape} ({what}"
             f"{' per step' if per_step else ' per example'})"
         )
-    valid = np.arange(T)[None, :] < lengths[:, None] if per_step else np.ones(B, bool)
+    whole = not per_step or lengths.min() == T  # no padding: every target counts
+    valid = None if whole else np.arange(T)[None, :] < lengths[:, None]
     if classes:
-        ids = _as_ids(np.where(valid, y, 0) if y.dtype.kind in "iuf" else y, "y")
-        outside = valid & ((ids < 0) | (ids >= spec.output_size))
+        counted = y if whole or y.dtype.kind not in "iuf" else np.where(valid, y, 0)
+        ids = _as_ids(counted, "y")
+        outside = (ids < 0) | (ids >= spec.output_size)
+        if not whole:
+            outside &= valid
         if outside.any():  # where, only when something is wrong (argwhere is slow)
             bad = np.argwhere(outside)
             raise InputError(
@@ -129,8 +133,9 @@ def _targets(
         return ids
     if y.dtype.kind not in "biuf":
         raise InputError(f"y holds {y.dtype} values; expected real numbers")
-    y = np.ascontiguousarray(y, dtype=spec.dtype)
-    mask = valid[..., None] if per_step else valid[:, None]
-    if not np.all(np.isfinite(np.where(mask, y, 0.0))):
+    y = np.array(y, dtype=spec.dtype)  # a copy: the trace keeps it
+    if not whole:  # padding's targets may hold anything: zeros there
+        y[~valid] = 0.0
+    if not np.all(np.isfinite(y)):
         raise InputError("y holds NaN or infinite values; targets must be finite")
-    return np.where(mask, y, 0.0).astype(spec.dtype)
+    return y

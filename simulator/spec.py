@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import ClassVar
 
 from .errors import SpecError
@@ -149,10 +152,12 @@ class NetworkSpec(JsonFields):
 DIRECTION_SUFFIX = ("", "_reverse")
 
 
-def layer_names(layer: int, direction: int) -> dict[str, str]:
-    """The state_dict names of one layer and direction, by role."""
+@functools.cache  # every run looks them up for each layer and direction
+def layer_names(layer: int, direction: int) -> Mapping[str, str]:
+    """The state_dict names of one layer and direction, by role (read-only: shared)."""
     tail = f"_l{layer}{DIRECTION_SUFFIX[direction]}"
-    return {role: role + tail for role in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")}
+    names = {role: role + tail for role in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")}
+    return MappingProxyType(names)
 
 
 def shapes(spec: NetworkSpec) -> dict[str, tuple[int, ...]]:
