@@ -39,7 +39,7 @@ TEAM_CELLS = {"lstm": 4, "gru": 3}  # the cells with kernels for a team: their g
 # Where one example's units are halved, measured on two threads against the one-thread kernels
 # (forward + BPTT, D = 64): float64 H = 96 0.87x, H = 128 0.74x at T = 100; float32 H = 128
 # 0.88x at T = 100 but 1.04x at T = 32 (U's 256 KB over 32 steps does not pay for the start)
-UNITS_LEAST_BYTES = 1 << 18  # U's size: float64 H >= 91, float32 H >= 128
+UNITS_LEAST_BYTES = 1 << 18  # U's size: LSTM float64 H >= 96, float32 H >= 128; GRU H >= 112
 UNITS_LEAST_READ = 1 << 24  # U's size times the steps: float32 H = 128 from T = 64
 UNITS_LEAST_STEPS = 32
 ABANDONED = np.iinfo(np.int64).max  # a part's progress once its call failed: nobody waits
@@ -47,8 +47,8 @@ ABANDONED = np.iinfo(np.int64).max  # a part's progress once its call failed: no
 
 @dataclass(frozen=True)
 class Halves:
-    """Rows [:rows] and [rows:] of a batch, or (rows None) one example's units, always on two
-    threads; `parallel`: the second half in the worker thread."""
+    """Rows [:rows] and [rows:] of a batch, or (rows None) one example's units; `parallel`: the
+    second half in the worker thread (else both in turn, in the caller's)."""
 
     rows: int | None
     parallel: bool

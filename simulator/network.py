@@ -58,10 +58,10 @@ class Network(ParameterSet):
         return trace
 
     def _halves(self, B: int, steps: int) -> Halves | None:
-        """A large batch runs in two halves, on two cores when one is free, and one long
-        example's units in two halves while one is (halves.py), except in the window (no
-        sharing: its GUI thread needs the core); else a large enough run may take a second BLAS
-        thread (threads.py)."""
+        """A large batch runs in two halves except in the window (no sharing: its GUI thread
+        needs the core), and one long example's units in two halves (halves.py), each on two
+        cores when one is free; else a large enough run may take a second BLAS thread
+        (threads.py)."""
         spec = self.spec
         cut = halved(B, self.step_work, steps) if engine_threads.sharing else None
         if cut is not None:

@@ -84,6 +84,21 @@ def test_nan_regression_target():
         net.run(np.zeros((1, 3, 2)), y=np.array([[np.nan]]))
 
 
+@pytest.mark.parametrize("lengths", [[3, 2], [3, 3]])
+def test_regression_targets_on_padding_are_ignored_and_kept_as_a_copy(lengths):
+    net = Network(
+        NetworkSpec(cell="rnn", input_size=2, loss="mse", output_size=1, mode="seq2seq")
+    )
+    y = np.ones((2, 3, 1))
+    if lengths[1] == 2:
+        y[1, 2] = np.nan  # on padding
+    trace = net.run(np.zeros((2, 3, 2)), y=y, lengths=lengths)
+    assert np.isfinite(trace.loss)
+    assert trace.targets[1, 2, 0] == (0.0 if lengths[1] == 2 else 1.0)
+    y[0, 0, 0] = 5.0  # the person's array changes after the run: the trace's does not
+    assert trace.targets[0, 0, 0] == 1.0
+
+
 def test_single_example_without_batch_axis(dense):
     x = np.random.default_rng(0).standard_normal((4, 3))
     one = dense.run(x, y=np.array([0, 1, 2, 0]))
