@@ -86,9 +86,7 @@ def test_nan_regression_target():
 
 @pytest.mark.parametrize("lengths", [[3, 2], [3, 3]])
 def test_regression_targets_on_padding_are_ignored_and_kept_as_a_copy(lengths):
-    net = Network(
-        NetworkSpec(cell="rnn", input_size=2, loss="mse", output_size=1, mode="seq2seq")
-    )
+    net = Network(NetworkSpec(cell="rnn", input_size=2, loss="mse", output_size=1, mode="seq2seq"))
     y = np.ones((2, 3, 1))
     if lengths[1] == 2:
         y[1, 2] = np.nan  # on padding
