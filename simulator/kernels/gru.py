@@ -133,8 +133,7 @@ def gru_forward(
                 add(u_n[b], b_hh[2 * H :], ph[2 * H :])
                 add(pi[2 * H :], ph[2 * H :], z[2 * H :])
             else:  # n = tanh(W_n x + b_n + r (U_n h + c_n)); ph holds U_n h + c_n already
-                for j in range(H):
-                    z[2 * H + j] = pi[2 * H + j] + gt[j] * ph[2 * H + j]
+                gru_candidate_pre(pi[2 * H :], gt[:H], ph[2 * H :], z[2 * H :])
             tanh_of(z[2 * H :], gt[2 * H :])
             gru_new_state(gt, h[b], ht, H)
             copy(ht, h[b])
@@ -159,6 +158,14 @@ def gru_forward(
 # The helpers below compute the units their arrays hold: every unit, or (gru_team.py) half of
 # them, as views from unit lo on (h_prev[lo:hi], the gates gt[lo:], ...). `H` is the distance
 # between two gates' rows in gt, gi and d_u (as lstm.py's helpers).
+
+
+@njit(inline="always")
+def gru_candidate_pre(pi_n, r, ph_n, out):
+    """PyTorch's variant: out = W_n x + b_n + r (U_n h_{t-1} + c_n), the candidate's
+    pre-activation, from pi_n = W_n x + b_n and ph_n = U_n h_{t-1} + c_n; out may be pi_n."""
+    for j in range(out.shape[0]):
+        out[j] = pi_n[j] + r[j] * ph_n[j]
 
 
 @njit(inline="always")

@@ -11,7 +11,12 @@ whole of it, and runs in the one-thread kernels.
 import numpy as np
 from numba import njit
 
-from .gru import gru_candidate_and_update_backward, gru_new_state, gru_reset_backward
+from .gru import (
+    gru_candidate_and_update_backward,
+    gru_candidate_pre,
+    gru_new_state,
+    gru_reset_backward,
+)
 from .mathfn import FUSED
 from .rows import add, copy, sigmoid_of, tanh_of
 from .steps import matvec, position, previous_position, zero_padding
@@ -75,10 +80,8 @@ def gru_team_forward(
                 rows = slice(g * H + lo, g * H + hi)
                 add(pi[rows], ph[rows], z[g * n : (g + 1) * n])
                 sigmoid_of(z[g * n : (g + 1) * n], gt[rows])
-            r, pi_n, ph_n, z_n = gt[lo:hi], pi[2 * H + lo :], ph[2 * H + lo :], z[2 * n :]
-            for j in range(n):  # W_n x + b_n + r (U_n h + c_n)
-                z_n[j] = pi_n[j] + r[j] * ph_n[j]
-            tanh_of(z_n, gt[2 * H + lo : 2 * H + hi])  # n
+            gru_candidate_pre(pi[2 * H + lo :], gt[lo:hi], ph[2 * H + lo :], z[2 * n :])
+            tanh_of(z[2 * n :], gt[2 * H + lo : 2 * H + hi])  # n
             gru_new_state(gt[lo:], h_prev[lo:hi], hidden[0, t, lo:hi], H)
         in_step(team, part, s + 2)  # h_t whole in the trace before the next step reads it
     copy_own_units(hidden[0, position(L - 1, L, reverse)], h_last[0], H, first, last)

@@ -118,16 +118,13 @@ def lstm_forward(
 @njit(inline="always")
 def lstm_gates(z, gt):
     """The gates (i, f, g, o) from their pre-activations z_t (4H); z may be gt itself."""
-    H = gt.shape[0] // 4
-    sigmoid_of(z[: 2 * H], gt[: 2 * H])  # i, f
-    tanh_of(z[2 * H : 3 * H], gt[2 * H : 3 * H])  # g
-    sigmoid_of(z[3 * H :], gt[3 * H :])  # o
+    lstm_unit_gates(z, gt, 0, gt.shape[0] // 4)
 
 
 @njit(inline="always")
 def lstm_unit_gates(z, gt, lo, hi):
-    """lstm_gates for units [lo, hi) only (a team's part, lstm_team.py): z (4n) holds their
-    pre-activations gate by gate, gt (4H) is the step's whole row."""
+    """The gates of units [lo, hi) (all of them, or a team's half: lstm_team.py): z (4n) holds
+    their pre-activations gate by gate, gt (4H) is the step's whole row."""
     H, n = gt.shape[0] // 4, hi - lo
     sigmoid_of(z[:n], gt[lo:hi])  # i
     sigmoid_of(z[n : 2 * n], gt[H + lo : H + hi])  # f

@@ -111,7 +111,8 @@ def split_weight_gradients(
     """The weight gradients and dL/dx_t once every dz_t is in the trace: U's and c's on part 0,
     W's, b's and dL/dx_t on part 1, beside each other (`both`: a team of one does all).
     grad_pre_input is dL/d(W x_t + b), grad_pre_hidden dL/d(U h_{t-1} + c): one array for a
-    cell whose two sums share dz_t (lstm)."""
+    cell whose two sums share dz_t (lstm), whose two bias gradients each part then sums alike
+    (so neither waits for the other; in turn, one sum of B T x G numbers, ~10 us, twice)."""
     if part == 0:
         previous = np.empty(hidden.shape, hidden.dtype)  # h_{t-1} at every position
         previous_states(hidden, h0, lengths, reverse, previous)

@@ -13,7 +13,12 @@ Arrays hold what the whole-sequence kernels store per step:
 import numpy as np
 from numba import njit
 
-from ...kernels.gru import gru_candidate_and_update_backward, gru_new_state, gru_reset_backward
+from ...kernels.gru import (
+    gru_candidate_and_update_backward,
+    gru_candidate_pre,
+    gru_new_state,
+    gru_reset_backward,
+)
 from ...kernels.lstm import lstm_gates, lstm_new_state, lstm_step_backward
 from ...kernels.rows import add, copy, sigmoid_of, tanh_of
 from ...kernels.steps import matvec, times
@@ -54,8 +59,7 @@ def cell_step(
             g = gates[k]
             add(pi[: 2 * H], ph[: 2 * H], g[: 2 * H])
             sigmoid_of(g[: 2 * H], g[: 2 * H])  # r, z
-            for j in range(H):  # W_n x + b_n + r (U_n h + c_n)
-                g[2 * H + j] = pi[2 * H + j] + g[j] * ph[2 * H + j]
+            gru_candidate_pre(pi[2 * H :], g[:H], ph[2 * H :], g[2 * H :])  # W_n x + b_n + r ...
             tanh_of(g[2 * H :], g[2 * H :])  # n
             gru_new_state(g, h_prev[k], hk, H)  # h_t = (1 - z) n + z h_{t-1}
         else:
